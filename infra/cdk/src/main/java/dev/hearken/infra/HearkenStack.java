@@ -1,0 +1,118 @@
+package dev.hearken.infra;
+
+import dev.hearken.infra.constructs.DataTable;
+import dev.hearken.infra.constructs.DataTableProps;
+import dev.hearken.infra.constructs.DataTableProps.Key;
+import dev.hearken.infra.constructs.HearkenFunction;
+import dev.hearken.infra.constructs.HearkenFunctionProps;
+import dev.hearken.infra.constructs.Monitoring;
+import dev.hearken.infra.constructs.WorkerQueue;
+import dev.hearken.infra.constructs.WorkerQueueProps;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.constructs.Construct;
+
+/**
+ * Everything Hearken runs on, in one stack: tables, queues, functions, their triggers and the
+ * dashboard.
+ *
+ * <p>Each resource is one call — {@link #table}, {@link #queue}, {@link #function}, {@link #route} —
+ * followed by the grants and triggers that connect it; a new function is a new paragraph in the
+ * constructor (see the checklist in {@code infra/cdk/README.md}).
+ */
+public final class HearkenStack extends Stack {
+
+    private final HearkenSettings settings;
+    private final Monitoring monitoring;
+    private final HttpApi httpApi;
+    private final Map<HearkenFunction, HttpLambdaIntegration> integrations = new HashMap<>();
+
+    public HearkenStack(Construct scope, String id, StackProps props) {
+        super(scope, id, props);
+        this.settings = HearkenSettings.of(this);
+        this.monitoring = new Monitoring(this, "Monitoring");
+        this.httpApi = HttpApi.Builder.create(this, "HttpApi")
+                .apiName(settings.physicalName("http"))
+                .description("Hearken webhooks and APIs")
+                .build();
+        monitoring.watch(httpApi, "http-api");
+        CfnOutput.Builder.create(this, "HttpApiUrl")
+                .description("Base URL of the HTTP API")
+                .value(httpApi.getApiEndpoint())
+                .build();
+
+        // --- Tables ---------------------------------------------------------------------------
+        DataTable experiments = table(DataTableProps.builder("experiments", Key.string("experimentKey"))
+                .build());
+        DataTable exposures = table(DataTableProps.builder("exposures", Key.string("experimentKey"))
+                .sortKey(Key.string("userId"))
+                .ttlAttribute("expiresAt")
+                .build());
+
+        // --- experiment-assign: assigns variants over HTTP and records first exposures -----------
+        HearkenFunction experimentAssign = function(HearkenFunctionProps.builder("experiment-assign")
+                .export("assign")
+                .build());
+        experiments.grantRead(experimentAssign);
+        exposures.grant(experimentAssign, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query");
+        route(HttpMethod.POST, "/experiments/{key}/assignments", experimentAssign);
+        route(HttpMethod.POST, "/assignments", experimentAssign);
+    }
+
+    /** The HTTP API (API Gateway v2) that serves every webhook and API route. */
+    public HttpApi httpApi() {
+        return httpApi;
+    }
+
+    /** Declares a table named {@code <prefix>-<name>}. */
+    private DataTable table(DataTableProps props) {
+        return new DataTable(this, pascal(props.name()) + "Table", props);
+    }
+
+    /** Declares a function named {@code <prefix>-<name>}, with its alarms on the dashboard. */
+    private HearkenFunction function(HearkenFunctionProps props) {
+        HearkenFunction function = new HearkenFunction(this, pascal(props.name()) + "Function", props);
+        monitoring.watch(function);
+        return function;
+    }
+
+    /**
+     * Declares a work queue and its DLQ, with their alarms on the dashboard; connect the consumer
+     * with {@link WorkerQueue#consumer}. First used by the worker functions (ticket-classify,
+     * review-ingest, auto-reply, push-send).
+     */
+    @SuppressWarnings("unused")
+    private WorkerQueue queue(WorkerQueueProps props) {
+        WorkerQueue queue = new WorkerQueue(this, pascal(props.name()) + "Queue", props);
+        monitoring.watch(queue);
+        return queue;
+    }
+
+    /** Routes {@code method path} to {@code function} through a Lambda proxy integration (payload format 2.0). */
+    private void route(HttpMethod method, String path, HearkenFunction function) {
+        HttpLambdaIntegration integration = integrations.computeIfAbsent(function,
+                f -> new HttpLambdaIntegration(pascal(f.name()) + "Integration", f.function()));
+        httpApi.addRoutes(AddRoutesOptions.builder()
+                .methods(List.of(method))
+                .path(path)
+                .integration(integration)
+                .build());
+    }
+
+    private static String pascal(String kebab) {
+        StringBuilder out = new StringBuilder();
+        for (String part : kebab.split("-")) {
+            out.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+        }
+        return out.toString();
+    }
+}
