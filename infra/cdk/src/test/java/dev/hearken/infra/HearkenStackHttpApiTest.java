@@ -1,0 +1,61 @@
+package dev.hearken.infra;
+
+import static dev.hearken.infra.Templates.arnOf;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class HearkenStackHttpApiTest {
+
+    private final Template template = Templates.hearken();
+
+    @Test
+    void there_is_one_http_api_with_an_auto_deployed_default_stage() {
+        template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+        template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of(
+                "Name", "hearken-http", "ProtocolType", "HTTP"));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
+                "StageName", "$default", "AutoDeploy", true));
+    }
+
+    @Test
+    void both_assignment_routes_reach_experiment_assign_through_one_proxy_integration() {
+        String integration = template.getResourceId("AWS::ApiGatewayV2::Integration", Map.of());
+        Map<String, Object> target = Map.of("Fn::Join", List.of("",
+                List.of("integrations/", Map.of("Ref", integration))));
+
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 2);
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
+                "RouteKey", "POST /experiments/{key}/assignments", "Target", target));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
+                "RouteKey", "POST /assignments", "Target", target));
+    }
+
+    @Test
+    void the_integration_is_a_lambda_proxy_with_payload_format_2_0() {
+        String function = Templates.logicalId(template, "AWS::Lambda::Function",
+                "FunctionName", "hearken-experiment-assign");
+        template.hasResourceProperties("AWS::ApiGatewayV2::Integration", Map.of(
+                "IntegrationType", "AWS_PROXY",
+                "PayloadFormatVersion", "2.0",
+                "IntegrationUri", arnOf(function)));
+    }
+
+    @Test
+    void api_gateway_may_invoke_the_function_only_for_its_routes() {
+        template.resourceCountIs("AWS::Lambda::Permission", 2);
+        template.allResourcesProperties("AWS::Lambda::Permission", Map.of(
+                "Action", "lambda:InvokeFunction",
+                "Principal", "apigateway.amazonaws.com",
+                "SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))));
+    }
+
+    @Test
+    void the_stack_outputs_the_api_url() {
+        template.hasOutput("HttpApiUrl", Map.of("Value", Map.of("Fn::GetAtt", List.of(
+                template.getResourceId("AWS::ApiGatewayV2::Api", Map.of()), "ApiEndpoint"))));
+    }
+}

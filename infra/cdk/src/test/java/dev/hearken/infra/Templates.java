@@ -1,0 +1,45 @@
+package dev.hearken.infra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * Synthesised templates shared by the test classes: a synth costs seconds, so Hearken's stack is
+ * synthesised once per test JVM. Code is always the placeholder, so no test needs a function build.
+ */
+public final class Templates {
+
+    private static Template hearken;
+
+    private Templates() {
+    }
+
+    /** Hearken's stack with default settings. */
+    public static synchronized Template hearken() {
+        if (hearken == null) {
+            hearken = Template.fromStack(HearkenApp.define(app(Map.of())));
+        }
+        return hearken;
+    }
+
+    /** An app with placeholder code and {@code context} on top. */
+    public static App app(Map<String, Object> context) {
+        Map<String, Object> all = new HashMap<>(context);
+        all.put(HearkenSettings.PLACEHOLDER_CODE, true);
+        return new App(AppProps.builder().context(all).build());
+    }
+
+    /** {@code Fn::GetAtt [logicalId, Arn]}, as CDK references a resource's ARN. */
+    public static Map<String, Object> arnOf(String logicalId) {
+        return Map.of("Fn::GetAtt", List.of(logicalId, "Arn"));
+    }
+
+    /** The logical id of the only resource of {@code type} with {@code nameProperty = name}. */
+    public static String logicalId(Template template, String type, String nameProperty, String name) {
+        return template.getResourceId(type, Map.of("Properties", Map.of(nameProperty, name)));
+    }
+}
