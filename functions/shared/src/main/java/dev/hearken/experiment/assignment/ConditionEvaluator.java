@@ -23,9 +23,10 @@ import java.util.regex.PatternSyntaxException;
  * ({@code "8" > 5} is true, a missing attribute compares as 0), a string condition matches the
  * attribute's JS string form (a missing attribute is {@code "null"}), and arrays/objects compare
  * by their JSON form. Regular expressions use {@link java.util.regex} rather than the ECMAScript
- * dialect; the common syntax is shared, but exotic patterns may differ. An invalid pattern makes
- * the condition false rather than throwing. Compiled patterns are cached (bounded), since
- * conditions are evaluated on every assignment.
+ * dialect; the common syntax is shared, but edge cases differ (Java's {@code $} also matches
+ * before a final line break, for one). An invalid pattern makes the condition false rather than
+ * throwing. Compiled patterns are cached (bounded), since conditions are evaluated on every
+ * assignment.
  */
 public final class ConditionEvaluator {
 

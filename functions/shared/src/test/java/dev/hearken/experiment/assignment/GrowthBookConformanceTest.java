@@ -70,9 +70,11 @@ class GrowthBookConformanceTest {
                 casesFile, cases.get("specVersion"));
         SKIPPED.forEach((section, reason) -> System.out.printf(
                 "GrowthBook conformance: skipped %s (%d cases): %s%n", section, section(section).size(), reason));
-        if (GENERATED.get() > 0) {
-            System.out.printf("GrowthBook generated cases: %d lines checked from %s%n",
-                    GENERATED.get(), System.getProperty("growthbook.generated"));
+        String generated = System.getProperty("growthbook.generated");
+        if (generated == null || generated.isBlank()) {
+            System.out.println("GrowthBook generated cases: none (pass -Dgrowthbook.generated=<file.jsonl> to check some)");
+        } else {
+            System.out.printf("GrowthBook generated cases: %d lines checked from %s%n", GENERATED.get(), generated);
         }
     }
 
