@@ -68,11 +68,6 @@ public final class HearkenStack extends Stack {
         route(HttpMethod.POST, "/assignments", experimentAssign);
     }
 
-    /** The HTTP API (API Gateway v2) that serves every webhook and API route. */
-    public HttpApi httpApi() {
-        return httpApi;
-    }
-
     /** Declares a table named {@code <prefix>-<name>}. */
     private DataTable table(DataTableProps props) {
         return new DataTable(this, pascal(props.name()) + "Table", props);
