@@ -77,8 +77,8 @@ public final class HearkenFunction extends Construct {
         Map<String, String> environment = new LinkedHashMap<>(props.environment());
         environment.put("QUARKUS_FUNQY_EXPORT", props.export());
         if (nativeImage) {
-            // The Quarkus native Lambda template sets this: the provided runtime sends signals the
-            // native image would otherwise treat as shutdown requests.
+            // As in Quarkus' generated sam.native.yaml: Lambda's sandbox does not implement the
+            // signal calls a native image makes at start-up (https://github.com/oracle/graal/issues/841).
             environment.put("DISABLE_SIGNAL_HANDLERS", "true");
         }
 
