@@ -23,7 +23,7 @@ class HearkenStackFunctionsTest {
         template.hasResourceProperties(FUNCTION, Map.of(
                 "FunctionName", "hearken-experiment-assign",
                 "Runtime", "java21",
-                "Handler", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
+                "Handler", "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest",
                 "MemorySize", 512,
                 "Timeout", 10,
                 "Architectures", List.of("x86_64")));

@@ -42,8 +42,8 @@ import software.constructs.Construct;
  */
 public final class HearkenFunction extends Construct {
 
-    /** Quarkus' Lambda entry point; Funqy routes to the {@code @Funq} method named by {@code QUARKUS_FUNQY_EXPORT}. */
-    public static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    /** Funqy's Lambda entry point (what Quarkus writes into sam.jvm.yaml); it calls the {@code @Funq} method named by {@code QUARKUS_FUNQY_EXPORT}. */
+    public static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
     /** Metadata key on the {@code AWS::Lambda::Function} resource: the function's kebab-case name. */
     public static final String FUNCTION_METADATA = "hearken:function";
     /** Metadata key on the {@code AWS::Lambda::Function} resource: its zip, relative to the repository root. */

@@ -1,0 +1,45 @@
+# Hearken developer commands. `make help` lists them.
+# Everything finds a JDK >= 21 by itself (infra/local/bin/find-jdk.sh); the default `java` may be older.
+
+SHELL := /bin/bash
+JDK := $(shell infra/local/bin/find-jdk.sh)
+ifeq ($(JDK),)
+$(error No JDK >= 21 found: install one or set JAVA_HOME (see infra/local/bin/find-jdk.sh))
+endif
+export JAVA_HOME := $(JDK)
+# jsii (used by the CDK synth in the build) warns loudly on Node 20; it works offline on it.
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+MVNW := ./mvnw -B
+
+.PHONY: help setup test run build synth bench clean
+
+help: ## list the commands
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+setup: ## check the JDK and make sure an AWS emulator is available (installs moto into .venv if needed)
+	@echo "JDK: $(JAVA_HOME)"
+	@command -v node >/dev/null || { echo "Node.js is needed for the CDK synth (jsii): install nodejs" >&2; exit 1; }
+	@infra/local/bin/ensure-emulator.sh
+
+test: setup ## run every test (unit, Quarkus function tests, CDK assertions, conformance) against the emulator
+	$(MVNW) verify
+
+run: setup ## the main job: build, start emulator + functions, replay events/ and print what happened
+	$(MVNW) -q install -DskipTests
+	$(MVNW) -q -pl infra/local exec:java -Dexec.mainClass=dev.hearken.local.LocalRun -Dexec.cleanupDaemonThreads=false
+
+build: ## build every module and the function zips, without tests
+	$(MVNW) package -DskipTests
+
+synth: ## synthesise the CloudFormation template into infra/cdk/target/cdk.out
+	$(MVNW) -q -pl infra/cdk process-classes
+
+bench: ## JMH: in-process assignments per second (see functions/benchmarks/README.md)
+	$(MVNW) -q -pl functions/benchmarks -am package -DskipTests
+	$(JAVA_HOME)/bin/java -jar functions/benchmarks/target/benchmarks.jar -t 1 -f 1 -wi 3 -i 5
+
+clean: ## remove build outputs
+	$(MVNW) -q clean
+	rm -rf target
+
+-include functions/understanding/understanding.mk

@@ -1,0 +1,67 @@
+package dev.hearken.aws.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/** Reads API Gateway HTTP API (payload format 2.0) requests: raw body and JSON object bodies. */
+@ApplicationScoped
+public class HttpRequests {
+
+    /** Largest body accepted; bigger ones get 413 before any parsing. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+
+    private final ObjectMapper json;
+
+    public HttpRequests(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The body as sent, decoding base64 when API Gateway encoded it; empty string when absent. */
+    public String rawBody(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return "";
+        }
+        if (event.getIsBase64Encoded()) {
+            try {
+                return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(null, "body is not valid base64");
+            }
+        }
+        return body;
+    }
+
+    /** Whether the body exceeds {@link #MAX_BODY_BYTES}. */
+    public boolean tooLarge(String body) {
+        // UTF-8 is at most 3 bytes per UTF-16 unit; only measure exactly near the limit.
+        return body.length() > MAX_BODY_BYTES
+                || (body.length() * 3L > MAX_BODY_BYTES
+                        && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES);
+    }
+
+    /** Parses a JSON object body. */
+    public Map<String, Object> jsonObject(String body) {
+        if (body.isBlank()) {
+            throw new BadRequestException(null, "request body is empty; expected a JSON object");
+        }
+        try {
+            Map<String, Object> parsed = json.readValue(body, JSON_OBJECT);
+            if (parsed == null) {
+                throw new BadRequestException(null, "request body must be a JSON object");
+            }
+            return parsed;
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException(null, "request body is not a JSON object: "
+                    + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.hearken.experiment.service;
+
+import dev.hearken.experiment.assignment.AssignmentResult;
+import dev.hearken.experiment.assignment.Experiment;
+import dev.hearken.experiment.assignment.ExperimentRunner;
+import dev.hearken.experiment.assignment.RunContext;
+import dev.hearken.experiment.port.ExposureLog;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Assigns users to experiments the way GrowthBook's SDKs would, and records each user's first
+ * exposure once. This is the in-process API that push-send and auto-reply call directly and that
+ * the experiment-assign HTTP function wraps.
+ *
+ * <p>The user id is the default hash attribute ({@code id}); callers' attributes are used for
+ * targeting conditions and for experiments hashed on another attribute. Exposures are recorded
+ * only for real hashed assignments ({@code hashUsed}), as GrowthBook's tracking callback does:
+ * a forced winner or an excluded user is not part of the experiment's sample.
+ */
+public final class AssignmentService {
+
+    /** Attribute GrowthBook hashes on unless an experiment names another one. */
+    public static final String ID_ATTRIBUTE = "id";
+
+    private final CachingExperimentCatalog catalog;
+    private final ExposureLog exposures;
+    private final Clock clock;
+    private final RunContext context;
+
+    public AssignmentService(CachingExperimentCatalog catalog, ExposureLog exposures, Clock clock) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.exposures = Objects.requireNonNull(exposures, "exposures");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.context = RunContext.defaults();
+    }
+
+    /**
+     * Assigns {@code userId} to the experiment {@code experimentKey}.
+     *
+     * @throws UnknownExperimentException when the catalogue has no such experiment
+     */
+    public Assignment assign(String experimentKey, String userId, Map<String, Object> attributes) {
+        Experiment experiment = catalog.find(experimentKey)
+                .orElseThrow(() -> new UnknownExperimentException(experimentKey));
+        return assign(experiment, userId, withId(userId, attributes));
+    }
+
+    /**
+     * Assigns {@code userId} to every experiment that can still assign (not drafts), in catalogue
+     * order. Experiments the user is not in are included with {@code inExperiment=false} so a
+     * caller can tell "control" from "unknown".
+     */
+    public List<Assignment> assignAll(String userId, Map<String, Object> attributes) {
+        Map<String, Object> attrs = withId(userId, attributes);
+        List<Assignment> out = new ArrayList<>();
+        for (Experiment experiment : catalog.all()) {
+            if (!"draft".equals(experiment.status())) {
+                out.add(assign(experiment, userId, attrs));
+            }
+        }
+        return out;
+    }
+
+    private Assignment assign(Experiment experiment, String userId, Map<String, Object> attrs) {
+        AssignmentResult result = ExperimentRunner.run(experiment, attrs, context);
+        boolean first = false;
+        if (result.inExperiment() && result.hashUsed()) {
+            first = exposures.recordFirst(new Exposure(
+                    experiment.key(),
+                    userId,
+                    result.variationId(),
+                    result.variationKey(),
+                    result.hashAttribute(),
+                    result.bucket(),
+                    clock.instant()));
+        }
+        return Assignment.of(experiment.key(), result, first);
+    }
+
+    private static Map<String, Object> withId(String userId, Map<String, Object> attributes) {
+        Objects.requireNonNull(userId, "userId");
+        Map<String, Object> attrs = new HashMap<>(attributes == null ? Map.of() : attributes);
+        attrs.putIfAbsent(ID_ATTRIBUTE, userId);
+        return attrs;
+    }
+}
