@@ -3,7 +3,10 @@ package dev.hearken.experimentassign;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hearken.aws.config.TableNames;
 import dev.hearken.testing.Events;
+import dev.hearken.testing.aws.TemplateProvisioner;
+import jakarta.inject.Inject;
 import dev.hearken.testing.aws.Emulator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +27,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @QuarkusTest
 @QuarkusTestResource(value = SeededEmulatorResource.class, restrictToAnnotatedClass = false)
 class AssignFunctionTest {
+
+    @Inject
+    TableNames tables;
+
+    @Test
+    void every_table_the_function_is_configured_with_is_declared_in_the_cdk_template() {
+        assertThat(TemplateProvisioner.fromClasspath().tableNames())
+                .contains(tables.experiments(), tables.exposures());
+    }
 
     @Test
     void assigns_a_targeted_user_to_the_variation_growthbook_would_and_records_the_exposure_once() {

@@ -17,7 +17,8 @@ import java.util.Objects;
  * exposure once. This is the in-process API that push-send and auto-reply call directly and that
  * the experiment-assign HTTP function wraps.
  *
- * <p>The user id is the default hash attribute ({@code id}); callers' attributes are used for
+ * <p>The user id is the {@code id} attribute (the default hash attribute), whatever the attributes
+ * say, so exposures are recorded under the id that was hashed; callers' attributes are used for
  * targeting conditions and for experiments hashed on another attribute. Exposures are recorded
  * only for real hashed assignments ({@code hashUsed}), as GrowthBook's tracking callback does:
  * a forced winner or an excluded user is not part of the experiment's sample.
@@ -85,7 +86,7 @@ public final class AssignmentService {
     private static Map<String, Object> withId(String userId, Map<String, Object> attributes) {
         Objects.requireNonNull(userId, "userId");
         Map<String, Object> attrs = new HashMap<>(attributes == null ? Map.of() : attributes);
-        attrs.putIfAbsent(ID_ATTRIBUTE, userId);
+        attrs.put(ID_ATTRIBUTE, userId); // the user id is the identity; an "id" attribute cannot contradict it
         return attrs;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +75,7 @@ public final class CachingExperimentCatalog {
             for (Experiment e : source.all()) {
                 byKey.put(e.key(), e);
             }
-            snapshot = new Snapshot(Map.copyOf(byKey), clock.instant());
+            snapshot = new Snapshot(Collections.unmodifiableMap(byKey), clock.instant());
         } catch (RuntimeException e) {
             if (seen == null) {
                 throw e;
