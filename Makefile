@@ -24,9 +24,9 @@ setup: ## check the JDK and make sure an AWS emulator is available (installs mot
 test: setup ## run every test (unit, Quarkus function tests, CDK assertions, conformance) against the emulator
 	$(MVNW) verify
 
-run: setup ## the main job: build, start emulator + functions, replay events/ and print what happened
+run: setup ## the main job: build, start emulator + functions, replay events/ and print what happened (ARGS=--keep-running to stay up)
 	$(MVNW) -q install -DskipTests
-	$(MVNW) -q -pl infra/local exec:java -Dexec.mainClass=dev.hearken.local.LocalRun -Dexec.cleanupDaemonThreads=false
+	$(MVNW) -q -pl infra/local exec:java -Dexec.mainClass=dev.hearken.local.LocalRun -Dexec.cleanupDaemonThreads=false -Dexec.args="$(ARGS)"
 
 build: ## build every module and the function zips, without tests
 	$(MVNW) package -DskipTests

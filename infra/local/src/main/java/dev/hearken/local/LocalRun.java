@@ -1,131 +1,63 @@
 package dev.hearken.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.testing.RepositoryRoot;
-import dev.hearken.testing.aws.Emulator;
-import dev.hearken.testing.aws.ExperimentSeeds;
-import dev.hearken.testing.aws.TemplateProvisioner;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * The main job: the whole pipeline on this machine from the real function artifacts.
+ * The main job ({@code make run}): the whole pipeline on this machine from the real function artifacts.
  *
  * <ol>
  *   <li>an AWS emulator (moto started here, or {@code AWS_ENDPOINT_URL});</li>
  *   <li>tables and queues created from the synthesised CDK template, seed data loaded;</li>
- *   <li>every function of the template started from its packaged artifact behind a Lambda Runtime API;</li>
+ *   <li>every function of the template started from its {@code function.zip} behind a Lambda Runtime API,
+ *       its queues polled like event source mappings, its routes served like API Gateway;</li>
  *   <li>every {@code events/<function>/*.json} sample replayed through its entry point, with a report.</li>
  * </ol>
+ *
+ * <p>Options: {@code --keep-running} keeps everything up afterwards so the HTTP API can be called with
+ * curl; {@code --port N} fixes the HTTP API port (default 8787 with --keep-running, any free port otherwise).
  */
 public final class LocalRun {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(60);
 
     private LocalRun() {}
 
     public static void main(String[] args) throws Exception {
+        boolean keepRunning = List.of(args).contains("--keep-running");
+        int port = keepRunning ? 8787 : 0;
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--port")) {
+                port = Integer.parseInt(args[i + 1]);
+            }
+        }
         Path root = RepositoryRoot.get();
-        String javaHome = System.getProperty("java.home");
-        Path logDir = root.resolve("target/local");
         Report report = new Report(System.out);
-
-        report.step("starting the AWS emulator");
-        Emulator emulator = Emulator.shared();
-        report.detail("endpoint " + emulator.endpoint() + (emulator.owned() ? " (moto_server started here)" : " (AWS_ENDPOINT_URL)"));
-
-        report.step("creating tables and queues from the synthesised CDK template");
-        JsonNode template = readTemplate();
-        TemplateProvisioner provisioner = new TemplateProvisioner(template);
-        Map<String, String> queueUrls = provisioner.provision(emulator.dynamo(), emulator.sqs());
-        report.detail("tables: " + String.join(", ", provisioner.tableNames()));
-        report.detail("queues: " + (queueUrls.isEmpty() ? "(none yet)" : String.join(", ", queueUrls.keySet())));
-
-        List<LocalFunction> functions = TemplateFunctions.read(template, queueUrls);
-        seed(report, emulator, functions);
-
-        List<FunctionProcess> running = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(FunctionProcess::close)));
-        int failures = 0;
-        for (LocalFunction function : functions) {
-            report.step("starting " + function.name() + " (" + function.module() + ")");
-            FunctionProcess process = FunctionProcess.start(function, root.resolve(function.module()), javaHome,
-                    root.resolve("infra/local/target/lambda-runtime"), emulator.processEnvironment(), logDir);
-            running.add(process);
-            try {
-                process.awaitReady(Duration.ofSeconds(60));
-                report.detail(String.format("initialised in %d ms (process start → first Runtime API poll)",
-                        process.sinceStart().toMillis()));
-            } catch (IllegalStateException e) {
-                report.detail("FAILED: " + e.getMessage());
-                failures++;
-                continue;
-            }
-            failures += replay(report, root, function, process);
-            report.detail(String.format("resident memory after the run: %d MB; log: %s",
-                    process.residentMb(), root.relativize(process.log())));
-        }
-        report.step(failures == 0 ? "done: every sample gave its expected kind of answer"
-                : "done with " + failures + " unexpected outcome(s); see the logs in " + root.relativize(logDir));
-        running.forEach(FunctionProcess::close);
-        System.exit(failures == 0 ? 0 : 1);
-    }
-
-    private static void seed(Report report, Emulator emulator, List<LocalFunction> functions) {
-        for (LocalFunction f : functions) {
-            String experiments = f.environment().get("HEARKEN_TABLES_EXPERIMENTS");
-            if (experiments != null) {
-                report.step("loading experiment definitions from infra/seed/experiments.json");
-                List<String> keys = ExperimentSeeds.load(emulator.dynamo(), experiments, ExperimentSeeds.defaultFile());
-                report.detail(String.join(", ", keys));
-                return;
-            }
-        }
-    }
-
-    private static int replay(Report report, Path root, LocalFunction function, FunctionProcess process)
-            throws IOException {
-        Path dir = root.resolve("events").resolve(function.name());
-        List<Path> samples;
-        try (Stream<Path> files = Files.list(dir)) {
-            samples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
-        int failures = 0;
-        boolean first = true;
-        for (Path sample : samples) {
-            JsonNode event = JSON.readTree(sample.toFile());
-            String scenario = sample.getFileName().toString().replace(".json", "");
-            try {
-                RuntimeApiServer.Outcome outcome = process.invoke(event.toString(), INVOKE_TIMEOUT);
-                if (first) {
-                    report.detail(String.format("first response %d ms after the process started",
-                            process.sinceStart().toMillis()));
-                    first = false;
+        int unexpected = 0;
+        try (LocalSystem system = LocalSystem.start(root, report)) {
+            HttpGateway gateway = system.gateway(port);
+            report.step("HTTP API (routes from the template) on http://127.0.0.1:" + gateway.port());
+            system.routeKeys().forEach(r -> report.detail(r));
+            Replayer replayer = new Replayer(system, gateway.port());
+            for (String function : system.functionNames()) {
+                report.step("replaying events/" + function + "/");
+                for (Replayer.Result result : replayer.replay(root.resolve("events"), function)) {
+                    report.result(result);
+                    unexpected += result.expected() ? 0 : 1;
                 }
-                failures += report.outcome(scenario, event, outcome) ? 0 : 1;
-            } catch (Exception e) {
-                report.line(String.format("  %-28s FAILED: %s", scenario, e.getMessage()));
-                failures++;
+                FunctionProcess process = system.process(function);
+                report.detail(String.format("resident memory of %s: %d MB; log: %s", function,
+                        process.residentMb(), root.relativize(process.log())));
+            }
+            report.step(unexpected == 0 ? "done: every sample got the answer its scenario expects"
+                    : "done: " + unexpected + " sample(s) got an unexpected answer (marked ✗); logs in target/local/");
+            if (keepRunning) {
+                report.step("still running; try:");
+                report.detail("curl -s -XPOST http://127.0.0.1:" + gateway.port()
+                        + "/experiments/onboarding-push-copy/assignments -d '{\"userId\":\"u-1\",\"attributes\":{\"platform\":\"ios\"}}'");
+                report.detail("Ctrl-C stops everything.");
+                Thread.currentThread().join();
             }
         }
-        return failures;
-    }
-
-    private static JsonNode readTemplate() throws IOException {
-        try (InputStream in = LocalRun.class.getResourceAsStream(TemplateProvisioner.TEMPLATE_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("template missing from the classpath; build infra/cdk first");
-            }
-            return JSON.readTree(in);
-        }
+        System.exit(unexpected == 0 ? 0 : 1);
     }
 }

@@ -1,13 +1,10 @@
 package dev.hearken.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 
 /** The human-readable report of a local run. */
 final class Report {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
     private final long started = System.nanoTime();
@@ -28,26 +25,24 @@ final class Report {
         out.println(text);
     }
 
-    /**
-     * Prints one replayed sample. Returns whether the outcome is the expected kind: a sample whose
-     * name says it is bad (malformed, missing, unknown, bad-…) must be answered with a 4xx, any other
-     * with a 2xx; a function error is always unexpected.
-     */
-    boolean outcome(String scenario, JsonNode event, RuntimeApiServer.Outcome outcome) {
-        String route = event.path("routeKey").asText(event.path("detail-type").asText("event"));
-        if (outcome.error()) {
-            out.printf("  %-28s %-40s FUNCTION ERROR %s%n", scenario, route, outcome.body());
-            return false;
+    /** Prints one replayed sample, marked ✓ when its outcome is the kind its scenario expects. */
+    void result(Replayer.Result r) {
+        String mark = r.expected() ? "✓" : "✗";
+        if (r.error() != null) {
+            out.printf("  %s %-30s %-42s %s%n", mark, r.scenario(), r.entry(), r.error());
+        } else if (r.records() > 0) {
+            out.printf("  %s %-30s %-42s → %d of %d failed%s%n", mark, r.scenario(), r.entry(),
+                    r.batchItemFailures().size(), r.records(),
+                    r.batchItemFailures().isEmpty() ? "" : " " + r.batchItemFailures());
+        } else {
+            out.printf("  %s %-30s %-42s → %d %s%n", mark, r.scenario(), r.entry(), r.status(), summary(r.body()));
         }
-        JsonNode response = parse(outcome.body());
-        int status = response.path("statusCode").asInt(0);
-        JsonNode body = parse(response.path("body").asText("{}"));
-        out.printf("  %-28s %-40s → %d %s%n", scenario, route, status, summary(body));
-        boolean expectBad = scenario.matches(".*(malformed|missing|unknown|bad|invalid).*");
-        return expectBad ? status >= 400 && status < 500 : status >= 200 && status < 300;
     }
 
     private static String summary(JsonNode body) {
+        if (body == null) {
+            return "";
+        }
         if (body.has("error")) {
             return body.path("error").asText() + ": " + body.path("message").asText()
                     + (body.has("field") ? " [field " + body.path("field").asText() + "]" : "");
@@ -55,7 +50,7 @@ final class Report {
         if (body.has("assignments")) {
             StringBuilder sb = new StringBuilder("user " + body.path("userId").asText() + ":");
             for (JsonNode a : body.path("assignments")) {
-                sb.append(System.lineSeparator()).append(String.format("%76s %s", "", assignment(a)));
+                sb.append(System.lineSeparator()).append(String.format("%80s %s", "", assignment(a)));
             }
             return sb.toString();
         }
@@ -73,13 +68,5 @@ final class Report {
                 a.path("reason").asText(),
                 a.path("hashUsed").asBoolean() ? ", hashed" : "",
                 a.path("firstExposure").asBoolean() ? ", first exposure recorded" : "");
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            return JSON.getNodeFactory().textNode(text);
-        }
     }
 }

@@ -1,0 +1,177 @@
+package dev.hearken.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.testing.aws.Emulator;
+import dev.hearken.testing.aws.ExperimentSeeds;
+import dev.hearken.testing.aws.TemplateProvisioner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Everything the synthesised template declares, running on this machine: the emulator with its
+ * tables and queues, seed data, every function from its packaged artifact, the queue pollers, and
+ * (on demand) the HTTP API. Adding a function to the template needs no change here.
+ */
+final class LocalSystem implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path root;
+    private final Emulator emulator;
+    private final LocalTemplate template;
+    private final Map<String, String> queueUrls;
+    private final Map<String, LocalFunction> byLogicalId = new LinkedHashMap<>();
+    private final Map<String, FunctionProcess> processes = new LinkedHashMap<>();
+    private final List<QueuePoller> pollers = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    private LocalSystem(Path root, Emulator emulator, JsonNode template, Map<String, String> queueUrls) {
+        this.root = root;
+        this.emulator = emulator;
+        this.template = new LocalTemplate(template);
+        this.queueUrls = queueUrls;
+    }
+
+    /** Starts the emulator, creates resources, loads seeds and starts every function. */
+    static LocalSystem start(Path root, Report report) throws IOException {
+        report.step("starting the AWS emulator");
+        Emulator emulator = Emulator.shared();
+        report.detail("endpoint " + emulator.endpoint()
+                + (emulator.owned() ? " (moto_server started here)" : " (AWS_ENDPOINT_URL)"));
+
+        report.step("creating tables and queues from the synthesised CDK template");
+        JsonNode json = readTemplate();
+        TemplateProvisioner provisioner = new TemplateProvisioner(json);
+        Map<String, String> queueUrls = provisioner.provision(emulator.dynamo(), emulator.sqs());
+        report.detail("tables: " + String.join(", ", provisioner.tableNames()));
+        report.detail("queues: " + (queueUrls.isEmpty() ? "(none yet)" : String.join(", ", queueUrls.keySet())));
+
+        LocalSystem system = new LocalSystem(root, emulator, json, queueUrls);
+        List<LocalFunction> functions = TemplateFunctions.read(json, queueUrls);
+        functions.forEach(f -> system.byLogicalId.put(f.logicalId(), f));
+        system.seed(report, functions);
+        for (LocalFunction function : functions) {
+            system.startFunction(report, function);
+        }
+        system.startPollers(report);
+        return system;
+    }
+
+    /** The functions, by name, in template order. */
+    List<String> functionNames() {
+        return new ArrayList<>(processes.keySet());
+    }
+
+    FunctionProcess process(String functionName) {
+        return processes.get(functionName);
+    }
+
+    Emulator emulator() {
+        return emulator;
+    }
+
+    /** Invokes a function by name the way Lambda would, synchronously. */
+    RuntimeApiServer.Outcome invoke(String functionName, String payload) {
+        FunctionProcess process = processes.get(functionName);
+        if (process == null) {
+            throw new IllegalArgumentException("no function " + functionName);
+        }
+        try {
+            return process.invoke(payload, INVOKE_TIMEOUT);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(functionName + " did not answer within " + INVOKE_TIMEOUT);
+        }
+    }
+
+    /** Serves the template's HTTP API routes on {@code port} (0: any free port). */
+    HttpGateway gateway(int port) throws IOException {
+        Map<String, String> routes = new LinkedHashMap<>();
+        for (LocalTemplate.Route route : template.routes()) {
+            LocalFunction f = byLogicalId.get(route.functionLogicalId());
+            if (f != null) {
+                routes.put(route.routeKey(), f.name());
+            }
+        }
+        HttpGateway gateway = new HttpGateway(port, routes, this::invoke);
+        closeables.add(gateway);
+        return gateway;
+    }
+
+    /** The route keys the gateway serves. */
+    List<String> routeKeys() {
+        return template.routes().stream().map(LocalTemplate.Route::routeKey).toList();
+    }
+
+    private void startFunction(Report report, LocalFunction function) throws IOException {
+        report.step("starting " + function.name() + " (" + function.module() + ")");
+        FunctionProcess process = FunctionProcess.start(function, root.resolve(function.module()),
+                System.getProperty("java.home"), root.resolve("infra/local/target/lambda-runtime"),
+                emulator.processEnvironment(), root.resolve("target/local"));
+        processes.put(function.name(), process);
+        process.awaitReady(Duration.ofSeconds(60));
+        report.detail(String.format("initialised in %d ms (process start → first Runtime API poll)",
+                process.sinceStart().toMillis()));
+    }
+
+    private void startPollers(Report report) {
+        for (LocalTemplate.QueueMapping mapping : template.queueMappings()) {
+            LocalFunction f = byLogicalId.get(mapping.functionLogicalId());
+            String url = queueUrls.get(mapping.queueName());
+            if (f == null || url == null) {
+                continue;
+            }
+            String arn = emulator.sqs().getQueueAttributes(b -> b.queueUrl(url)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            pollers.add(new QueuePoller(emulator.sqs(), url, arn, mapping, event -> invoke(f.name(), event)));
+            report.detail("polling " + mapping.queueName() + " → " + f.name() + " (batch " + mapping.batchSize()
+                    + (mapping.reportBatchItemFailures() ? ", partial batch failures" : "") + ")");
+        }
+    }
+
+    private void seed(Report report, List<LocalFunction> functions) {
+        for (LocalFunction f : functions) {
+            String experiments = f.environment().get("HEARKEN_TABLES_EXPERIMENTS");
+            if (experiments != null) {
+                report.step("loading experiment definitions from infra/seed/experiments.json");
+                List<String> keys = ExperimentSeeds.load(emulator.dynamo(), experiments, ExperimentSeeds.defaultFile());
+                report.detail(String.join(", ", keys));
+                return;
+            }
+        }
+    }
+
+    private static JsonNode readTemplate() {
+        try (InputStream in = LocalSystem.class.getResourceAsStream(TemplateProvisioner.TEMPLATE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("template missing from the classpath; build infra/cdk first");
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pollers.forEach(QueuePoller::close);
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // shutting down: nothing useful to do with a close failure
+            }
+        }
+        processes.values().forEach(FunctionProcess::close);
+    }
+}
