@@ -11,7 +11,7 @@ export JAVA_HOME := $(JDK)
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 MVNW := ./mvnw -B
 
-.PHONY: help setup test run build synth bench clean
+.PHONY: help setup test run build synth bench bench-start clean
 
 help: ## list the commands
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -36,7 +36,11 @@ synth: ## synthesise the CloudFormation template into infra/cdk/target/cdk.out
 
 bench: ## JMH: in-process assignments per second (see functions/benchmarks/README.md)
 	$(MVNW) -q -pl functions/benchmarks -am package -DskipTests
-	$(JAVA_HOME)/bin/java -jar functions/benchmarks/target/benchmarks.jar -t 1 -f 1 -wi 3 -i 5
+	$(JAVA_HOME)/bin/java -jar functions/benchmarks/target/benchmarks.jar AssignmentBenchmark -t 1 -f 1 -wi 3 -i 5
+
+bench-start: setup ## cold start of each function's real artifact through the Lambda Runtime API (RUNS=7)
+	$(MVNW) -q install -DskipTests
+	$(MVNW) -q -pl infra/local exec:java -Dexec.mainClass=dev.hearken.local.StartupBenchmark -Dexec.cleanupDaemonThreads=false -Dexec.args="$(or $(RUNS),7)"
 
 clean: ## remove build outputs
 	$(MVNW) -q clean
