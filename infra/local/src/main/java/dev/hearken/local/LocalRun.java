@@ -48,6 +48,10 @@ public final class LocalRun {
                 report.detail(String.format("resident memory of %s: %d MB; log: %s", function,
                         process.residentMb(), root.relativize(process.log())));
             }
+            for (var fake : system.fakes().all()) {
+                report.step("what " + fake.name() + " received (" + fake.recorded().size() + " requests)");
+                fake.recorded().forEach(r -> report.detail(r.method() + " " + r.path() + " → " + r.status()));
+            }
             report.step(unexpected == 0 ? "done: every sample got the answer its scenario expects"
                     : "done: " + unexpected + " sample(s) got an unexpected answer (marked ✗); logs in target/local/");
             if (keepRunning) {

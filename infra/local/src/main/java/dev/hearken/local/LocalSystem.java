@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.testing.aws.Emulator;
 import dev.hearken.testing.aws.ExperimentSeeds;
 import dev.hearken.testing.aws.TemplateProvisioner;
+import dev.hearken.testing.fakes.Fakes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ final class LocalSystem implements AutoCloseable {
     private final Map<String, FunctionProcess> processes = new LinkedHashMap<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private Fakes fakes;
 
     private LocalSystem(Path root, Emulator emulator, JsonNode template, Map<String, String> queueUrls) {
         this.root = root;
@@ -58,6 +60,11 @@ final class LocalSystem implements AutoCloseable {
         report.detail("queues: " + (queueUrls.isEmpty() ? "(none yet)" : String.join(", ", queueUrls.keySet())));
 
         LocalSystem system = new LocalSystem(root, emulator, json, queueUrls);
+        system.fakes = Fakes.startAll();
+        if (!system.fakes.all().isEmpty()) {
+            report.step("starting the SaaS fakes (contracts in shared/contracts/)");
+            system.fakes.all().forEach(f -> report.detail(f.name() + " on " + f.baseUri()));
+        }
         List<LocalFunction> functions = TemplateFunctions.read(json, queueUrls);
         functions.forEach(f -> system.byLogicalId.put(f.logicalId(), f));
         system.seed(report, functions);
@@ -94,6 +101,18 @@ final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** The running SaaS fakes (what functions sent to Zendesk, FCM, … is in their recordings). */
+    Fakes fakes() {
+        return fakes;
+    }
+
+    /** What every function process gets on top of its template environment: emulator and fakes. */
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>(emulator.processEnvironment());
+        env.putAll(fakes.functionEnvironment());
+        return env;
+    }
+
     /** Serves the template's HTTP API routes on {@code port} (0: any free port). */
     HttpGateway gateway(int port) throws IOException {
         Map<String, String> routes = new LinkedHashMap<>();
@@ -117,7 +136,7 @@ final class LocalSystem implements AutoCloseable {
         report.step("starting " + function.name() + " (" + function.module() + ")");
         FunctionProcess process = FunctionProcess.start(function, root.resolve(function.module()),
                 System.getProperty("java.home"), root.resolve("infra/local/target/lambda-runtime"),
-                emulator.processEnvironment(), root.resolve("target/local"));
+                environment(), root.resolve("target/local"));
         processes.put(function.name(), process);
         process.awaitReady(Duration.ofSeconds(60));
         report.detail(String.format("initialised in %d ms (process start → first Runtime API poll)",
@@ -173,5 +192,8 @@ final class LocalSystem implements AutoCloseable {
             }
         }
         processes.values().forEach(FunctionProcess::close);
+        if (fakes != null) {
+            fakes.close();
+        }
     }
 }

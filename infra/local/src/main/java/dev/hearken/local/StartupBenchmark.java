@@ -6,6 +6,7 @@ import dev.hearken.testing.RepositoryRoot;
 import dev.hearken.testing.aws.Emulator;
 import dev.hearken.testing.aws.ExperimentSeeds;
 import dev.hearken.testing.aws.TemplateProvisioner;
+import dev.hearken.testing.fakes.Fakes;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,9 @@ public final class StartupBenchmark {
         }
         Map<String, String> queues = new TemplateProvisioner(template).provision(emulator.dynamo(), emulator.sqs());
         List<LocalFunction> functions = TemplateFunctions.read(template, queues);
+        Fakes fakes = Fakes.startAll();
+        Map<String, String> environment = new java.util.LinkedHashMap<>(emulator.processEnvironment());
+        environment.putAll(fakes.functionEnvironment());
         System.out.printf("java %s, %d cores; %d runs per function%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), runs);
         for (LocalFunction f : functions) {
@@ -59,7 +63,7 @@ public final class StartupBenchmark {
             List<Long> rss = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 try (FunctionProcess p = FunctionProcess.start(f, root.resolve(f.module()), System.getProperty("java.home"),
-                        root.resolve("infra/local/target/lambda-runtime"), emulator.processEnvironment(),
+                        root.resolve("infra/local/target/lambda-runtime"), environment,
                         root.resolve("target/local/bench"))) {
                     p.awaitReady(Duration.ofSeconds(60));
                     init.add(p.sinceStart().toMillis());
