@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.testing.aws.Emulator;
 import dev.hearken.testing.aws.ExperimentSeeds;
+import dev.hearken.testing.aws.Seeds;
 import dev.hearken.testing.aws.TemplateProvisioner;
 import dev.hearken.testing.fakes.Fakes;
 import java.io.IOException;
@@ -67,7 +68,7 @@ final class LocalSystem implements AutoCloseable {
         }
         List<LocalFunction> functions = TemplateFunctions.read(json, queueUrls);
         functions.forEach(f -> system.byLogicalId.put(f.logicalId(), f));
-        system.seed(report, functions);
+        system.seed(report, functions, provisioner);
         for (LocalFunction function : functions) {
             system.startFunction(report, function);
         }
@@ -158,7 +159,17 @@ final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private void seed(Report report, List<LocalFunction> functions) {
+    private void seed(Report report, List<LocalFunction> functions, TemplateProvisioner provisioner) {
+        Map<String, Integer> tables = Seeds.loadTables(emulator.dynamo(), provisioner.tableNames(), "hearken");
+        if (!tables.isEmpty()) {
+            report.step("loading table seeds from infra/seed/tables/");
+            tables.forEach((t, n) -> report.detail(t + ": " + n + " items"));
+        }
+        List<String> secrets = Seeds.loadSecrets(emulator.secrets());
+        if (!secrets.isEmpty()) {
+            report.step("creating test-only secrets from infra/seed/secrets.local.json");
+            report.detail(String.join(", ", secrets));
+        }
         for (LocalFunction f : functions) {
             String experiments = f.environment().get("HEARKEN_TABLES_EXPERIMENTS");
             if (experiments != null) {

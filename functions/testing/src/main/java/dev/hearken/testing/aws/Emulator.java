@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -32,6 +33,7 @@ public final class Emulator {
     private final boolean owned;
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
+    private final SecretsManagerClient secrets;
 
     private Emulator(URI endpoint, Region region, AwsCredentialsProvider credentials, boolean owned) {
         this.endpoint = endpoint;
@@ -42,6 +44,9 @@ public final class Emulator {
                 .endpointOverride(endpoint).region(region).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
         this.sqs = SqsClient.builder()
+                .endpointOverride(endpoint).region(region).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        this.secrets = SecretsManagerClient.builder()
                 .endpointOverride(endpoint).region(region).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
@@ -92,6 +97,10 @@ public final class Emulator {
         return sqs;
     }
 
+    public SecretsManagerClient secrets() {
+        return secrets;
+    }
+
     /**
      * Quarkus configuration that points the Quarkiverse clients at this endpoint — the same keys a
      * user sets to reach LocalStack or real AWS, nothing test-only in the application code.
@@ -102,6 +111,9 @@ public final class Emulator {
 
     private Map<String, String> quarkusConfig(boolean onlyPresentExtensions) {
         Map<String, String> config = new LinkedHashMap<>();
+        // For AWS clients without a Quarkiverse extension (Secrets Manager): our own producers read these.
+        config.put("hearken.aws.endpoint-override", endpoint.toString());
+        config.put("hearken.aws.region", region.id());
         for (String service : new String[] {"dynamodb", "sqs", "ses"}) {
             if (onlyPresentExtensions && !extensionPresent(service)) {
                 continue; // Quarkus warns about keys of extensions the application does not have
