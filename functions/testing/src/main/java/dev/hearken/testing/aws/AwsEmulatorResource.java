@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Quarkus test resource: an AWS emulator (see {@link Emulator}) with every table and queue of the
- * synthesised template created, and the Quarkiverse clients pointed at it.
+ * synthesised template created, the seeds of {@link Seeds} loaded, and the Quarkiverse clients
+ * (plus {@code hearken.aws.*} for clients without an extension) pointed at it.
  *
  * <p>Use with {@code @QuarkusTestResource(value = AwsEmulatorResource.class, restrictToAnnotatedClass = false)}
  * on one test class of a module so all its {@code @QuarkusTest}s share one application start.
@@ -15,7 +16,10 @@ public class AwsEmulatorResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         Emulator emulator = Emulator.shared();
-        TemplateProvisioner.fromClasspath().provision(emulator.dynamo(), emulator.sqs());
+        TemplateProvisioner template = TemplateProvisioner.fromClasspath();
+        template.provision(emulator.dynamo(), emulator.sqs());
+        Seeds.loadTables(emulator.dynamo(), template.tableNames(), "hearken");
+        Seeds.loadSecrets(emulator.secrets());
         return emulator.quarkusConfig();
     }
 
