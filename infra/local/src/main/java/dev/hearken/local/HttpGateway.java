@@ -43,6 +43,8 @@ final class HttpGateway implements AutoCloseable {
     private final HttpServer server;
     private final List<CompiledRoute> routes = new ArrayList<>();
     private final BiFunction<String, String, RuntimeApiServer.Outcome> invoker;
+    private volatile Scheduler scheduler;
+    private volatile java.util.function.Consumer<String> listener = line -> { };
 
     /**
      * @param routes  route key → function name
@@ -62,10 +64,28 @@ final class HttpGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Serves {@code POST /_local/schedules/{rule}}: fire a scheduled rule now. */
+    void scheduler(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Told one line per request served (method, path, status, milliseconds). */
+    void listener(java.util.function.Consumer<String> listener) {
+        this.listener = listener;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
+            if (path.startsWith("/_local/schedules/") && scheduler != null && method.equals("POST")) {
+                boolean fired = scheduler.fire(URLDecoder.decode(path.substring("/_local/schedules/".length()),
+                        StandardCharsets.UTF_8));
+                send(exchange, fired ? 202 : 404, Map.of("content-type", "application/json"),
+                        (fired ? "{\"fired\":true}" : "{\"error\":\"no such schedule\"}").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            long started = System.nanoTime();
             for (CompiledRoute route : routes) {
                 Matcher m = route.path().matcher(path);
                 if ((route.method().equals(method) || route.method().equals("ANY")) && m.matches()) {
@@ -75,7 +95,9 @@ final class HttpGateway implements AutoCloseable {
                     }
                     byte[] body = exchange.getRequestBody().readAllBytes();
                     String event = event(exchange, route, params, body);
-                    respond(exchange, invoker.apply(route.function(), event));
+                    int status = respond(exchange, invoker.apply(route.function(), event));
+                    listener.accept(String.format("%s %s → %s: %d in %d ms", method, path, route.function(), status,
+                            (System.nanoTime() - started) / 1_000_000));
                     return;
                 }
             }
@@ -131,11 +153,11 @@ final class HttpGateway implements AutoCloseable {
         return e.toString();
     }
 
-    private static void respond(HttpExchange exchange, RuntimeApiServer.Outcome outcome) throws IOException {
+    private static int respond(HttpExchange exchange, RuntimeApiServer.Outcome outcome) throws IOException {
         if (outcome.error()) {
             send(exchange, 500, Map.of("content-type", "application/json"),
                     "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
-            return;
+            return 500;
         }
         JsonNode response = JSON.readTree(outcome.body());
         Map<String, String> headers = new LinkedHashMap<>();
@@ -146,7 +168,9 @@ final class HttpGateway implements AutoCloseable {
         String body = response.path("body").asText("");
         byte[] bytes = response.path("isBase64Encoded").asBoolean(false)
                 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        send(exchange, response.path("statusCode").asInt(200), headers, bytes);
+        int status = response.path("statusCode").asInt(200);
+        send(exchange, status, headers, bytes);
+        return status;
     }
 
     private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)

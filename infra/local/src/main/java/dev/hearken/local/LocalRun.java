@@ -37,6 +37,8 @@ public final class LocalRun {
             HttpGateway gateway = system.gateway(port);
             report.step("HTTP API (routes from the template) on http://127.0.0.1:" + gateway.port());
             system.routeKeys().forEach(r -> report.detail(r));
+            Scheduler scheduler = system.scheduler(report);
+            gateway.scheduler(scheduler);
             Replayer replayer = new Replayer(system, gateway.port());
             for (String function : system.functionNames()) {
                 report.step("replaying events/" + function + "/");
@@ -48,6 +50,10 @@ public final class LocalRun {
                 report.detail(String.format("resident memory of %s: %d MB; log: %s", function,
                         process.residentMb(), root.relativize(process.log())));
             }
+            if (!scheduler.schedules().isEmpty()) {
+                report.step("firing every scheduled rule once");
+                scheduler.schedules().forEach(s -> scheduler.fire(s.ruleName()));
+            }
             for (var fake : system.fakes().all()) {
                 report.step("what " + fake.name() + " received (" + fake.recorded().size() + " requests)");
                 fake.recorded().forEach(r -> report.detail(r.method() + " " + r.path() + " → " + r.status()));
@@ -55,9 +61,13 @@ public final class LocalRun {
             report.step(unexpected == 0 ? "done: every sample got the answer its scenario expects"
                     : "done: " + unexpected + " sample(s) got an unexpected answer (marked ✗); logs in target/local/");
             if (keepRunning) {
+                gateway.listener(line -> report.detail("request: " + line));
+                scheduler.start();
                 report.step("still running; try:");
                 report.detail("curl -s -XPOST http://127.0.0.1:" + gateway.port()
                         + "/experiments/onboarding-push-copy/assignments -d '{\"userId\":\"u-1\",\"attributes\":{\"platform\":\"ios\"}}'");
+                scheduler.schedules().forEach(s -> report.detail("curl -s -XPOST http://127.0.0.1:" + gateway.port()
+                        + "/_local/schedules/" + s.ruleName() + "   # fire " + s.expression() + " now"));
                 report.detail("Ctrl-C stops everything.");
                 Thread.currentThread().join();
             }

@@ -128,6 +128,21 @@ final class LocalSystem implements AutoCloseable {
         return gateway;
     }
 
+    /** The template's scheduled rules, delivered to their target functions. */
+    Scheduler scheduler(Report report) {
+        Scheduler scheduler = new Scheduler(template.schedules(), (schedule, event) -> {
+            LocalFunction f = byLogicalId.get(schedule.functionLogicalId());
+            if (f == null) {
+                return;
+            }
+            RuntimeApiServer.Outcome outcome = invoke(f.name(), event);
+            report.detail("schedule " + schedule.ruleName() + " → " + f.name()
+                    + (outcome.error() ? " FAILED: " + outcome.body() : " done"));
+        });
+        closeables.add(scheduler);
+        return scheduler;
+    }
+
     /** The route keys the gateway serves. */
     List<String> routeKeys() {
         return template.routes().stream().map(LocalTemplate.Route::routeKey).toList();
