@@ -4,6 +4,7 @@ import dev.hearken.experiment.assignment.AssignmentResult;
 import dev.hearken.experiment.assignment.Experiment;
 import dev.hearken.experiment.assignment.ExperimentRunner;
 import dev.hearken.experiment.assignment.RunContext;
+import dev.hearken.experiment.port.ExposureCounter;
 import dev.hearken.experiment.port.ExposureLog;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,20 +23,34 @@ import java.util.Objects;
  * targeting conditions and for experiments hashed on another attribute. Exposures are recorded
  * only for real hashed assignments ({@code hashUsed}), as GrowthBook's tracking callback does:
  * a forced winner or an excluded user is not part of the experiment's sample.
+ *
+ * <p>Each recorded first exposure is also counted per variation ({@link ExposureCounter}), the
+ * denominators of results. The count is a separate write after the exposure: if it fails, the
+ * assignment still answers and the failure is logged, so that variation's count is one short (the
+ * exposures table stays the source of truth a roll-up could recount from). A transaction would
+ * close that gap at twice the write cost on the hottest path.
  */
 public final class AssignmentService {
 
     /** Attribute GrowthBook hashes on unless an experiment names another one. */
     public static final String ID_ATTRIBUTE = "id";
 
+    private static final System.Logger LOG = System.getLogger(AssignmentService.class.getName());
+
     private final CachingExperimentCatalog catalog;
     private final ExposureLog exposures;
+    private final ExposureCounter counter;
     private final Clock clock;
     private final RunContext context;
 
     public AssignmentService(CachingExperimentCatalog catalog, ExposureLog exposures, Clock clock) {
+        this(catalog, exposures, ExposureCounter.NONE, clock);
+    }
+
+    public AssignmentService(CachingExperimentCatalog catalog, ExposureLog exposures, ExposureCounter counter, Clock clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.exposures = Objects.requireNonNull(exposures, "exposures");
+        this.counter = Objects.requireNonNull(counter, "counter");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.context = RunContext.defaults();
     }
@@ -79,8 +94,20 @@ public final class AssignmentService {
                     result.hashAttribute(),
                     result.bucket(),
                     clock.instant()));
+            if (first) {
+                count(experiment.key(), result.variationId());
+            }
         }
         return Assignment.of(experiment.key(), result, first);
+    }
+
+    private void count(String experimentKey, int variationId) {
+        try {
+            counter.countFirstExposure(experimentKey, variationId);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "first exposure recorded but not counted for {0} variation {1}: {2}",
+                    experimentKey, variationId, e.getClass().getSimpleName());
+        }
     }
 
     private static Map<String, Object> withId(String userId, Map<String, Object> attributes) {

@@ -1,0 +1,64 @@
+package dev.hearken.experiment.results;
+
+import dev.hearken.experiment.conversion.OutcomeType;
+import dev.hearken.experiment.stats.BayesianResult;
+import dev.hearken.experiment.stats.FrequentistResult;
+import dev.hearken.experiment.stats.SampleRatioMismatch;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment's results: traffic and its health, every metric per variation against the control,
+ * and the winner the rule proposes.
+ *
+ * @param experimentKey   the experiment
+ * @param status          its status ({@code running}, {@code stopped}, …)
+ * @param forcedVariation the rolled-out variation, or {@code null}
+ * @param variations      traffic per variation
+ * @param srm             the sample-ratio-mismatch check on the first exposures
+ * @param trustworthy     {@code false} when SRM was flagged: do not act on these numbers
+ * @param metrics         one block per metric with data
+ * @param goal            the metric the proposal is about, or {@code null}
+ * @param proposal        the winner rule's verdict on the goal metric, or {@code null} without a goal
+ * @param ignored         events not counted, per reason
+ * @param options         how it was computed
+ */
+public record ExperimentResults(
+        String experimentKey,
+        String status,
+        Integer forcedVariation,
+        List<Variation> variations,
+        SampleRatioMismatch.Check srm,
+        boolean trustworthy,
+        List<Metric> metrics,
+        OutcomeType goal,
+        WinnerRule.Decision proposal,
+        Map<String, Long> ignored,
+        ResultsOptions options) {
+
+    /** Traffic of one variation: users first exposed, and the share the definition gives it. */
+    public record Variation(int variationId, String variationKey, double weight, long users) {}
+
+    /** One metric across variations. */
+    public record Metric(OutcomeType metric, List<Arm> arms, WinnerRule.Decision winner) {}
+
+    /**
+     * One variation of one metric. For the control, {@code frequentist} and {@code bayesian} are {@code null}.
+     *
+     * @param users     users exposed (the statistic's n)
+     * @param converted users with at least one event
+     * @param events    events counted
+     * @param sum       Σ values
+     * @param mean      converted/users (conversion metrics) or sum/users (value metrics)
+     */
+    public record Arm(
+            int variationId,
+            String variationKey,
+            long users,
+            long converted,
+            long events,
+            double sum,
+            double mean,
+            FrequentistResult frequentist,
+            BayesianResult bayesian) {}
+}
