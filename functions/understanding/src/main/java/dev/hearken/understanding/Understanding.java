@@ -208,8 +208,9 @@ public final class Understanding {
                 p[Topic.valueOf(model.labels().get(j)).ordinal()] = q[j];
             }
         }
-        // The topic model learnt from English reviews; elsewhere the lexicon carries the decision.
-        if (!"en".equals(language)) {
+        // The topic model learnt from 936 English reviews: the lexicon adds recall for rare wordings and carries
+        // the decision in other languages.
+        {
             for (Topic t : Topic.values()) {
                 String hit = signals.topicTerm(t, lower);
                 if (hit != null) {

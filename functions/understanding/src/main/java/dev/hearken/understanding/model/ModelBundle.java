@@ -30,7 +30,8 @@ public final class ModelBundle {
 
     public ModelBundle(String version, Map<String, LinearModel> models) {
         this.version = version;
-        this.models = Map.copyOf(models);
+        // insertion order, so that the written file is byte-for-byte reproducible
+        this.models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
     }
 
     public static ModelBundle load() {

@@ -47,10 +47,15 @@ public final class Signals {
             urls++;
         }
         List<String> content = lexicon.all("spam:content", lower, 5);
+        // Premium-rate SMS marketing: short codes, per-message prices, opt-out keywords.
+        List<String> sms = lexicon.all("spam:sms", lower, 5);
+        if (sms.size() >= 2) {
+            return new SpamRule("spam.premium-sms", String.join(", ", sms), 0.85);
+        }
         if (urls >= 3) {
             return new SpamRule("spam.links", urls + " links", 0.9);
         }
-        if (content.size() >= 2 || content.size() == 1 && urls >= 1) {
+        if (content.size() >= 2 || content.size() == 1 && (urls >= 1 || sms.size() == 1)) {
             return new SpamRule("spam.content", String.join(", ", content) + (urls > 0 ? " + link" : ""), 0.85);
         }
         return null;

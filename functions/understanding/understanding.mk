@@ -1,0 +1,32 @@
+# Hearken understanding: training and evaluation commands. Included by the root Makefile; run from the repo root.
+#   make train                                   retrain the shipped text models from ../shared/data (+ seeds)
+#   make eval TEST=<file> [TRAIN=<file>] [TASK=language|spam|intent|topics]
+#   make understanding-bench                     texts/s of the whole pipeline on one core, and model heap
+# Fallback for running this fragment alone (make -f functions/understanding/understanding.mk ...).
+MVNW ?= JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw
+
+UNDERSTANDING_DIR := functions/understanding
+UNDERSTANDING_DATA ?= ../shared/data
+UNDERSTANDING_SEEDS := $(UNDERSTANDING_DIR)/training-data/seeds-v1.tsv
+UNDERSTANDING_BUNDLE := $(UNDERSTANDING_DIR)/src/main/resources/dev/hearken/understanding/model/models-v1.bin.gz
+# Bump when the shipped models change; it is stored in the bundle and reported with every decision.
+UNDERSTANDING_MODEL_VERSION ?= 1.0.0
+# One core, bounded heap: the figures reported are those of a single Lambda-sized worker.
+UNDERSTANDING_JVM := -Xmx768m -XX:ActiveProcessorCount=1 -XX:+UseSerialGC
+UNDERSTANDING_EXEC = $(MVNW) -B -q -pl $(UNDERSTANDING_DIR) process-classes exec:exec -Dexec.args="$(UNDERSTANDING_JVM) -cp %classpath $(1)"
+TEST ?=
+TRAIN ?=
+TASK ?=
+
+.PHONY: train eval understanding-bench
+
+train: ## retrain the shipped understanding models (spam, intent, intent-detail, topics) into src/main/resources
+	$(call UNDERSTANDING_EXEC,dev.hearken.understanding.training.Train $(abspath $(UNDERSTANDING_DATA)) $(abspath $(UNDERSTANDING_SEEDS)) $(abspath $(UNDERSTANDING_BUNDLE)) $(UNDERSTANDING_MODEL_VERSION))
+
+eval: ## score a labelled JSONL file: make eval TEST=<file> [TRAIN=<file>] [TASK=language|spam|intent|topics]
+	@test -n "$(TEST)" || { echo "usage: make eval TEST=<file> [TRAIN=<file>] [TASK=language|spam|intent|topics]" >&2; exit 2; }
+	@test -f "$(TEST)" || { echo "no such file: $(TEST)" >&2; exit 2; }
+	$(call UNDERSTANDING_EXEC,dev.hearken.understanding.training.Evaluate --test $(abspath $(TEST)) $(if $(TRAIN),--train $(abspath $(TRAIN))) $(if $(TASK),--task $(TASK)) --seeds $(abspath $(UNDERSTANDING_SEEDS)))
+
+understanding-bench: ## texts/s of Understanding.analyze on one core and the heap its models retain
+	$(call UNDERSTANDING_EXEC,dev.hearken.understanding.training.PipelineBench 10 $(abspath $(UNDERSTANDING_DATA))/sms-spam-collection/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/banking77/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/urr-app-reviews/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/lingua-langid-sentences/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/lingua-langid-word-pairs/dev.jsonl)
