@@ -1,13 +1,16 @@
 package dev.hearken.infra;
 
+import dev.hearken.infra.constructs.ConsumerOptions;
 import dev.hearken.infra.constructs.DataTable;
 import dev.hearken.infra.constructs.DataTableProps;
 import dev.hearken.infra.constructs.DataTableProps.Key;
+import dev.hearken.infra.constructs.ConsumerOptions;
 import dev.hearken.infra.constructs.HearkenFunction;
 import dev.hearken.infra.constructs.HearkenFunctionProps;
 import dev.hearken.infra.constructs.Monitoring;
 import dev.hearken.infra.constructs.WorkerQueue;
 import dev.hearken.infra.constructs.WorkerQueueProps;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,9 @@ import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegratio
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
@@ -66,7 +72,67 @@ public final class HearkenStack extends Stack {
         exposures.grant(experimentAssign, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query");
         route(HttpMethod.POST, "/experiments/{key}/assignments", experimentAssign);
         route(HttpMethod.POST, "/assignments", experimentAssign);
+
+        // --- ticket-classify: Zendesk webhook → tickets queue → classify, route, hand to auto-reply ---
+        // One artifact (functions/ticket-classify), two functions: the webhook only verifies and
+        // enqueues (fast 202), the worker does the slow part behind the queue.
+        DataTable ticketDecisions = table(DataTableProps.builder("ticket-decisions", Key.string("ticketId"))
+                .sortKey(Key.string("eventKey"))
+                .ttlAttribute("expiresAt")
+                .build());
+        DataTable routingRules = table(DataTableProps.builder("routing-rules", Key.string("ruleId")).build());
+        DataTable vip = table(DataTableProps.builder("vip", Key.string("vipKey")).build());
+        // Webhook signing secret and API credentials, as one JSON object. No value is in the template:
+        // CloudFormation generates a throwaway signing secret and empty credentials, an operator puts
+        // Zendesk's real ones (see functions/ticket-classify/README.md).
+        String zendeskSecretName = settings.prefix() + "/zendesk";
+        Secret zendeskSecret = Secret.Builder.create(this, "ZendeskSecret")
+                .secretName(zendeskSecretName)
+                .description("Zendesk webhook signing secret and API token (JSON: webhookSigningSecret, apiEmail, apiToken)")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{\"apiEmail\":\"\",\"apiToken\":\"\"}")
+                        .generateStringKey("webhookSigningSecret")
+                        .excludePunctuation(true)
+                        .build())
+                .build();
+        HearkenFunction ticketWebhook = function(HearkenFunctionProps.builder("ticket-webhook")
+                .module("functions/ticket-classify")
+                .export("webhook")
+                .build());
+        HearkenFunction ticketClassify = function(HearkenFunctionProps.builder("ticket-classify")
+                .export("classify")
+                // ~130 MB of language models, and memory buys the CPU their loading needs.
+                .memoryMb(1024)
+                .timeout(Duration.ofSeconds(30))
+                .build());
+        WorkerQueue tickets = queue(WorkerQueueProps.builder("tickets", ticketClassify.timeout()).build());
+        tickets.grantSend(ticketWebhook);
+        tickets.consumer(ticketClassify, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
+        // The worker returns a rate-limited record by changing its visibility (needs the URL; the
+        // event source already grants sqs:ChangeMessageVisibility).
+        ticketClassify.addEnvironment(tickets.environmentVariable(), tickets.queue().getQueueUrl());
+        // Consumed by auto-reply (its own issue); until then sized for a 30 s consumer.
+        WorkerQueue autoReply = queue(WorkerQueueProps.builder("auto-reply", AUTO_REPLY_TIMEOUT).build());
+        autoReply.grantSend(ticketClassify);
+        for (HearkenFunction f : List.of(ticketWebhook, ticketClassify)) {
+            // Only GetSecretValue: Secret.grantRead would add DescribeSecret, which the code never calls.
+            f.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("secretsmanager:GetSecretValue"))
+                    .resources(List.of(zendeskSecret.getSecretArn()))
+                    .build());
+            f.addEnvironment("HEARKEN_ZENDESK_SECRET_ID", zendeskSecretName);
+        }
+        ticketDecisions.grant(ticketClassify, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        routingRules.grantRead(ticketClassify);
+        vip.grant(ticketClassify, "dynamodb:GetItem", "dynamodb:BatchGetItem");
+        route(HttpMethod.POST, "/webhooks/zendesk", ticketWebhook);
     }
+
+    /**
+     * Timeout the auto-reply queue is sized for until its consumer exists (issue #6): its
+     * visibility timeout is six times this, and {@link WorkerQueue#consumer} refuses a slower consumer.
+     */
+    static final Duration AUTO_REPLY_TIMEOUT = Duration.ofSeconds(30);
 
     /** Declares a table named {@code <prefix>-<name>}. */
     private DataTable table(DataTableProps props) {
@@ -82,10 +148,8 @@ public final class HearkenStack extends Stack {
 
     /**
      * Declares a work queue and its DLQ, with their alarms on the dashboard; connect the consumer
-     * with {@link WorkerQueue#consumer}. First used by the worker functions (ticket-classify,
-     * review-ingest, auto-reply, push-send).
+     * with {@link WorkerQueue#consumer}.
      */
-    @SuppressWarnings("unused")
     private WorkerQueue queue(WorkerQueueProps props) {
         WorkerQueue queue = new WorkerQueue(this, pascal(props.name()) + "Queue", props);
         monitoring.watch(queue);

@@ -14,8 +14,8 @@ class HearkenStackFunctionsTest {
     private final Template template = Templates.hearken();
 
     @Test
-    void experiment_assign_is_the_only_function_so_far() {
-        template.resourceCountIs(FUNCTION, 1);
+    void the_stack_declares_experiment_assign_and_the_two_ticket_classify_functions() {
+        template.resourceCountIs(FUNCTION, 3);
     }
 
     @Test

@@ -23,11 +23,14 @@ class HearkenStackHttpApiTest {
 
     @Test
     void both_assignment_routes_reach_experiment_assign_through_one_proxy_integration() {
-        String integration = template.getResourceId("AWS::ApiGatewayV2::Integration", Map.of());
+        String function = Templates.logicalId(template, "AWS::Lambda::Function",
+                "FunctionName", "hearken-experiment-assign");
+        String integration = template.getResourceId("AWS::ApiGatewayV2::Integration",
+                Map.of("Properties", Map.of("IntegrationUri", arnOf(function))));
         Map<String, Object> target = Map.of("Fn::Join", List.of("",
                 List.of("integrations/", Map.of("Ref", integration))));
 
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 2);
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 3);
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
                 "RouteKey", "POST /experiments/{key}/assignments", "Target", target));
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
@@ -46,7 +49,7 @@ class HearkenStackHttpApiTest {
 
     @Test
     void api_gateway_may_invoke_the_function_only_for_its_routes() {
-        template.resourceCountIs("AWS::Lambda::Permission", 2);
+        template.resourceCountIs("AWS::Lambda::Permission", 3);
         template.allResourcesProperties("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
                 "Principal", "apigateway.amazonaws.com",

@@ -15,8 +15,8 @@ class HearkenStackTablesTest {
     private final Template template = Templates.hearken();
 
     @Test
-    void the_stack_declares_exactly_the_experiments_and_exposures_tables_by_literal_name() {
-        template.resourceCountIs(TABLE, 2);
+    void the_stack_declares_the_experiment_and_ticket_tables_by_literal_name() {
+        template.resourceCountIs(TABLE, 5);
         template.hasResourceProperties(TABLE, Map.of("TableName", "hearken-experiments"));
         template.hasResourceProperties(TABLE, Map.of("TableName", "hearken-exposures"));
     }

@@ -1,0 +1,156 @@
+package dev.hearken.infra;
+
+import static dev.hearken.infra.Templates.arnOf;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The ticket-classify paragraph of {@link HearkenStack}: two functions of one module, their queues, tables, secret and route. */
+class HearkenStackTicketClassifyTest {
+
+    private static final String FUNCTION = "AWS::Lambda::Function";
+    private static final String TABLE = "AWS::DynamoDB::Table";
+    private static final String QUEUE = "AWS::SQS::Queue";
+    private static final String POLICY = "AWS::IAM::Policy";
+
+    private final Template template = Templates.hearken();
+
+    @Test
+    void webhook_and_worker_are_two_functions_of_the_same_module_with_different_exports() {
+        template.hasResource(FUNCTION, Map.of(
+                "Properties", Map.of("FunctionName", "hearken-ticket-webhook",
+                        "Environment", Map.of("Variables", Map.of(
+                                "QUARKUS_FUNQY_EXPORT", "webhook",
+                                "HEARKEN_ZENDESK_SECRET_ID", "hearken/zendesk",
+                                "HEARKEN_QUEUES_TICKETS", Map.of("Ref", queue("hearken-tickets"))))),
+                "Metadata", Map.of("hearken:artifact", "functions/ticket-classify/target/function.zip")));
+        template.hasResource(FUNCTION, Map.of(
+                "Properties", Map.of("FunctionName", "hearken-ticket-classify",
+                        "MemorySize", 1024,
+                        "Timeout", 30,
+                        "Environment", Map.of("Variables", Map.of(
+                                "QUARKUS_FUNQY_EXPORT", "classify",
+                                "HEARKEN_ZENDESK_SECRET_ID", "hearken/zendesk",
+                                "HEARKEN_QUEUES_TICKETS", Map.of("Ref", queue("hearken-tickets")),
+                                "HEARKEN_QUEUES_AUTO_REPLY", Map.of("Ref", queue("hearken-auto-reply")),
+                                "HEARKEN_TABLES_TICKET_DECISIONS", "hearken-ticket-decisions",
+                                "HEARKEN_TABLES_ROUTING_RULES", "hearken-routing-rules",
+                                "HEARKEN_TABLES_VIP", "hearken-vip"))),
+                "Metadata", Map.of("hearken:artifact", "functions/ticket-classify/target/function.zip")));
+    }
+
+    @Test
+    void the_webhook_is_routed_from_post_webhooks_zendesk_through_a_proxy_integration() {
+        String integration = template.getResourceId("AWS::ApiGatewayV2::Integration",
+                Map.of("Properties", Map.of("IntegrationUri", arnOf(function("hearken-ticket-webhook")),
+                        "PayloadFormatVersion", "2.0")));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
+                "RouteKey", "POST /webhooks/zendesk",
+                "Target", Map.of("Fn::Join", List.of("", List.of("integrations/", Map.of("Ref", integration))))));
+    }
+
+    @Test
+    void the_worker_consumes_the_tickets_queue_with_partial_batch_failures() {
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "FunctionName", Map.of("Ref", function("hearken-ticket-classify")),
+                "EventSourceArn", arnOf(queue("hearken-tickets")),
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "BatchSize", 10,
+                "ScalingConfig", Map.of("MaximumConcurrency", 5)));
+    }
+
+    @Test
+    void both_queues_have_a_dlq_and_a_visibility_timeout_six_times_their_consumer_timeout() {
+        template.hasResourceProperties(QUEUE, Map.of(
+                "QueueName", "hearken-tickets",
+                "VisibilityTimeout", 180,
+                "RedrivePolicy", Map.of("deadLetterTargetArn", arnOf(queue("hearken-tickets-dlq")), "maxReceiveCount", 5)));
+        template.hasResourceProperties(QUEUE, Map.of(
+                "QueueName", "hearken-auto-reply",
+                "VisibilityTimeout", 180,
+                "RedrivePolicy", Map.of("deadLetterTargetArn", arnOf(queue("hearken-auto-reply-dlq")), "maxReceiveCount", 5)));
+    }
+
+    @Test
+    void decisions_expire_routing_rules_and_vip_do_not() {
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "hearken-ticket-decisions",
+                "KeySchema", List.of(
+                        Map.of("AttributeName", "ticketId", "KeyType", "HASH"),
+                        Map.of("AttributeName", "eventKey", "KeyType", "RANGE")),
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "hearken-routing-rules",
+                "KeySchema", List.of(Map.of("AttributeName", "ruleId", "KeyType", "HASH")),
+                "TimeToLiveSpecification", Match.absent()));
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "hearken-vip",
+                "KeySchema", List.of(Map.of("AttributeName", "vipKey", "KeyType", "HASH")),
+                "TimeToLiveSpecification", Match.absent()));
+    }
+
+    @Test
+    void the_zendesk_secret_has_no_value_in_the_template_only_a_generated_one() {
+        template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                "Name", "hearken/zendesk",
+                "SecretString", Match.absent(),
+                "GenerateSecretString", Match.objectLike(Map.of("GenerateStringKey", "webhookSigningSecret"))));
+    }
+
+    @Test
+    void the_webhook_may_only_read_the_secret_send_to_the_tickets_queue_and_write_its_logs() {
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role("hearken-ticket-webhook"))),
+                "PolicyDocument", Map.of("Statement", List.of(
+                        allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arnOf(logGroup("hearken-ticket-webhook"))),
+                        allow(List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                arnOf(queue("hearken-tickets"))),
+                        allow("secretsmanager:GetSecretValue", Map.of("Ref", secret()))))));
+    }
+
+    @Test
+    void the_worker_gets_exactly_the_table_actions_its_adapters_call() {
+        String role = role("hearken-ticket-classify");
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role)),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        allow(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+                                List.of(arnOf(table("hearken-ticket-decisions")))),
+                        allow(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan"),
+                                List.of(arnOf(table("hearken-routing-rules")))),
+                        allow(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"),
+                                List.of(arnOf(table("hearken-vip")))))))));
+    }
+
+    private String function(String name) {
+        return Templates.logicalId(template, FUNCTION, "FunctionName", name);
+    }
+
+    private String queue(String name) {
+        return Templates.logicalId(template, QUEUE, "QueueName", name);
+    }
+
+    private String table(String name) {
+        return Templates.logicalId(template, TABLE, "TableName", name);
+    }
+
+    private String secret() {
+        return Templates.logicalId(template, "AWS::SecretsManager::Secret", "Name", "hearken/zendesk");
+    }
+
+    private String logGroup(String functionName) {
+        return Templates.logicalId(template, "AWS::Logs::LogGroup", "LogGroupName", "/aws/lambda/" + functionName);
+    }
+
+    private String role(String functionName) {
+        return Templates.logicalId(template, "AWS::IAM::Role", "Description",
+                "Runs " + functionName + "; permissions come from explicit grants only.");
+    }
+
+    private static Map<String, Object> allow(Object actions, Object resource) {
+        return Map.of("Effect", "Allow", "Action", actions, "Resource", resource);
+    }
+}
