@@ -3,6 +3,8 @@ package dev.hearken.understanding.language;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /** Writes the compact n-gram model format read by {@link NgramLanguageDetector#load()}; used by the build only. */
 public final class LanguageTables {
@@ -12,17 +14,28 @@ public final class LanguageTables {
     private byte[] values = new byte[1 << 16];
     private int count;
 
-    /** Starts a model file with its version and number of languages. */
-    public LanguageTables(DataOutputStream out, String version, int languages) throws IOException {
+    /**
+     * Starts a model file.
+     *
+     * @param codes          ISO 639-1 codes, in the order their tables will follow
+     * @param scripts        per language, the Unicode script names it is written in ({@code LATIN}, {@code HAN} …)
+     * @param lettersToCodes letters used by only some languages (e.g. {@code "ß"} → {@code [de]}), Lingua's rules
+     */
+    public LanguageTables(DataOutputStream out, String version, List<String> codes, List<List<String>> scripts,
+                          Map<String, List<String>> lettersToCodes) throws IOException {
         this.out = out;
         out.writeInt(NgramLanguageDetector.MAGIC);
         out.writeUTF(version);
-        out.writeInt(languages);
-    }
-
-    /** Begins the next language; its five orders follow through {@link #add} and {@link #endOrder()}. */
-    public void beginLanguage(String code) throws IOException {
-        out.writeUTF(code);
+        out.writeInt(codes.size());
+        for (int i = 0; i < codes.size(); i++) {
+            out.writeUTF(codes.get(i));
+            out.writeUTF(String.join(" ", scripts.get(i)));
+        }
+        out.writeInt(lettersToCodes.size());
+        for (Map.Entry<String, List<String>> e : lettersToCodes.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(String.join(" ", e.getValue()));
+        }
     }
 
     public void add(String ngram, double lnP) {
@@ -35,7 +48,7 @@ public final class LanguageTables {
         count++;
     }
 
-    /** Writes the table of the n-grams added since the previous call. */
+    /** Writes the table of the n-grams added since the previous call; five calls per language, in code order. */
     public void endOrder() throws IOException {
         NgramTable table = NgramTable.build(keys, values, count);
         int[] k = table.keysForWrite();

@@ -9,21 +9,25 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.text.Normalizer;
 
 /**
- * Language detection with Lingua's n-gram models (Apache-2.0, pemistahl/lingua 1.2.2) in a compact form.
+ * Language detection with Lingua's n-gram models and rules (Apache-2.0, pemistahl/lingua 1.2.2) in a compact form,
+ * for all 75 languages Lingua knows (the 30 Hearken must recognise, {@link SupportedLanguages#REQUIRED}, and 45
+ * more, so that a Catalan or Norwegian ticket is called what it is instead of the nearest required language).
  *
  * <p>Lingua's high-accuracy mode decides best on short texts but, on the JVM, keeps its 1- to 5-gram models as
- * maps of strings: 577 MB of heap for our 30 languages and under 600 sentences/s on one core (see the module
+ * maps of strings: 577 MB of heap for just our 30 languages and under 600 sentences/s on one core (see the module
  * README). This class reads the same models, compiled at build time by {@code LanguageModelCompiler} into
  * {@value #RESOURCE} (32-bit fingerprints and 8-bit log-probabilities in open-addressing tables), and scores
- * like Lingua's high-accuracy mode: script rules first, then for every language the sum of the log-probabilities
- * of the text's distinct 1- to 5-grams with back-off to shorter prefixes, normalised by the number of known
- * unigrams. Texts of 120 characters or more use trigrams only, as Lingua does.
+ * like Lingua's high-accuracy mode: writing-system and letter rules first, then for every remaining language the
+ * sum of the log-probabilities of the text's distinct 1- to 5-grams with back-off to shorter prefixes, normalised
+ * by the number of known unigrams. Texts of 120 characters or more use trigrams only, as Lingua does.
  */
 public final class NgramLanguageDetector implements LanguageDetector {
 
@@ -34,10 +38,13 @@ public final class NgramLanguageDetector implements LanguageDetector {
     public static final double HINT_WEIGHT = 3.0;
 
     /** Classpath resource written by {@code LanguageModelCompiler}. */
-    public static final String RESOURCE = "/dev/hearken/understanding/language/lingua-ngrams-v1.bin.gz";
-    static final int MAGIC = 0x484B4C31; // "HKL1"
+    public static final String RESOURCE = "/dev/hearken/understanding/language/lingua-ngrams-v2.bin.gz";
+    static final int MAGIC = 0x484B4C32; // "HKL2"
     static final int MAX_ORDER = 5;
     private static final int LONG_TEXT = 120;
+    private static final int SHORTLIST = 8;
+    /** Below this length trigrams are too few to rank languages; short texts are cheap to score in full anyway. */
+    private static final int SHORTLIST_MIN_CHARS = 30;
     private static final int MAX_SCORED_CHARS = 1_000;
 
     private final String[] codes;
@@ -45,11 +52,11 @@ public final class NgramLanguageDetector implements LanguageDetector {
     private final Scripts scripts;
     private final String version;
 
-    NgramLanguageDetector(String version, String[] codes, NgramTable[][] tables) {
+    NgramLanguageDetector(String version, String[] codes, NgramTable[][] tables, Scripts scripts) {
         this.version = version;
         this.codes = codes;
         this.tables = tables;
-        this.scripts = new Scripts(codes);
+        this.scripts = scripts;
     }
 
     /** Loads the compiled models shipped on the classpath. */
@@ -72,9 +79,18 @@ public final class NgramLanguageDetector implements LanguageDetector {
         String version = in.readUTF();
         int languages = in.readInt();
         String[] codes = new String[languages];
-        NgramTable[][] tables = new NgramTable[languages][MAX_ORDER];
+        String[] scripts = new String[languages];
         for (int l = 0; l < languages; l++) {
             codes[l] = in.readUTF();
+            scripts[l] = in.readUTF();
+        }
+        int letterRules = in.readInt();
+        Map<String, String> letters = new LinkedHashMap<>();
+        for (int i = 0; i < letterRules; i++) {
+            letters.put(in.readUTF(), in.readUTF());
+        }
+        NgramTable[][] tables = new NgramTable[languages][MAX_ORDER];
+        for (int l = 0; l < languages; l++) {
             for (int o = 0; o < MAX_ORDER; o++) {
                 int capacity = in.readInt();
                 int[] keys = new int[capacity];
@@ -86,7 +102,7 @@ public final class NgramLanguageDetector implements LanguageDetector {
                 tables[l][o] = new NgramTable(keys, values);
             }
         }
-        return new NgramLanguageDetector(version, codes, tables);
+        return new NgramLanguageDetector(version, codes, tables, new Scripts(codes, scripts, letters));
     }
 
     @Override
@@ -174,31 +190,17 @@ public final class NgramLanguageDetector implements LanguageDetector {
                 start = -1;
             }
         }
+        if (minOrder < maxOrder && candidates.length > SHORTLIST && text.length() >= SHORTLIST_MIN_CHARS) {
+            // Trigrams alone rank the right language near the top; the 1- to 5-gram pass then only has to
+            // separate a shortlist, which is what keeps 75 languages fast enough for thousands of texts a second.
+            double[] trigramSums = new double[codes.length];
+            sumOrder(perWord, 3, candidates, trigramSums, new int[codes.length], seen);
+            candidates = shortlist(candidates, trigramSums);
+        }
         double[] sums = new double[codes.length];
         int[] unigramHits = new int[codes.length];
         for (int o = minOrder; o <= maxOrder; o++) {
-            seen.clear();
-            for (int[][] fp : perWord) {
-                int[] grams = fp[o - 1];
-                for (int p = 0; p < grams.length; p++) {
-                    if (!seen.add(((long) o << 32) | (grams[p] & 0xFFFFFFFFL))) {
-                        continue;
-                    }
-                    for (int c : candidates) {
-                        NgramTable[] t = tables[c];
-                        for (int k = o; k >= 1; k--) {
-                            float lp = t[k - 1].logProbability(fp[k - 1][p]);
-                            if (lp < 0) {
-                                sums[c] += lp;
-                                if (o == 1) {
-                                    unigramHits[c]++;
-                                }
-                                break;
-                            }
-                        }
-                    }
-                }
-            }
+            sumOrder(perWord, o, candidates, sums, unigramHits, seen);
         }
         // Lingua's normalisation: languages that know more of the text's letters are not punished for it.
         double best = Double.NEGATIVE_INFINITY;
@@ -227,6 +229,49 @@ public final class NgramLanguageDetector implements LanguageDetector {
         for (int c : candidates) {
             probs[c] = total > 0 ? probs[c] / total : 0;
         }
+    }
+
+    private void sumOrder(List<int[][]> perWord, int o, int[] candidates, double[] sums, int[] unigramHits, Set<Long> seen) {
+        seen.clear();
+        for (int[][] fp : perWord) {
+            int[] grams = fp[o - 1];
+            for (int p = 0; p < grams.length; p++) {
+                if (!seen.add(((long) o << 32) | (grams[p] & 0xFFFFFFFFL))) {
+                    continue;
+                }
+                for (int c : candidates) {
+                    NgramTable[] t = tables[c];
+                    for (int k = o; k >= 1; k--) {
+                        float lp = t[k - 1].logProbability(fp[k - 1][p]);
+                        if (lp < 0) {
+                            sums[c] += lp;
+                            if (o == 1) {
+                                unigramHits[c]++;
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int[] shortlist(int[] candidates, double[] trigramSums) {
+        Integer[] order = new Integer[candidates.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = candidates[i];
+        }
+        // Unknown trigrams add nothing, so a language that knows none of them scores 0: rank those last.
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(rankKey(trigramSums[b]), rankKey(trigramSums[a])));
+        int[] out = new int[SHORTLIST];
+        for (int i = 0; i < SHORTLIST; i++) {
+            out[i] = order[i];
+        }
+        return out;
+    }
+
+    private static double rankKey(double sum) {
+        return sum < 0 ? sum : Double.NEGATIVE_INFINITY;
     }
 
     /** Lower case, letters and single spaces only, bounded length (the start of a message decides). */

@@ -1,83 +1,82 @@
 package dev.hearken.understanding.language;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Lingua's rules before any n-gram is looked at: the writing system narrows the candidates (Hangul is Korean,
- * kana is Japanese, Cyrillic is Russian or Ukrainian …), and letters used by only a few languages narrow them
- * further when at least half of the words carry one.
+ * Lingua's rules before any n-gram is looked at, with the data Lingua ships (written into the model file at build
+ * time): the writing system narrows the candidates (Hangul is Korean, kana is Japanese, Cyrillic is one of eight
+ * languages …), and letters that only some languages use narrow them further when at least half of the words
+ * carry one.
  */
 final class Scripts {
 
-    private static final Map<Character.UnicodeScript, String[]> BY_SCRIPT = Map.ofEntries(
-            Map.entry(Character.UnicodeScript.CYRILLIC, new String[] {"ru", "uk"}),
-            Map.entry(Character.UnicodeScript.ARABIC, new String[] {"ar", "fa", "ur"}),
-            Map.entry(Character.UnicodeScript.GREEK, new String[] {"el"}),
-            Map.entry(Character.UnicodeScript.HEBREW, new String[] {"he"}),
-            Map.entry(Character.UnicodeScript.THAI, new String[] {"th"}),
-            Map.entry(Character.UnicodeScript.HANGUL, new String[] {"ko"}),
-            Map.entry(Character.UnicodeScript.BENGALI, new String[] {"bn"}),
-            Map.entry(Character.UnicodeScript.DEVANAGARI, new String[] {"hi"}),
-            Map.entry(Character.UnicodeScript.HIRAGANA, new String[] {"ja"}),
-            Map.entry(Character.UnicodeScript.KATAKANA, new String[] {"ja"}),
-            Map.entry(Character.UnicodeScript.HAN, new String[] {"zh"}),
-            Map.entry(Character.UnicodeScript.LATIN, new String[] {
-                "en", "es", "pt", "de", "fr", "it", "tr", "id", "vi", "pl", "nl", "sv", "ro", "cs", "hu", "ms", "tl"}));
+    private final Map<Character.UnicodeScript, int[]> candidatesByScript = new EnumMap<>(Character.UnicodeScript.class);
+    private final Map<Character, int[]> languagesByLetter = new HashMap<>();
+    private final int languages;
 
-    /** Letters that only some of our languages use (after Lingua's CHARS_TO_LANGUAGES_MAPPING, cut to our set). */
-    private static final String[][] CHARS = {
-            {"ß", "de"}, {"äöü", "de sv tr hu"}, {"ä", "de sv"}, {"ñ", "es"}, {"ç", "fr pt tr"},
-            {"ãõ", "pt vi"}, {"ğı", "tr"}, {"ş", "tr ro"}, {"őű", "hu"}, {"řůě", "cs"}, {"ťďň", "cs"},
-            {"ąęłńśźż", "pl"}, {"ăâîșț", "ro fr pt vi tr it"}, {"șță", "ro vi"}, {"å", "sv"},
-            {"đơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ", "vi"},
-            {"œ", "fr"}, {"ëï", "fr nl"}, {"èéêàùûô", "fr it pt es vi nl hu cs"}, {"ìòù", "it vi"},
-            {"íóú", "es pt it hu cs vi"}, {"ý", "cs tr"}, {"á", "es pt hu cs vi it"},
-            {"іїєґ", "uk"}, {"ыэъё", "ru"},
-            {"پچژگ", "fa ur"}, {"ٹڈڑںےھ", "ur"}, {"ی", "fa ur"}, {"ک", "fa ur"}
-    };
-
-    private final Map<Character.UnicodeScript, int[]> candidatesByScript = new HashMap<>();
-    private final Map<Character, int[]> languagesByChar = new HashMap<>();
-    private final String[] codes;
-
-    Scripts(String[] codes) {
-        this.codes = codes;
-        for (Map.Entry<Character.UnicodeScript, String[]> e : BY_SCRIPT.entrySet()) {
-            int[] idx = indexes(e.getValue());
-            if (idx.length > 0) {
-                candidatesByScript.put(e.getKey(), idx);
-            }
-        }
-        for (String[] row : CHARS) {
-            int[] idx = indexes(row[1].split(" "));
-            for (char c : row[0].toCharArray()) {
-                int[] existing = languagesByChar.get(c);
-                // a letter listed twice keeps the narrower set
-                if (existing == null || idx.length < existing.length) {
-                    languagesByChar.put(c, idx);
+    /**
+     * @param codes   language codes, index-aligned with the detector's tables
+     * @param scripts per language, space-separated Unicode script names
+     * @param letters letters (a string of them) to space-separated codes of the languages that use them
+     */
+    Scripts(String[] codes, String[] scripts, Map<String, String> letters) {
+        this.languages = codes.length;
+        Map<Character.UnicodeScript, List<Integer>> byScript = new EnumMap<>(Character.UnicodeScript.class);
+        for (int i = 0; i < codes.length; i++) {
+            for (String name : scripts[i].split(" ")) {
+                if (!name.isBlank()) {
+                    byScript.computeIfAbsent(Character.UnicodeScript.forName(name), k -> new ArrayList<>()).add(i);
                 }
             }
         }
+        byScript.forEach((script, list) -> candidatesByScript.put(script, toArray(list)));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < codes.length; i++) {
+            index.put(codes[i], i);
+        }
+        letters.forEach((chars, langs) -> {
+            List<Integer> idx = new ArrayList<>();
+            for (String l : langs.split(" ")) {
+                if (index.containsKey(l)) {
+                    idx.add(index.get(l));
+                }
+            }
+            for (char upperOrLower : chars.toCharArray()) {
+                // Character-wise: String.toLowerCase turns Turkish 'İ' into a plain 'i' plus a combining dot.
+                char c = Character.toLowerCase(upperOrLower);
+                if (c < 0x80) {
+                    continue;
+                }
+                int[] existing = languagesByLetter.get(c);
+                languagesByLetter.put(c, existing == null ? toArray(idx) : union(existing, idx));
+            }
+        });
     }
 
-    private int[] indexes(String[] langs) {
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] union(int[] a, List<Integer> b) {
         List<Integer> out = new ArrayList<>();
-        for (String l : langs) {
-            for (int i = 0; i < codes.length; i++) {
-                if (codes[i].equals(l)) {
-                    out.add(i);
-                }
+        for (int x : a) {
+            out.add(x);
+        }
+        for (int x : b) {
+            if (!out.contains(x)) {
+                out.add(x);
             }
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return toArray(out);
     }
 
     /** Indexes of the languages the text can be in, judged by its letters; empty when none is possible. */
     int[] candidates(String cleaned) {
-        Map<Character.UnicodeScript, Integer> counts = new HashMap<>();
+        Map<Character.UnicodeScript, Integer> counts = new EnumMap<>(Character.UnicodeScript.class);
         boolean kana = false;
         for (int i = 0; i < cleaned.length(); ) {
             int cp = cleaned.codePointAt(i);
@@ -86,12 +85,11 @@ final class Scripts {
                 continue;
             }
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA) {
-                kana = true;
-            }
+            kana |= script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA;
             counts.merge(script, 1, Integer::sum);
         }
         if (kana && candidatesByScript.containsKey(Character.UnicodeScript.HIRAGANA)) {
+            // Kanji mixed with kana is Japanese; Han alone is taken as Chinese below.
             return candidatesByScript.get(Character.UnicodeScript.HIRAGANA);
         }
         Character.UnicodeScript top = null;
@@ -106,27 +104,42 @@ final class Scripts {
             return new int[0];
         }
         int[] base = candidatesByScript.get(top);
-        if (base.length == 1) {
-            return base;
+        if (top == Character.UnicodeScript.HAN) {
+            base = onlyWithout(base, Character.UnicodeScript.HIRAGANA);
         }
-        return narrowByLetters(cleaned, base);
+        return base.length == 1 ? base : narrowByLetters(cleaned, base);
+    }
+
+    private int[] onlyWithout(int[] base, Character.UnicodeScript excluded) {
+        int[] ex = candidatesByScript.getOrDefault(excluded, new int[0]);
+        List<Integer> out = new ArrayList<>();
+        for (int b : base) {
+            boolean skip = false;
+            for (int e : ex) {
+                skip |= e == b;
+            }
+            if (!skip) {
+                out.add(b);
+            }
+        }
+        return out.isEmpty() ? base : toArray(out);
     }
 
     private int[] narrowByLetters(String cleaned, int[] base) {
         String[] words = cleaned.split(" ");
-        int[] votes = new int[codes.length];
+        int[] votes = new int[languages];
         boolean any = false;
         for (String w : words) {
-            boolean[] hit = new boolean[codes.length];
+            boolean[] hit = new boolean[languages];
             for (int i = 0; i < w.length(); i++) {
-                int[] langs = languagesByChar.get(w.charAt(i));
+                int[] langs = languagesByLetter.get(w.charAt(i));
                 if (langs != null) {
                     for (int l : langs) {
                         hit[l] = true;
                     }
                 }
             }
-            for (int l = 0; l < codes.length; l++) {
+            for (int l = 0; l < languages; l++) {
                 if (hit[l]) {
                     votes[l]++;
                     any = true;
@@ -143,6 +156,6 @@ final class Scripts {
                 kept.add(l);
             }
         }
-        return kept.isEmpty() ? base : kept.stream().mapToInt(Integer::intValue).toArray();
+        return kept.isEmpty() ? base : toArray(kept);
     }
 }

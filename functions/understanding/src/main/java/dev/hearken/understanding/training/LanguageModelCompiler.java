@@ -3,7 +3,13 @@ package dev.hearken.understanding.training;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.hearken.understanding.language.LanguageTables;
-import dev.hearken.understanding.language.SupportedLanguages;
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.internal.Alphabet;
+import com.github.pemistahl.lingua.internal.Constant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,7 +22,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Compiles Lingua 1.2.2's n-gram models (JSON resources {@code language-models/<code>/<order>.json} inside the
- * Lingua jar) for {@link SupportedLanguages#REQUIRED} into the compact resource read by
+ * Lingua jar) for all of Lingua's 75 languages, with Lingua's writing-system and letter rules, into the compact
+ * resource read by
  * {@link dev.hearken.understanding.language.NgramLanguageDetector}. Run by the build ({@code process-classes}),
  * so the 80 MB of JSON never enters the repository and the output is a pure function of the pinned Lingua version.
  *
@@ -25,7 +32,7 @@ import java.util.zip.GZIPOutputStream;
 public final class LanguageModelCompiler {
 
     private static final String[] ORDERS = {"unigrams", "bigrams", "trigrams", "quadrigrams", "fivegrams"};
-    static final String VERSION = "lingua-1.2.2/v1";
+    static final String VERSION = "lingua-1.2.2/v2";
 
     private LanguageModelCompiler() {
     }
@@ -40,9 +47,20 @@ public final class LanguageModelCompiler {
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         try (OutputStream os = Files.newOutputStream(tmp);
              DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(os, 1 << 16), 1 << 16))) {
-            LanguageTables tables = new LanguageTables(data, VERSION, SupportedLanguages.REQUIRED.size());
-            for (String code : SupportedLanguages.REQUIRED) {
-                tables.beginLanguage(code);
+            List<Language> languages = new ArrayList<>();
+            for (Language l : Language.values()) {
+                if (l != Language.UNKNOWN) {
+                    languages.add(l);
+                }
+            }
+            List<String> codes = languages.stream().map(LanguageModelCompiler::code).toList();
+            List<List<String>> scripts = languages.stream().map(l -> l.getAlphabets$lingua().stream()
+                    .filter(a -> a != Alphabet.NONE).map(Enum::name).toList()).toList();
+            Map<String, List<String>> letters = new LinkedHashMap<>();
+            Constant.INSTANCE.getCHARS_TO_LANGUAGES_MAPPING().forEach((chars, langs) ->
+                    letters.put(chars, langs.stream().map(LanguageModelCompiler::code).toList()));
+            LanguageTables tables = new LanguageTables(data, VERSION, codes, scripts, letters);
+            for (String code : codes) {
                 for (String order : ORDERS) {
                     try (InputStream in = open(code, order)) {
                         if (in != null) {
@@ -55,6 +73,10 @@ public final class LanguageModelCompiler {
         }
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         System.out.println("wrote " + out + " (" + Files.size(out) / 1024 + " KiB)");
+    }
+
+    private static String code(Language language) {
+        return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
     }
 
     private static InputStream open(String code, String order) {

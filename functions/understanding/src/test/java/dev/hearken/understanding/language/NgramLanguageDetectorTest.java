@@ -11,8 +11,8 @@ class NgramLanguageDetectorTest {
     static final NgramLanguageDetector DETECTOR = NgramLanguageDetector.load();
 
     @Test
-    void it_knows_exactly_the_thirty_required_languages() {
-        assertThat(DETECTOR.languages()).containsExactlyInAnyOrderElementsOf(SupportedLanguages.REQUIRED);
+    void it_knows_the_thirty_required_languages_among_all_seventy_five_of_lingua() {
+        assertThat(DETECTOR.languages()).containsAll(SupportedLanguages.REQUIRED).hasSize(75);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
