@@ -13,12 +13,12 @@ UNDERSTANDING_BUNDLE := $(UNDERSTANDING_DIR)/src/main/resources/dev/hearken/unde
 UNDERSTANDING_MODEL_VERSION ?= 1.0.0
 # One core, bounded heap: the figures reported are those of a single Lambda-sized worker.
 UNDERSTANDING_JVM := -Xmx768m -XX:ActiveProcessorCount=1 -XX:+UseSerialGC
-UNDERSTANDING_EXEC = $(MVNW) -B -q -pl $(UNDERSTANDING_DIR) process-classes exec:exec -Dexec.args="$(UNDERSTANDING_JVM) -cp %classpath $(1)"
+UNDERSTANDING_EXEC = $(MVNW) -B -q -pl $(UNDERSTANDING_DIR) process-classes exec:exec -Dexec.classpathScope=compile -Dexec.args="$(UNDERSTANDING_JVM) -cp %classpath $(1)"
 TEST ?=
 TRAIN ?=
 TASK ?=
 
-.PHONY: train eval understanding-bench
+.PHONY: train eval understanding-bench understanding-jmh
 
 train: ## retrain the shipped understanding models (spam, intent, intent-detail, topics) into src/main/resources
 	$(call UNDERSTANDING_EXEC,dev.hearken.understanding.training.Train $(abspath $(UNDERSTANDING_DATA)) $(abspath $(UNDERSTANDING_SEEDS)) $(abspath $(UNDERSTANDING_BUNDLE)) $(UNDERSTANDING_MODEL_VERSION))
@@ -30,3 +30,6 @@ eval: ## score a labelled JSONL file: make eval TEST=<file> [TRAIN=<file>] [TASK
 
 understanding-bench: ## texts/s of Understanding.analyze on one core and the heap its models retain
 	$(call UNDERSTANDING_EXEC,dev.hearken.understanding.training.PipelineBench 10 $(abspath $(UNDERSTANDING_DATA))/sms-spam-collection/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/banking77/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/urr-app-reviews/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/lingua-langid-sentences/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/lingua-langid-word-pairs/dev.jsonl)
+
+understanding-jmh: ## JMH: Understanding.analyze throughput on one thread (texts/s), over the dev splits' texts
+	$(MVNW) -B -q -pl $(UNDERSTANDING_DIR) test-compile exec:exec -Dexec.classpathScope=test -Dexec.args="-cp %classpath org.openjdk.jmh.Main UnderstandingBenchmark -p data=$(abspath $(UNDERSTANDING_DATA))"

@@ -58,8 +58,8 @@ public final class Evaluate {
 
         Function<Example, Object> predict = predictor(task, train, seeds, test);
         Metrics metrics = new Metrics();
-        // Warm-up on a few rows so that the rate reflects steady state, not class loading.
-        for (int i = 0; i < Math.min(200, test.size()); i++) {
+        // One untimed pass first (bounded), so that the rate reflects a warm worker, not class loading and JIT.
+        for (int i = 0; i < Math.min(3_000, test.size()); i++) {
             predict.apply(test.get(i));
         }
         long start = System.nanoTime();
