@@ -18,4 +18,57 @@ public interface TableNames {
     /** First exposures, one item per (experiment key, user id). */
     @WithDefault("hearken-exposures")
     String exposures();
+
+    // --- push-send -------------------------------------------------------------------------------
+
+    /** User profiles for push: locale, time zone, quiet hours, opt-outs; one item per {@code userId}. */
+    @WithDefault("hearken-push-users")
+    String pushUsers();
+
+    /** Registered devices: partition {@code userId}, sort {@code token}, with {@code platform}. */
+    @WithDefault("hearken-push-devices")
+    String pushDevices();
+
+    /** Frequency-cap counters: partition {@code userId}, sort window ({@code d#2026-03-20}, {@code w#2026-W12}); TTL. */
+    @WithDefault("hearken-push-caps")
+    String pushCaps();
+
+    /** Delivery records (sent, deferred, capped, opted-out, failed) by program and day; TTL. */
+    @WithDefault("hearken-push-deliveries")
+    String pushDeliveries();
+
+    /** Idempotency ledger of push messages and campaign runs, one item per key; TTL. */
+    @WithDefault("hearken-push-sends")
+    String pushSends();
+
+    /** Template catalogue: partition {@code templateId}, sort {@code locale}. */
+    @WithDefault("hearken-push-templates")
+    String pushTemplates();
+
+    /** Campaign definitions, one item per {@code campaignId}. */
+    @WithDefault("hearken-push-campaigns")
+    String pushCampaigns();
+
+    /** Segment membership: partition {@code segmentId}, sort {@code userId}. */
+    @WithDefault("hearken-push-segments")
+    String pushSegments();
+
+    /** Review versions: partition {@code reviewKey} ({@code store#app#review}), sort {@code version} (content hash). */
+    @WithDefault("hearken-reviews")
+    String reviews();
+
+    /** Poll positions per store and app: partition {@code cursorKey} ({@code store#app}). */
+    @WithDefault("hearken-review-cursors")
+    String reviewCursors();
+
+    /**
+     * Bug-impact counters and their reviewer markers: partition {@code impactKey} ({@code app#topic}), sort
+     * {@code sk} ({@code C#day#version} counters, {@code M#day#version#reviewer} markers that expire).
+     */
+    @WithDefault("hearken-review-impact")
+    String reviewImpact();
+
+    /** Apps whose reviews are pulled, one item per store app id ({@code appId}, {@code store}, {@code name}). */
+    @WithDefault("hearken-review-apps")
+    String reviewApps();
 }

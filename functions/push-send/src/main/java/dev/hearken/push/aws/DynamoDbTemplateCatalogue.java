@@ -1,0 +1,80 @@
+package dev.hearken.push.aws;
+
+import static dev.hearken.push.aws.Items.s;
+import static dev.hearken.push.aws.Items.string;
+
+import dev.hearken.push.domain.Copy;
+import dev.hearken.push.domain.Template;
+import dev.hearken.push.port.TemplateCatalogue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The template catalogue in {@code push-templates}: one item per (template, locale) —
+ * {@code templateId} (partition), {@code locale} (sort, BCP 47), {@code experimentKey} (optional, on any
+ * item of the template), {@code variants}: map of variant key → {@code {title, body}}.
+ *
+ * <p>A template's items are read with one query and kept for {@code cacheTtl} per warm function, so a
+ * campaign of millions reads the catalogue once per instance and minute.
+ */
+public final class DynamoDbTemplateCatalogue implements TemplateCatalogue {
+
+    private record Cached(Optional<Template> template, Instant until) {}
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Duration cacheTtl;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public DynamoDbTemplateCatalogue(DynamoDbClient dynamo, String table, Duration cacheTtl, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.cacheTtl = cacheTtl;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Template> find(String templateId) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(templateId);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.template();
+        }
+        Optional<Template> loaded = load(templateId);
+        cache.put(templateId, new Cached(loaded, now.plus(cacheTtl)));
+        return loaded;
+    }
+
+    private Optional<Template> load(String templateId) {
+        Map<String, Map<String, Copy>> copies = new LinkedHashMap<>();
+        String[] experiment = {null};
+        dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("templateId = :t")
+                        .expressionAttributeValues(Map.of(":t", s(templateId))))
+                .items()
+                .forEach(item -> {
+                    if (string(item, "experimentKey") != null) {
+                        experiment[0] = string(item, "experimentKey");
+                    }
+                    Map<String, Copy> variants = new LinkedHashMap<>();
+                    AttributeValue v = item.get("variants");
+                    if (v != null && v.hasM()) {
+                        v.m().forEach((key, copy) -> {
+                            if (copy.hasM()) {
+                                variants.put(key, new Copy(string(copy.m(), "title"), string(copy.m(), "body")));
+                            }
+                        });
+                    }
+                    copies.put(string(item, "locale"), variants);
+                });
+        return copies.isEmpty() ? Optional.empty() : Optional.of(new Template(templateId, experiment[0], copies));
+    }
+}

@@ -1,0 +1,159 @@
+package dev.hearken.push.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.aws.config.TableNames;
+import dev.hearken.experiment.service.AssignmentService;
+import dev.hearken.push.aws.DynamoDbCampaignStore;
+import dev.hearken.push.aws.DynamoDbDeliveryLog;
+import dev.hearken.push.aws.DynamoDbFrequencyCaps;
+import dev.hearken.push.aws.DynamoDbSendLedger;
+import dev.hearken.push.aws.DynamoDbTemplateCatalogue;
+import dev.hearken.push.aws.DynamoDbUserDirectory;
+import dev.hearken.push.aws.SqsPushQueue;
+import dev.hearken.push.aws.SqsVisibility;
+import dev.hearken.push.domain.CapLimits;
+import dev.hearken.push.domain.Platform;
+import dev.hearken.push.provider.ApnsGateway;
+import dev.hearken.push.provider.ApnsProviderTokens;
+import dev.hearken.push.provider.FcmAccessTokens;
+import dev.hearken.push.provider.FcmGateway;
+import dev.hearken.push.provider.SecretSource;
+import dev.hearken.push.service.CampaignService;
+import dev.hearken.push.service.PushService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Wires push-send: one instance of each adapter and service per function instance, so caches (access
+ * tokens, provider JWT, templates, queue URLs) survive warm invocations.
+ */
+@ApplicationScoped
+public class PushBeans {
+
+    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+
+    @Produces
+    @Singleton
+    @PushTime
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    SecretsManagerClient secretsManager(AwsSettings aws) {
+        SecretsManagerClientBuilder builder = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create());
+        aws.endpointOverride().ifPresent(endpoint -> {
+            builder.endpointOverride(URI.create(endpoint));
+            if (System.getenv("AWS_ACCESS_KEY_ID") == null) {
+                // An emulator accepts any credentials; the override only exists in local/test setups.
+                builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+            }
+        });
+        aws.region().ifPresent(region -> builder.region(Region.of(region)));
+        return builder.build();
+    }
+
+    void close(@Disposes SecretsManagerClient client) {
+        client.close();
+    }
+
+    /**
+     * One HTTP client per provider. APNs requires HTTP/2 over TLS; the JDK client negotiates it with
+     * ALPN on {@code https}. Against a plain-{@code http} fake it would try an h2c upgrade, which the
+     * JDK's own server (our fakes) ignores, so plain {@code http} base URLs are spoken HTTP/1.1 outright.
+     */
+    private static HttpClient httpClient(String baseUrl, PushSettings settings) {
+        return HttpClient.newBuilder()
+                .version(baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.httpTimeout())
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    @Produces
+    @Singleton
+    FcmGateway fcm(SecretsManagerClient secrets, ObjectMapper json, PushSettings settings) {
+        HttpClient http = httpClient(settings.fcm().baseUrl(), settings);
+        FcmAccessTokens tokens = new FcmAccessTokens(new SecretSource(secrets, json), settings.fcm().secretId(),
+                settings.fcm().tokenUri(), settings.fcm().refreshMargin(), http, json, settings.httpTimeout(),
+                Clock.systemUTC());
+        return new FcmGateway(settings.fcm().baseUrl(), tokens, http, json, settings.httpTimeout(), settings.defaultRetry());
+    }
+
+    @Produces
+    @Singleton
+    ApnsGateway apns(SecretsManagerClient secrets, ObjectMapper json, PushSettings settings) {
+        // Provider tokens are checked by Apple against real time, never against the decision clock.
+        ApnsProviderTokens tokens = new ApnsProviderTokens(new SecretSource(secrets, json), settings.apns().secretId(),
+                settings.apns().tokenRefresh(), json, Clock.systemUTC());
+        return new ApnsGateway(settings.apns().baseUrl(), tokens, httpClient(settings.apns().baseUrl(), settings), json,
+                settings.httpTimeout(), settings.defaultRetry(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    SqsPushQueue pushQueue(SqsClient sqs, ObjectMapper json, PushQueues queues) {
+        return new SqsPushQueue(sqs, json, queueUrl(sqs, queues.push(), queues.pushName()),
+                queueUrl(sqs, queues.pushDlq(), queues.pushDlqName()));
+    }
+
+    @Produces
+    @Singleton
+    SqsVisibility visibility(SqsClient sqs, PushQueues queues) {
+        return new SqsVisibility(sqs, queueUrl(sqs, queues.push(), queues.pushName()));
+    }
+
+    @Produces
+    @Singleton
+    PushService pushService(DynamoDbClient dynamo, TableNames tables, PushSettings settings, AssignmentService experiments,
+            FcmGateway fcm, ApnsGateway apns, SqsPushQueue queue, @PushTime Clock clock) {
+        PushSettings.Caps caps = settings.caps();
+        return new PushService(
+                new DynamoDbUserDirectory(dynamo, tables.pushUsers(), tables.pushDevices()),
+                new DynamoDbFrequencyCaps(dynamo, tables.pushCaps(), tables.pushSends()),
+                new DynamoDbSendLedger(dynamo, tables.pushSends(), settings.ledgerRetention()),
+                new DynamoDbDeliveryLog(dynamo, tables.pushDeliveries(), settings.deliveryRetention(), settings.deliveryShards()),
+                new DynamoDbTemplateCatalogue(dynamo, tables.pushTemplates(), settings.templateCacheTtl(), Clock.systemUTC()),
+                experiments,
+                Map.of(Platform.ANDROID, fcm, Platform.IOS, apns),
+                queue,
+                new CapLimits(caps.lifecyclePerDay(), caps.promotionalPerDay(), caps.lifecyclePerWeek(), caps.promotionalPerWeek()),
+                settings.maxDelay(),
+                settings.lease(),
+                clock);
+    }
+
+    @Produces
+    @Singleton
+    CampaignService campaignService(DynamoDbClient dynamo, TableNames tables, PushSettings settings, SqsPushQueue queue) {
+        return new CampaignService(
+                new DynamoDbCampaignStore(dynamo, tables.pushCampaigns(), tables.pushSegments(), tables.pushSends(),
+                        settings.ledgerRetention(), Clock.systemUTC()),
+                queue, settings.campaign().pageSize(), settings.campaign().parallelism(), settings.campaign().budget(),
+                Clock.systemUTC());
+    }
+
+    /** The configured URL, else looked up by name once (local runs and tests without the CDK environment). */
+    private Supplier<String> queueUrl(SqsClient sqs, java.util.Optional<String> configured, String name) {
+        return () -> configured.orElseGet(() -> queueUrls.computeIfAbsent(name,
+                n -> sqs.getQueueUrl(b -> b.queueName(n)).queueUrl()));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.hearken.push.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** push-send's configuration (prefix {@code hearken.push}); every key has a production default. */
+@ConfigMapping(prefix = "hearken.push")
+public interface PushSettings {
+
+    /** Frequency caps across programs, per user, in the user's local calendar. */
+    Caps caps();
+
+    /** Longest SQS delay of one deferral hop (SQS allows at most 900 s). */
+    @WithDefault("900s")
+    Duration maxDelay();
+
+    /** How long a worker holds a message key; longer than one message takes to send. */
+    @WithDefault("60s")
+    Duration lease();
+
+    /** Retry delay for a retryable provider error without Retry-After (FCM advises ≥ 1 min on quota errors). */
+    @WithDefault("60s")
+    Duration defaultRetry();
+
+    /** How long delivery records are kept (TTL). */
+    @WithDefault("90d")
+    Duration deliveryRetention();
+
+    /** How long message keys are remembered (TTL); longer than any message can be redelivered or deferred. */
+    @WithDefault("30d")
+    Duration ledgerRetention();
+
+    /** How long a warm function serves templates from memory before re-reading them. */
+    @WithDefault("60s")
+    Duration templateCacheTtl();
+
+    /** Delivery records are spread over this many partitions per program and day (hot-key protection). */
+    @WithDefault("8")
+    int deliveryShards();
+
+    /** Timeout of one HTTP call to FCM, APNs or the token endpoint. */
+    @WithDefault("5s")
+    Duration httpTimeout();
+
+    Fcm fcm();
+
+    Apns apns();
+
+    Campaign campaign();
+
+    /** Caps: promotional limits must not exceed lifecycle limits (lifecycle beats promotional). */
+    interface Caps {
+        /** Pushes a day after which lifecycle messages are capped. */
+        @WithDefault("3")
+        int lifecyclePerDay();
+
+        /** Pushes a day after which promotional messages are capped. */
+        @WithDefault("2")
+        int promotionalPerDay();
+
+        /** Pushes an ISO week after which lifecycle messages are capped. */
+        @WithDefault("10")
+        int lifecyclePerWeek();
+
+        /** Pushes an ISO week after which promotional messages are capped. */
+        @WithDefault("5")
+        int promotionalPerWeek();
+    }
+
+    /** Firebase Cloud Messaging HTTP v1. */
+    interface Fcm {
+        /** API base URL; the local runtime points it at the FCM fake ({@code HEARKEN_PUSH_FCM_BASE_URL}). */
+        @WithDefault("https://fcm.googleapis.com")
+        String baseUrl();
+
+        /** OAuth2 token endpoint; when absent, the service account's {@code token_uri}. */
+        Optional<String> tokenUri();
+
+        /** Secrets Manager secret holding the service-account JSON. */
+        @WithDefault("hearken/fcm")
+        String secretId();
+
+        /** Refresh the access token this long before it expires. */
+        @WithDefault("5m")
+        Duration refreshMargin();
+    }
+
+    /** Apple Push Notification service, token-based. */
+    interface Apns {
+        /** API base URL ({@code https://api.sandbox.push.apple.com} for development builds). */
+        @WithDefault("https://api.push.apple.com")
+        String baseUrl();
+
+        /** Secrets Manager secret holding {@code {"teamId","keyId","privateKey","topic"}}. */
+        @WithDefault("hearken/apns")
+        String secretId();
+
+        /** Age at which the provider JWT is replaced: Apple rejects it after 60 min and refuses refreshes more often than every 20 min. */
+        @WithDefault("50m")
+        Duration tokenRefresh();
+    }
+
+    /** Campaign fan-out. */
+    interface Campaign {
+        /** Audience page size (user ids read per DynamoDB query). */
+        @WithDefault("500")
+        int pageSize();
+
+        /** Concurrent SendMessageBatch calls. */
+        @WithDefault("8")
+        int parallelism();
+
+        /** Time budget of one invocation before it saves its cursor and hands over to the retry. */
+        @WithDefault("12m")
+        Duration budget();
+    }
+}

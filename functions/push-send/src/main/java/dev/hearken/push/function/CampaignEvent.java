@@ -1,0 +1,28 @@
+package dev.hearken.push.function;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The EventBridge event that starts a campaign run (events/README.md): {@code source}
+ * {@code hearken.campaigns}, {@code detail-type} {@code Campaign Scheduled}, detail
+ * {@code {"campaignId", "program", "runId"?}}. Without a {@code runId} the event's {@code time} (the
+ * scheduled time) names the run, so a re-delivered or retried event continues the same run.
+ */
+public record CampaignEvent(
+        String id,
+        @JsonProperty("detail-type") String detailType,
+        String source,
+        String time,
+        Detail detail) {
+
+    /** The event's detail. */
+    public record Detail(String campaignId, String program, String runId) {}
+
+    /** The run this event asks for. */
+    public String runId() {
+        if (detail != null && detail.runId() != null && !detail.runId().isBlank()) {
+            return detail.runId();
+        }
+        return time != null ? time : id;
+    }
+}

@@ -1,0 +1,284 @@
+package dev.hearken.push.service;
+
+import dev.hearken.experiment.service.Assignment;
+import dev.hearken.experiment.service.AssignmentService;
+import dev.hearken.experiment.service.UnknownExperimentException;
+import dev.hearken.push.domain.CapLimits;
+import dev.hearken.push.domain.CapWindow;
+import dev.hearken.push.domain.Copy;
+import dev.hearken.push.domain.Delivery;
+import dev.hearken.push.domain.DeliveryOutcome;
+import dev.hearken.push.domain.Device;
+import dev.hearken.push.domain.Notification;
+import dev.hearken.push.domain.Platform;
+import dev.hearken.push.domain.ProviderOutcome;
+import dev.hearken.push.domain.Template;
+import dev.hearken.push.domain.Timing;
+import dev.hearken.push.domain.UserProfile;
+import dev.hearken.push.message.ChannelPreference;
+import dev.hearken.push.message.PushMessage;
+import dev.hearken.push.port.DeliveryLog;
+import dev.hearken.push.port.FrequencyCaps;
+import dev.hearken.push.port.PushGateway;
+import dev.hearken.push.port.PushQueue;
+import dev.hearken.push.port.SendLedger;
+import dev.hearken.push.port.TemplateCatalogue;
+import dev.hearken.push.port.UserDirectory;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides and sends one push message, in this order: idempotency lease → user → opt-out → timing
+ * (quiet hours, notBefore: defer) → frequency cap → experiment variant → localised copy → send to each
+ * device not yet served → handle each provider answer.
+ *
+ * <p>Trade-offs, stated once:
+ * <ul>
+ *   <li>The cap slot is taken before sending and kept even if every send then fails: a user is never
+ *       pushed more than the cap, at the price of an occasional unused slot.</li>
+ *   <li>Devices that got the message are remembered in the ledger, so a retry (429/5xx) or a redrive
+ *       from the DLQ only sends to the others: a redelivered message never produces a second push.</li>
+ *   <li>A provider rejection ({@code INVALID_ARGUMENT}) cannot be fixed by retrying, so the message goes
+ *       straight to the DLQ with the reason as an attribute instead of being failed five times.</li>
+ *   <li>The e-mail channel is not implemented yet: e-mail-only messages are recorded as failed
+ *       ({@code email-unavailable}); {@code push-then-email} sends push when there is a device.</li>
+ * </ul>
+ */
+public final class PushService {
+
+    private static final System.Logger LOG = System.getLogger(PushService.class.getName());
+
+    private final UserDirectory users;
+    private final FrequencyCaps caps;
+    private final SendLedger ledger;
+    private final DeliveryLog deliveries;
+    private final TemplateCatalogue templates;
+    private final AssignmentService experiments;
+    private final Map<Platform, PushGateway> gateways;
+    private final PushQueue queue;
+    private final CapLimits limits;
+    private final Duration maxDelay;
+    private final Duration lease;
+    private final Clock clock;
+
+    public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
+            TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
+            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock) {
+        this.users = users;
+        this.caps = caps;
+        this.ledger = ledger;
+        this.deliveries = deliveries;
+        this.templates = templates;
+        this.experiments = experiments;
+        this.gateways = Map.copyOf(gateways);
+        this.queue = queue;
+        this.limits = limits;
+        this.maxDelay = maxDelay;
+        this.lease = lease;
+        this.clock = clock;
+    }
+
+    public SendResult process(PushMessage message) {
+        Instant now = clock.instant();
+        SendLedger.Claim claim = ledger.begin(message.idempotencyKey(), now, lease);
+        if (claim.refusal() == SendLedger.Refusal.FINISHED) {
+            return new SendResult.Duplicate();
+        }
+        if (claim.refusal() == SendLedger.Refusal.BUSY) {
+            return new SendResult.Busy();
+        }
+        try {
+            return decide(message, claim.entry(), now);
+        } catch (RuntimeException e) {
+            ledger.release(message.idempotencyKey());
+            throw e;
+        }
+    }
+
+    private SendResult decide(PushMessage message, SendLedger.Entry entry, Instant now) {
+        Recorder record = new Recorder(message, now);
+        Optional<UserProfile> found = users.profile(message.userId());
+        if (found.isEmpty()) {
+            return finish(message, record.decision(DeliveryOutcome.FAILED, "unknown-user"));
+        }
+        UserProfile user = found.get();
+        if (user.optedOutOf(message.program())) {
+            return finish(message, record.decision(DeliveryOutcome.OPTED_OUT, null));
+        }
+        Optional<Instant> later = Timing.sendAt(message, user, now);
+        if (later.isPresent()) {
+            String why = message.notBefore() != null && !message.notBefore().isBefore(later.get())
+                    ? "not-before" : "quiet-hours";
+            Duration hop = Timing.hop(now, later.get(), maxDelay);
+            queue.defer(message, hop);
+            ledger.release(message.idempotencyKey());
+            record.decision(DeliveryOutcome.DEFERRED, why);
+            return new SendResult.Deferred(later.get(), hop, why);
+        }
+        List<Device> devices = message.channel() == ChannelPreference.EMAIL ? List.of() : users.devices(user.userId());
+        if (devices.isEmpty()) {
+            String why = message.channel() == ChannelPreference.PUSH ? "no-device" : "email-unavailable";
+            return finish(message, record.decision(DeliveryOutcome.FAILED, why));
+        }
+        CapWindow full = caps.take(user.userId(), message.idempotencyKey(), message.priority(),
+                CapWindow.at(now, user.timeZone()), limits);
+        if (full != null) {
+            return finish(message, record.decision(DeliveryOutcome.CAPPED, "cap:" + full.key()));
+        }
+        Optional<Template> template = templates.find(message.template());
+        Assignment assignment = template.map(t -> assign(t, user, devices)).orElse(null);
+        Optional<Template.Localised> localised = template.flatMap(t -> t.resolve(user.locale(),
+                assignment == null ? null : assignment.variationKey()));
+        if (localised.isEmpty()) {
+            // No copy in any language is a catalogue bug: retrying will not fix it, an operator must.
+            record.decision(DeliveryOutcome.FAILED, "no-template");
+            return deadLetter(message, "no-template:" + message.template());
+        }
+        record.copy(localised.get(), assignment);
+        Notification notification = notification(message, localised.get().render(message.data()));
+        return send(message, entry, devices, notification, record);
+    }
+
+    private SendResult send(PushMessage message, SendLedger.Entry entry, List<Device> devices,
+            Notification notification, Recorder record) {
+        Duration retryAfter = null;
+        String retryReason = null;
+        String rejected = null;
+        int sent = 0;
+        int alreadySent = 0;
+        for (Device device : devices) {
+            if (entry.sentTokens().contains(device.token())) {
+                alreadySent++;
+                continue;
+            }
+            PushGateway gateway = gateways.get(device.platform());
+            ProviderOutcome outcome = gateway.send(device, notification);
+            String channel = device.platform() == Platform.IOS ? "apns" : "fcm";
+            switch (outcome) {
+                case ProviderOutcome.Sent s -> {
+                    ledger.markSent(message.idempotencyKey(), device.token());
+                    record.device(DeliveryOutcome.SENT, null, channel);
+                    sent++;
+                }
+                case ProviderOutcome.DeadToken d -> {
+                    users.removeDevice(device);
+                    record.device(DeliveryOutcome.FAILED, "dead-token:" + d.reason(), channel);
+                    LOG.log(System.Logger.Level.INFO, "removed dead {0} token {1} ({2})", channel, device.tokenRef(), d.reason());
+                }
+                case ProviderOutcome.Retry r -> {
+                    record.device(DeliveryOutcome.FAILED, "retry:" + r.reason(), channel);
+                    if (retryAfter == null || r.retryAfter().compareTo(retryAfter) > 0) {
+                        retryAfter = r.retryAfter();
+                        retryReason = r.reason();
+                    }
+                }
+                case ProviderOutcome.Rejected r -> {
+                    record.device(DeliveryOutcome.FAILED, r.reason(), channel);
+                    rejected = r.reason();
+                }
+            }
+        }
+        if (retryAfter != null) {
+            ledger.release(message.idempotencyKey());
+            return new SendResult.RetryLater(retryAfter, retryReason);
+        }
+        if (rejected != null) {
+            return deadLetter(message, rejected);
+        }
+        if (sent + alreadySent == 0) {
+            return finish(message, "failed");
+        }
+        return finish(message, "sent");
+    }
+
+    private SendResult deadLetter(PushMessage message, String reason) {
+        queue.deadLetter(message, reason);
+        ledger.finish(message.idempotencyKey(), "dead-lettered");
+        return new SendResult.DeadLettered(reason);
+    }
+
+    private SendResult finish(PushMessage message, String outcome) {
+        ledger.finish(message.idempotencyKey(), outcome);
+        return new SendResult.Finished(outcome);
+    }
+
+    private Assignment assign(Template template, UserProfile user, List<Device> devices) {
+        if (template.experimentKey() == null) {
+            return null;
+        }
+        Map<String, Object> attributes = new HashMap<>(user.attributes());
+        attributes.put("locale", user.locale());
+        attributes.put("platform", devices.get(0).platform().wireName());
+        try {
+            return experiments.assign(template.experimentKey(), user.userId(), attributes);
+        } catch (UnknownExperimentException e) {
+            LOG.log(System.Logger.Level.WARNING, "template {0} names unknown experiment {1}; default copy used",
+                    template.id(), template.experimentKey());
+            return null;
+        }
+    }
+
+    private static Notification notification(PushMessage message, Copy copy) {
+        Map<String, String> data = new LinkedHashMap<>(message.data());
+        data.put("program", message.program());
+        data.put("template", message.template());
+        return new Notification(copy, data, message.priority(), collapseId(message.idempotencyKey()),
+                (message.program() + "_" + message.template()).replaceAll("[^A-Za-z0-9._~%-]", "_"));
+    }
+
+    /** The idempotency key, shortened to APNs' 64-byte collapse-id limit when needed. */
+    static String collapseId(String key) {
+        if (key.getBytes(StandardCharsets.UTF_8).length <= 64) {
+            return key;
+        }
+        return "k" + Integer.toHexString(key.hashCode()) + Long.toHexString(key.length());
+    }
+
+    /** Collects the delivery records of one message, with the copy's locale and variant once chosen. */
+    private final class Recorder {
+        private final PushMessage message;
+        private final Instant at;
+        private String locale;
+        private String experimentKey;
+        private Integer variationId;
+        private String variationKey;
+
+        Recorder(PushMessage message, Instant at) {
+            this.message = message;
+            this.at = at;
+        }
+
+        void copy(Template.Localised localised, Assignment assignment) {
+            this.locale = localised.locale();
+            this.variationKey = localised.variant();
+            if (assignment != null) {
+                this.experimentKey = assignment.experimentKey();
+                this.variationId = assignment.variationId();
+                this.variationKey = assignment.variationKey();
+            }
+        }
+
+        String decision(DeliveryOutcome outcome, String reason) {
+            write(outcome, reason, null);
+            return outcome.wireName();
+        }
+
+        void device(DeliveryOutcome outcome, String reason, String channel) {
+            write(outcome, reason, channel);
+        }
+
+        private void write(DeliveryOutcome outcome, String reason, String channel) {
+            deliveries.record(new Delivery(message.program(), message.priority().wireName(), message.template(),
+                    message.idempotencyKey(), message.userId(), outcome, reason, channel, locale, experimentKey,
+                    variationId, variationKey, at));
+        }
+    }
+}

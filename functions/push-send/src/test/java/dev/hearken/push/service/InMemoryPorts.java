@@ -1,0 +1,142 @@
+package dev.hearken.push.service;
+
+import dev.hearken.push.domain.CapLimits;
+import dev.hearken.push.domain.CapWindow;
+import dev.hearken.push.domain.Delivery;
+import dev.hearken.push.domain.Device;
+import dev.hearken.push.domain.Notification;
+import dev.hearken.push.domain.ProviderOutcome;
+import dev.hearken.push.domain.Template;
+import dev.hearken.push.domain.UserProfile;
+import dev.hearken.push.message.Priority;
+import dev.hearken.push.message.PushMessage;
+import dev.hearken.push.port.DeliveryLog;
+import dev.hearken.push.port.FrequencyCaps;
+import dev.hearken.push.port.PushGateway;
+import dev.hearken.push.port.PushQueue;
+import dev.hearken.push.port.SendLedger;
+import dev.hearken.push.port.TemplateCatalogue;
+import dev.hearken.push.port.UserDirectory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** In-memory doubles of every push-send port, for service tests that run in milliseconds. */
+final class InMemoryPorts implements UserDirectory, FrequencyCaps, SendLedger, DeliveryLog, TemplateCatalogue,
+        PushGateway, PushQueue {
+
+    final Map<String, UserProfile> profiles = new HashMap<>();
+    final List<Device> devices = new ArrayList<>();
+    final Map<String, Long> counters = new HashMap<>();
+    final Set<String> capTaken = new HashSet<>();
+    final Map<String, Set<String>> sent = new HashMap<>();
+    final Set<String> finished = new HashSet<>();
+    final Map<String, Instant> leases = new HashMap<>();
+    final List<Delivery> deliveries = new ArrayList<>();
+    final Map<String, Template> templates = new HashMap<>();
+    final List<String> pushedTokens = new ArrayList<>();
+    final List<Map.Entry<PushMessage, Duration>> deferred = new ArrayList<>();
+    final Map<PushMessage, String> deadLettered = new LinkedHashMap<>();
+    Function<Device, ProviderOutcome> provider = d -> new ProviderOutcome.Sent("id-" + d.token());
+
+    @Override
+    public Optional<UserProfile> profile(String userId) {
+        return Optional.ofNullable(profiles.get(userId));
+    }
+
+    @Override
+    public List<Device> devices(String userId) {
+        return devices.stream().filter(d -> d.userId().equals(userId)).toList();
+    }
+
+    @Override
+    public void removeDevice(Device device) {
+        devices.remove(device);
+    }
+
+    @Override
+    public CapWindow take(String userId, String key, Priority priority, List<CapWindow> windows, CapLimits limits) {
+        if (capTaken.contains(key)) {
+            return null;
+        }
+        for (CapWindow w : windows) {
+            if (!limits.allows(priority, w.kind(), counters.getOrDefault(userId + w.key(), 0L))) {
+                return w;
+            }
+        }
+        windows.forEach(w -> counters.merge(userId + w.key(), 1L, Long::sum));
+        capTaken.add(key);
+        return null;
+    }
+
+    @Override
+    public Claim begin(String key, Instant now, Duration lease) {
+        if (finished.contains(key)) {
+            return new Claim(null, Refusal.FINISHED);
+        }
+        Instant until = leases.get(key);
+        if (until != null && until.isAfter(now)) {
+            return new Claim(null, Refusal.BUSY);
+        }
+        leases.put(key, now.plus(lease));
+        return new Claim(new Entry(key, Set.copyOf(sent.getOrDefault(key, Set.of()))), null);
+    }
+
+    @Override
+    public void markSent(String key, String token) {
+        sent.computeIfAbsent(key, k -> new HashSet<>()).add(token);
+    }
+
+    @Override
+    public void finish(String key, String outcome) {
+        finished.add(key);
+        leases.remove(key);
+    }
+
+    @Override
+    public void release(String key) {
+        leases.remove(key);
+    }
+
+    @Override
+    public void record(Delivery delivery) {
+        deliveries.add(delivery);
+    }
+
+    @Override
+    public Optional<Template> find(String templateId) {
+        return Optional.ofNullable(templates.get(templateId));
+    }
+
+    @Override
+    public ProviderOutcome send(Device device, Notification notification) {
+        ProviderOutcome outcome = provider.apply(device);
+        if (outcome instanceof ProviderOutcome.Sent) {
+            pushedTokens.add(device.token());
+        }
+        return outcome;
+    }
+
+    @Override
+    public void defer(PushMessage message, Duration delay) {
+        deferred.add(Map.entry(message, delay));
+    }
+
+    @Override
+    public void deadLetter(PushMessage message, String reason) {
+        deadLettered.put(message, reason);
+    }
+
+    @Override
+    public int sendBatch(List<PushMessage> messages) {
+        throw new UnsupportedOperationException();
+    }
+}

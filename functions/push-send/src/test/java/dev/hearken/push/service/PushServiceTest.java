@@ -1,0 +1,151 @@
+package dev.hearken.push.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hearken.push.domain.CapLimits;
+import dev.hearken.push.domain.DeliveryOutcome;
+import dev.hearken.push.domain.Device;
+import dev.hearken.push.domain.Platform;
+import dev.hearken.push.domain.ProviderOutcome;
+import dev.hearken.push.domain.QuietHours;
+import dev.hearken.push.domain.Template;
+import dev.hearken.push.domain.UserProfile;
+import dev.hearken.push.message.ChannelPreference;
+import dev.hearken.push.message.Priority;
+import dev.hearken.push.message.PushMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PushServiceTest {
+
+    /** 15:00 in São Paulo: outside quiet hours. */
+    private static final Instant NOON = Instant.parse("2026-03-20T18:00:00Z");
+
+    private final InMemoryPorts ports = new InMemoryPorts();
+    private PushService service;
+
+    @BeforeEach
+    void setUp() {
+        ports.profiles.put("ana", new UserProfile("ana", "pt-BR", ZoneId.of("America/Sao_Paulo"), Set.of("promotions"),
+                QuietHours.DEFAULT, null, Map.of()));
+        ports.devices.add(new Device("ana", "tok-android", Platform.ANDROID));
+        ports.devices.add(new Device("ana", "tok-ios", Platform.IOS));
+        ports.templates.put("t", new Template("t", null, Template.copies(
+                "en", "default", "Hello {name}", "Body", "pt", "default", "Olá {name}", "Corpo")));
+        service = new PushService(ports, ports, ports, ports, ports, null,
+                Map.of(Platform.ANDROID, ports, Platform.IOS, ports), ports, new CapLimits(3, 2, 10, 5),
+                Duration.ofSeconds(900), Duration.ofSeconds(60), Clock.fixed(NOON, ZoneOffset.UTC));
+    }
+
+    private static PushMessage message(String key, Priority priority, String program) {
+        return new PushMessage("ana", program, priority, "t", Map.of("name", "Ana"), ChannelPreference.PUSH, null, key);
+    }
+
+    @Test
+    void a_message_goes_to_every_device_once_and_a_redelivery_is_a_duplicate() {
+        SendResult first = service.process(message("k1", Priority.LIFECYCLE, "onboarding"));
+        SendResult again = service.process(message("k1", Priority.LIFECYCLE, "onboarding"));
+
+        assertThat(first).isEqualTo(new SendResult.Finished("sent"));
+        assertThat(again).isInstanceOf(SendResult.Duplicate.class);
+        assertThat(ports.pushedTokens).containsExactly("tok-android", "tok-ios");
+        assertThat(ports.deliveries).extracting(d -> d.locale()).containsOnly("pt");
+    }
+
+    @Test
+    void after_two_promotions_a_third_is_capped_but_a_lifecycle_message_still_goes_and_transactional_always() {
+        service.process(message("p1", Priority.PROMOTIONAL, "sale"));
+        service.process(message("p2", Priority.PROMOTIONAL, "sale"));
+
+        SendResult promo = service.process(message("p3", Priority.PROMOTIONAL, "sale"));
+        SendResult lifecycle = service.process(message("l1", Priority.LIFECYCLE, "onboarding"));
+        SendResult lifecycle2 = service.process(message("l2", Priority.LIFECYCLE, "onboarding"));
+        SendResult transactional = service.process(message("t1", Priority.TRANSACTIONAL, "support"));
+
+        assertThat(promo).isEqualTo(new SendResult.Finished("capped"));
+        assertThat(lifecycle).isEqualTo(new SendResult.Finished("sent"));
+        assertThat(lifecycle2).isEqualTo(new SendResult.Finished("capped"));
+        assertThat(transactional).isEqualTo(new SendResult.Finished("sent"));
+        assertThat(ports.deliveries).filteredOn(d -> d.outcome() == DeliveryOutcome.CAPPED)
+                .extracting(d -> d.reason()).containsOnly("cap:d#2026-03-20");
+    }
+
+    @Test
+    void an_opted_out_program_is_recorded_and_not_sent() {
+        SendResult result = service.process(message("o1", Priority.PROMOTIONAL, "promotions"));
+
+        assertThat(result).isEqualTo(new SendResult.Finished("opted-out"));
+        assertThat(ports.pushedTokens).isEmpty();
+    }
+
+    @Test
+    void a_dead_token_is_removed_and_the_other_device_still_gets_the_message() {
+        ports.provider = d -> d.platform() == Platform.IOS ? new ProviderOutcome.DeadToken("apns:410:Unregistered")
+                : new ProviderOutcome.Sent("ok");
+
+        SendResult result = service.process(message("d1", Priority.LIFECYCLE, "onboarding"));
+
+        assertThat(result).isEqualTo(new SendResult.Finished("sent"));
+        assertThat(ports.devices).extracting(Device::token).containsExactly("tok-android");
+    }
+
+    @Test
+    void a_retryable_error_asks_for_a_retry_and_the_retry_skips_the_device_that_already_got_it() {
+        ports.provider = d -> d.platform() == Platform.IOS ? new ProviderOutcome.Retry("apns:429:TooManyRequests",
+                Duration.ofSeconds(30)) : new ProviderOutcome.Sent("ok");
+
+        SendResult first = service.process(message("r1", Priority.LIFECYCLE, "onboarding"));
+        ports.provider = d -> new ProviderOutcome.Sent("ok");
+        SendResult second = service.process(message("r1", Priority.LIFECYCLE, "onboarding"));
+
+        assertThat(first).isEqualTo(new SendResult.RetryLater(Duration.ofSeconds(30), "apns:429:TooManyRequests"));
+        assertThat(second).isEqualTo(new SendResult.Finished("sent"));
+        assertThat(ports.pushedTokens).containsExactly("tok-android", "tok-ios");
+        assertThat(ports.counters.get("anad#2026-03-20")).isEqualTo(1L); // the retry did not count twice
+    }
+
+    @Test
+    void an_invalid_argument_goes_to_the_dlq_with_its_reason() {
+        ports.provider = d -> new ProviderOutcome.Rejected("fcm:INVALID_ARGUMENT");
+
+        SendResult result = service.process(message("i1", Priority.LIFECYCLE, "onboarding"));
+
+        assertThat(result).isEqualTo(new SendResult.DeadLettered("fcm:INVALID_ARGUMENT"));
+        assertThat(ports.deadLettered.values()).containsExactly("fcm:INVALID_ARGUMENT");
+    }
+
+    @Test
+    void in_quiet_hours_a_lifecycle_message_is_re_enqueued_with_a_delay_and_recorded_as_deferred() {
+        PushService night = new PushService(ports, ports, ports, ports, ports, null,
+                Map.of(Platform.ANDROID, ports, Platform.IOS, ports), ports, new CapLimits(3, 2, 10, 5),
+                Duration.ofSeconds(900), Duration.ofSeconds(60),
+                Clock.fixed(Instant.parse("2026-03-20T02:00:00Z"), ZoneOffset.UTC));
+
+        SendResult result = night.process(message("q1", Priority.LIFECYCLE, "onboarding"));
+        SendResult redelivered = night.process(message("q1", Priority.LIFECYCLE, "onboarding"));
+
+        assertThat(result).isInstanceOf(SendResult.Deferred.class);
+        assertThat(((SendResult.Deferred) result).hop()).hasSeconds(900);
+        assertThat(redelivered).isInstanceOf(SendResult.Deferred.class); // released, not finished: never dropped
+        assertThat(ports.deferred).hasSize(2);
+        assertThat(ports.pushedTokens).isEmpty();
+    }
+
+    @Test
+    void an_unknown_user_or_template_is_a_failure_that_is_not_retried() {
+        PushMessage stranger = new PushMessage("nobody", "onboarding", Priority.LIFECYCLE, "t", Map.of(),
+                ChannelPreference.PUSH, null, "u1");
+        PushMessage noCopy = new PushMessage("ana", "onboarding", Priority.LIFECYCLE, "missing", Map.of(),
+                ChannelPreference.PUSH, null, "u2");
+
+        assertThat(service.process(stranger)).isEqualTo(new SendResult.Finished("failed"));
+        assertThat(service.process(noCopy)).isEqualTo(new SendResult.DeadLettered("no-template:missing"));
+    }
+}
