@@ -71,4 +71,16 @@ public interface TableNames {
     /** Apps whose reviews are pulled, one item per store app id ({@code appId}, {@code store}, {@code name}). */
     @WithDefault("hearken-review-apps")
     String reviewApps();
+
+    /** ticket-classify's decision log: one item per (ticket id, delivery), with a TTL. */
+    @WithDefault("hearken-ticket-decisions")
+    String ticketDecisions();
+
+    /** Ticket routing rules, one item per rule id (seeded from {@code infra/seed/tables/routing-rules.json}). */
+    @WithDefault("hearken-routing-rules")
+    String routingRules();
+
+    /** VIP users and organizations, one item per {@code vipKey} ({@code user:<id>}, {@code email:<address>}, {@code org:<id>}). */
+    @WithDefault("hearken-vip")
+    String vip();
 }

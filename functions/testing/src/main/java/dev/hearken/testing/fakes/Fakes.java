@@ -1,5 +1,6 @@
 package dev.hearken.testing.fakes;
 
+import dev.hearken.testing.fakes.zendesk.ZendeskFake;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class Fakes implements AutoCloseable {
 
     /** One entry per fake, e.g. {@code ZendeskFake::new}. */
     private static final List<Supplier<HttpFake>> FACTORIES = List.of(
+            ZendeskFake::new
     );
 
     private final List<HttpFake> running;

@@ -1,0 +1,331 @@
+package dev.hearken.testing.fakes.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearken.testing.fakes.FakeResponse;
+import dev.hearken.testing.fakes.HttpFake;
+import dev.hearken.testing.fakes.RecordedRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Zendesk account that behaves like Zendesk for the calls Hearken makes ({@code shared/contracts/zendesk.md}
+ * and the stored OAS): ShowTicket, UpdateTicket with {@code safe_update}, MarkTicketAsSpam, ShowUser,
+ * ShowOrganization; API-token Basic auth ({@code {email}/token:{api_token}}, 401 otherwise); classic
+ * error bodies (404 {@code RecordNotFound}, 409 {@code UpdateConflict}, 422 {@code RecordInvalid}).
+ *
+ * <p>Update bodies are checked against the OAS {@code TicketUpdateRequest} schema (known properties of
+ * {@code TicketUpdateInput} with their types and enums): a violation is answered 422 and listed in
+ * {@link #schemaViolations()}, so tests can assert a client sends only valid bodies. Faults (429 with
+ * Retry-After, 5xx, delays) come from {@link HttpFake#inject}; a realistic collision is
+ * {@link #agentEditsBeforeNextUpdate}.
+ *
+ * <p>Seeded with {@code seed.json} beside this class: the tickets of {@code events/ticket-classify/}.
+ */
+public final class ZendeskFake extends HttpFake {
+
+    /** The API user and token the fake accepts; the test-only secret {@code hearken/zendesk} holds the same. */
+    public static final String API_EMAIL = "hearken-bot@example.com";
+    public static final String API_TOKEN = "hearken-local-zendesk-api-token";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TICKET = Pattern.compile("^/api/v2/tickets/(\\d+)(?:\\.json)?$");
+    private static final Pattern SPAM = Pattern.compile("^/api/v2/tickets/(\\d+)/mark_as_spam(?:\\.json)?$");
+    private static final Pattern USER = Pattern.compile("^/api/v2/users/(\\d+)(?:\\.json)?$");
+    private static final Pattern ORGANIZATION = Pattern.compile("^/api/v2/organizations/(\\d+)(?:\\.json)?$");
+
+    /** OAS {@code TicketUpdateInput} properties. */
+    private static final Set<String> UPDATE_PROPERTIES = Set.of("additional_collaborators", "assignee_email",
+            "assignee_id", "attribute_value_ids", "collaborator_ids", "comment", "custom_fields", "custom_status_id",
+            "due_at", "email_ccs", "external_id", "followers", "group_id", "organization_id", "priority", "problem_id",
+            "requester_id", "safe_update", "sharing_agreement_ids", "status", "subject", "tags", "type",
+            "updated_stamp");
+    private static final Set<String> PRIORITIES = Set.of("urgent", "high", "normal", "low");
+    private static final Set<String> STATUSES = Set.of("new", "open", "pending", "hold", "solved", "closed");
+    private static final Set<String> TYPES = Set.of("problem", "incident", "question", "task");
+
+    private final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
+    private final Map<Long, ObjectNode> users = new ConcurrentHashMap<>();
+    private final Map<Long, ObjectNode> organizations = new ConcurrentHashMap<>();
+    private final Map<Long, String> pendingAgentEdits = new ConcurrentHashMap<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private long auditIds = 206091192546L;
+
+    public ZendeskFake() {
+        seed();
+    }
+
+    @Override
+    public String name() {
+        return "zendesk";
+    }
+
+    /**
+     * {@code HEARKEN_ZENDESK_BASE_URL} points the functions at this fake. The local runtime also gets
+     * a ten-year webhook signature window ({@code HEARKEN_ZENDESK_WEBHOOK_TOLERANCE}), because it
+     * replays the {@code events/} samples verbatim and their signed timestamps are fixed; tests re-sign
+     * instead and keep the production window of five minutes.
+     */
+    @Override
+    public Map<String, String> functionEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HEARKEN_ZENDESK_BASE_URL", baseUri().toString());
+        env.put("HEARKEN_ZENDESK_WEBHOOK_TOLERANCE", "P3650D");
+        return env;
+    }
+
+    /** Restores the seeded tickets, users and organizations, and forgets requests, faults and violations. */
+    @Override
+    public synchronized void reset() {
+        super.reset();
+        violations.clear();
+        pendingAgentEdits.clear();
+        seed();
+    }
+
+    /** The ticket as the fake holds it now ({@code TicketObject}), or {@code null}. */
+    public JsonNode ticket(long id) {
+        ObjectNode t = tickets.get(id);
+        return t == null ? null : t.deepCopy();
+    }
+
+    /** Adds or replaces a ticket ({@code TicketObject} JSON). */
+    public void putTicket(String ticketJson) {
+        ObjectNode t = (ObjectNode) read(ticketJson);
+        tickets.put(t.path("id").asLong(), t);
+    }
+
+    /**
+     * Simulates an agent editing the ticket between the client's read and its next update: the next
+     * PUT on it first adds {@code tag} and bumps {@code updated_at}, so a safe update with the old
+     * stamp gets a real 409.
+     */
+    public void agentEditsBeforeNextUpdate(long ticketId, String tag) {
+        pendingAgentEdits.put(ticketId, tag);
+    }
+
+    /** Update bodies that broke the OAS schema, as readable messages. */
+    public List<String> schemaViolations() {
+        return List.copyOf(violations);
+    }
+
+    /** The successful PUT /api/v2/tickets/{id} bodies received for a ticket, oldest first. */
+    public List<JsonNode> updatesOf(long ticketId) {
+        List<JsonNode> out = new ArrayList<>();
+        for (RecordedRequest r : recorded()) {
+            Matcher m = TICKET.matcher(r.path());
+            if ("PUT".equals(r.method()) && m.matches() && Long.parseLong(m.group(1)) == ticketId && r.status() == 200) {
+                out.add(read(r.body()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    protected synchronized FakeResponse handle(RecordedRequest request) {
+        if (!authorised(request.header("authorization"))) {
+            return FakeResponse.json(401, "{\"error\":\"Couldn't authenticate you\"}");
+        }
+        String path = request.path();
+        Matcher m;
+        if ((m = TICKET.matcher(path)).matches()) {
+            long id = Long.parseLong(m.group(1));
+            return switch (request.method()) {
+                case "GET" -> show("ticket", tickets.get(id));
+                case "PUT" -> update(id, request.body());
+                default -> notFound();
+            };
+        }
+        if ((m = SPAM.matcher(path)).matches() && "PUT".equals(request.method())) {
+            ObjectNode t = tickets.get(Long.parseLong(m.group(1)));
+            if (t == null) {
+                return notFound();
+            }
+            t.put("status", "closed");
+            touch(t);
+            // The OAS documents a 200 with an empty body.
+            return new FakeResponse(200, Map.of("content-type", "application/json; charset=utf-8"), "");
+        }
+        if ((m = USER.matcher(path)).matches() && "GET".equals(request.method())) {
+            return show("user", users.get(Long.parseLong(m.group(1))));
+        }
+        if ((m = ORGANIZATION.matcher(path)).matches() && "GET".equals(request.method())) {
+            return show("organization", organizations.get(Long.parseLong(m.group(1))));
+        }
+        return notFound();
+    }
+
+    private FakeResponse update(long id, String body) {
+        ObjectNode ticket = tickets.get(id);
+        if (ticket == null) {
+            return notFound();
+        }
+        String agentTag = pendingAgentEdits.remove(id);
+        if (agentTag != null) {
+            ((ArrayNode) ticket.withArray("tags")).add(agentTag);
+            touch(ticket);
+        }
+        JsonNode input;
+        try {
+            input = JSON.readTree(body).path("ticket");
+        } catch (IOException e) {
+            return invalid("body is not JSON");
+        }
+        String violation = validate(input);
+        if (violation != null) {
+            violations.add("PUT /api/v2/tickets/" + id + ": " + violation);
+            return invalid(violation);
+        }
+        if (input.path("safe_update").asBoolean(false)
+                && !input.path("updated_stamp").asText("").equals(ticket.path("updated_at").asText())) {
+            return FakeResponse.json(409, "{\"error\":\"UpdateConflict\",\"description\":\"Safe Update prevented the "
+                    + "update due to outdated ticket data. Please fetch the latest ticket data and try again.\"}");
+        }
+        for (String field : List.of("tags", "group_id", "priority", "status", "type", "assignee_id", "subject")) {
+            if (input.has(field)) {
+                ticket.set(field, input.get(field).deepCopy());
+            }
+        }
+        touch(ticket);
+        ObjectNode response = JSON.createObjectNode();
+        response.set("ticket", ticket.deepCopy());
+        ObjectNode audit = response.putObject("audit");
+        audit.put("id", ++auditIds);
+        audit.put("ticket_id", id);
+        audit.put("created_at", ticket.path("updated_at").asText());
+        audit.putArray("events");
+        return FakeResponse.json(200, response.toString());
+    }
+
+    /** The OAS TicketUpdateInput rules the fake enforces; {@code null} when the input is valid. */
+    private static String validate(JsonNode input) {
+        if (!input.isObject()) {
+            return "ticket must be an object";
+        }
+        for (Iterator<String> it = input.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!UPDATE_PROPERTIES.contains(field)) {
+                return "unknown property " + field;
+            }
+        }
+        JsonNode tags = input.get("tags");
+        if (tags != null && (!tags.isArray() || !allTextual(tags))) {
+            return "tags must be an array of strings";
+        }
+        for (String integer : List.of("group_id", "assignee_id", "organization_id", "requester_id")) {
+            if (input.has(integer) && !input.get(integer).isIntegralNumber() && !input.get(integer).isNull()) {
+                return integer + " must be an integer";
+            }
+        }
+        if (!enumOk(input, "priority", PRIORITIES) || !enumOk(input, "status", STATUSES) || !enumOk(input, "type", TYPES)) {
+            return "priority, status or type is not one of the OAS enum values";
+        }
+        if (input.has("safe_update") && !input.get("safe_update").isBoolean()) {
+            return "safe_update must be a boolean";
+        }
+        if (input.has("updated_stamp")) {
+            try {
+                Instant.parse(input.get("updated_stamp").asText());
+            } catch (RuntimeException e) {
+                return "updated_stamp must be a date-time";
+            }
+        }
+        if ("closed".equals(input.path("status").asText(null))) {
+            // Zendesk's documented RecordInvalid: a ticket cannot be closed through an update.
+            return "Status: closed is not valid";
+        }
+        return null;
+    }
+
+    private static boolean allTextual(JsonNode array) {
+        for (JsonNode n : array) {
+            if (!n.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean enumOk(JsonNode input, String field, Set<String> allowed) {
+        return !input.has(field) || input.get(field).isNull() || allowed.contains(input.get(field).asText());
+    }
+
+    private static boolean authorised(String header) {
+        if (header == null || !header.startsWith("Basic ")) {
+            return false;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            return decoded.equals(API_EMAIL + "/token:" + API_TOKEN);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A strictly later {@code updated_at}, even for two updates within one second. */
+    private static void touch(ObjectNode ticket) {
+        Instant previous = Instant.parse(ticket.path("updated_at").asText("2026-01-01T00:00:00Z"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ticket.put("updated_at", (now.isAfter(previous) ? now : previous.plusSeconds(1)).toString());
+    }
+
+    private static FakeResponse show(String wrapper, ObjectNode resource) {
+        if (resource == null) {
+            return notFound();
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.set(wrapper, resource.deepCopy());
+        return FakeResponse.json(200, body.toString());
+    }
+
+    private static FakeResponse notFound() {
+        return FakeResponse.json(404, "{\"error\":\"RecordNotFound\",\"description\":\"Not found\"}");
+    }
+
+    private static FakeResponse invalid(String detail) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error", "RecordInvalid");
+        body.put("description", "Record validation errors");
+        body.putObject("details").putArray("base").addObject().put("description", detail);
+        return FakeResponse.json(422, body.toString());
+    }
+
+    private void seed() {
+        tickets.clear();
+        users.clear();
+        organizations.clear();
+        try (InputStream in = ZendeskFake.class.getResourceAsStream("seed.json")) {
+            JsonNode seed = JSON.readTree(in);
+            seed.path("tickets").forEach(t -> tickets.put(t.path("id").asLong(), (ObjectNode) t.deepCopy()));
+            seed.path("users").forEach(u -> users.put(u.path("id").asLong(), (ObjectNode) u.deepCopy()));
+            seed.path("organizations").forEach(o -> organizations.put(o.path("id").asLong(), (ObjectNode) o.deepCopy()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Zendesk fake's seed.json", e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.hearken.ticket.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.util.Optional;
+
+/**
+ * URLs of the queues ticket-classify uses, set by the CDK stack's grants ({@code HEARKEN_QUEUES_TICKETS},
+ * {@code HEARKEN_QUEUES_AUTO_REPLY}). Optional because each function only gets the ones it uses.
+ */
+@ConfigMapping(prefix = "hearken.queues")
+public interface QueueUrls {
+
+    /** The tickets queue: the webhook sends to it, the worker changes visibility on it. */
+    Optional<String> tickets();
+
+    /** The auto-reply queue: the worker sends eligible tickets to it. */
+    Optional<String> autoReply();
+}

@@ -1,0 +1,67 @@
+package dev.hearken.ticket.config;
+
+import dev.hearken.ticket.domain.ClassificationService;
+import dev.hearken.ticket.domain.DecisionLog;
+import dev.hearken.ticket.domain.ReplyPolicy;
+import dev.hearken.ticket.domain.ReplyQueue;
+import dev.hearken.ticket.domain.RoutingRules;
+import dev.hearken.ticket.domain.TextAnalyzer;
+import dev.hearken.ticket.domain.TicketDesk;
+import dev.hearken.ticket.domain.VipDirectory;
+import dev.hearken.understanding.Understanding;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Wires the worker's domain service to its adapters; one instance of each per function instance. */
+@ApplicationScoped
+public class TicketBeans {
+
+    private static final Logger LOG = Logger.getLogger(TicketBeans.class);
+
+    /**
+     * The understanding pipeline: about 1 s and 130 MB to load, so once per process. The webhook
+     * function never touches it, so it is created lazily there.
+     */
+    @Produces
+    @Singleton
+    Understanding understanding() {
+        long start = System.nanoTime();
+        Understanding understanding = Understanding.load();
+        LOG.infof("understanding models %s loaded in %d ms", understanding.modelVersion(),
+                (System.nanoTime() - start) / 1_000_000);
+        return understanding;
+    }
+
+    @Produces
+    @Singleton
+    ClassificationService classificationService(TicketDesk desk, Understanding understanding, VipDirectory vips,
+            RoutingRules rules, DecisionLog log, ReplyQueue replies, TicketSettings settings) {
+        TextAnalyzer analyzer = understanding::analyze;
+        return new ClassificationService(desk, analyzer, vips, rules, log, replies,
+                new ReplyPolicy(settings.autoReplyThreshold(), settings.autoReplyIntents()),
+                settings.spamAction(),
+                settings.vipOrganizationTags().stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+                Clock.systemUTC());
+    }
+
+    /**
+     * The worker loads its models during Lambda's init phase (which runs with a full CPU and is not
+     * billed against the first message's timeout) rather than on the first message.
+     */
+    void loadModelsAtStartup(@Observes StartupEvent event,
+            @ConfigProperty(name = "quarkus.funqy.export") Optional<String> export, Instance<Understanding> understanding) {
+        if (export.filter("classify"::equals).isPresent()) {
+            understanding.get().modelVersion();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.hearken.ticket.zendesk;
+
+import dev.hearken.ticket.aws.ZendeskSecret;
+import dev.hearken.ticket.domain.Organization;
+import dev.hearken.ticket.domain.RateLimitedException;
+import dev.hearken.ticket.domain.Requester;
+import dev.hearken.ticket.domain.Ticket;
+import dev.hearken.ticket.domain.TicketDesk;
+import dev.hearken.ticket.domain.TicketNotFoundException;
+import dev.hearken.ticket.domain.TicketUpdate;
+import dev.hearken.ticket.domain.UpdateConflictException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * {@link TicketDesk} over Zendesk's API with API-token auth ({@code Basic base64("{email}/token:{api_token}")},
+ * zendesk.md §1), mapping 404, 409 and 429 (with {@code Retry-After}, §2) to the domain's exceptions.
+ */
+@ApplicationScoped
+public class ZendeskTicketDesk implements TicketDesk {
+
+    private final ZendeskApi api;
+    private final ZendeskSecret secret;
+
+    ZendeskTicketDesk(@RestClient ZendeskApi api, ZendeskSecret secret) {
+        this.api = api;
+        this.secret = secret;
+    }
+
+    @Override
+    public Ticket ticket(long id) {
+        ZendeskDtos.TicketObject t = call(id, () -> api.showTicket(id, authorization())).ticket();
+        return new Ticket(t.id(), t.subject(), t.description(), lower(t.status()), lower(t.priority()), t.groupId(),
+                t.tags(), t.requesterId(), t.organizationId(), t.updatedAt(), t.via() == null ? null : t.via().channel());
+    }
+
+    @Override
+    public Requester requester(long userId) {
+        ZendeskDtos.UserObject u = call(0, () -> api.showUser(userId, authorization())).user();
+        return new Requester(u.id(), u.email(), u.locale(), u.organizationId());
+    }
+
+    @Override
+    public Organization organization(long organizationId) {
+        try {
+            ZendeskDtos.OrganizationObject o = call(0, () -> api.showOrganization(organizationId, authorization()))
+                    .organization();
+            return new Organization(o.id(), o.tags());
+        } catch (TicketNotFoundException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void update(TicketUpdate u) {
+        var body = new ZendeskDtos.TicketUpdateRequest(new ZendeskDtos.TicketUpdateInput(
+                u.tags(), u.groupId(), u.priority(), u.status(), true, u.updatedStamp()));
+        call(u.ticketId(), () -> api.updateTicket(u.ticketId(), body, authorization()));
+    }
+
+    @Override
+    public void markAsSpam(long ticketId) {
+        call(ticketId, () -> {
+            api.markAsSpam(ticketId, authorization());
+            return null;
+        });
+    }
+
+    private String authorization() {
+        String credentials = secret.apiEmail() + "/token:" + secret.apiToken();
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <T> T call(long ticketId, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (WebApplicationException e) {
+            Response r = e.getResponse();
+            switch (r.getStatus()) {
+                case 404 -> throw new TicketNotFoundException(ticketId);
+                case 409 -> throw new UpdateConflictException(ticketId);
+                case 429 -> throw new RateLimitedException(retryAfter(r.getHeaderString("Retry-After")));
+                default -> throw new ZendeskException(r.getStatus());
+            }
+        }
+    }
+
+    /** Retry-After in seconds (Zendesk sends seconds; an HTTP date or garbage falls back to 0 = caller's default). */
+    static Duration retryAfter(String header) {
+        if (header == null) {
+            return Duration.ZERO;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            return Duration.ZERO;
+        }
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Any other Zendesk error: the message goes back to the queue and is retried. */
+    public static final class ZendeskException extends RuntimeException {
+        public ZendeskException(int status) {
+            super("Zendesk answered " + status);
+        }
+    }
+}

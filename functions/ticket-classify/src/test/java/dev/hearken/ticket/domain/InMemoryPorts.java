@@ -1,0 +1,134 @@
+package dev.hearken.ticket.domain;
+
+import dev.hearken.reply.AutoReplyRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** In-memory doubles of the worker's ports, for domain tests without Quarkus or AWS. */
+final class InMemoryPorts {
+
+    /** A help desk with safe-update semantics and scriptable failures. */
+    static final class Desk implements TicketDesk {
+        final Map<Long, Ticket> tickets = new HashMap<>();
+        final List<TicketUpdate> updates = new ArrayList<>();
+        int conflictsToAnswer;
+        RateLimitedException rateLimit;
+        int stamp = 10;
+
+        @Override
+        public Ticket ticket(long id) {
+            if (rateLimit != null) {
+                throw rateLimit;
+            }
+            Ticket t = tickets.get(id);
+            if (t == null) {
+                throw new TicketNotFoundException(id);
+            }
+            return t;
+        }
+
+        @Override
+        public Requester requester(long userId) {
+            return new Requester(userId, "user" + userId + "@example.com", "en-US", null);
+        }
+
+        @Override
+        public Organization organization(long organizationId) {
+            return new Organization(organizationId, List.of("enterprise"));
+        }
+
+        @Override
+        public void update(TicketUpdate u) {
+            Ticket t = tickets.get(u.ticketId());
+            if (conflictsToAnswer > 0) {
+                conflictsToAnswer--;
+                // an agent edited it meanwhile
+                List<String> tags = new ArrayList<>(t.tags());
+                tags.add("agent_edit");
+                tickets.put(t.id(), copy(t, tags, t.groupId(), t.priority(), next()));
+                throw new UpdateConflictException(u.ticketId());
+            }
+            if (!u.updatedStamp().equals(t.updatedAt())) {
+                throw new UpdateConflictException(u.ticketId());
+            }
+            updates.add(u);
+            tickets.put(t.id(), copy(t, u.tags(), u.groupId() != null ? u.groupId() : t.groupId(),
+                    u.priority() != null ? u.priority() : t.priority(), next()));
+        }
+
+        @Override
+        public void markAsSpam(long ticketId) {
+        }
+
+        private String next() {
+            return "2026-03-02T09:%02d:00Z".formatted(++stamp);
+        }
+
+        private static Ticket copy(Ticket t, List<String> tags, Long group, String priority, String updatedAt) {
+            return new Ticket(t.id(), t.subject(), t.description(), t.status(), priority, group, tags, t.requesterId(),
+                    t.organizationId(), updatedAt, t.channel());
+        }
+    }
+
+    static final class Vips implements VipDirectory {
+        final Set<Long> users = new HashSet<>();
+
+        @Override
+        public boolean isVip(Requester requester, Long organizationId) {
+            return users.contains(requester.id());
+        }
+    }
+
+    static final class Log implements DecisionLog {
+        final Map<String, Stage> stages = new HashMap<>();
+        final Map<String, Decision> decisions = new HashMap<>();
+        final Set<Long> replies = new HashSet<>();
+
+        @Override
+        public Stage stage(long ticketId, String eventKey) {
+            return stages.getOrDefault(ticketId + "/" + eventKey, Stage.NONE);
+        }
+
+        @Override
+        public void decided(Decision decision) {
+            decisions.put(decision.ticketId() + "/" + decision.eventKey(), decision);
+            stages.put(decision.ticketId() + "/" + decision.eventKey(), Stage.DECIDED);
+        }
+
+        @Override
+        public void updated(long ticketId, String eventKey) {
+            stages.put(ticketId + "/" + eventKey, Stage.UPDATED);
+        }
+
+        @Override
+        public void done(long ticketId, String eventKey) {
+            stages.put(ticketId + "/" + eventKey, Stage.DONE);
+        }
+
+        @Override
+        public boolean replyRequested(long ticketId) {
+            return replies.contains(ticketId);
+        }
+
+        @Override
+        public void replyRequestedNow(long ticketId, String eventKey) {
+            replies.add(ticketId);
+        }
+    }
+
+    static final class Replies implements ReplyQueue {
+        final List<AutoReplyRequest> sent = new ArrayList<>();
+
+        @Override
+        public void send(AutoReplyRequest request) {
+            sent.add(request);
+        }
+    }
+
+    private InMemoryPorts() {
+    }
+}

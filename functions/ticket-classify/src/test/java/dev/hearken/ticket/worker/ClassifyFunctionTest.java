@@ -1,0 +1,184 @@
+package dev.hearken.ticket.worker;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.aws.config.TableNames;
+import dev.hearken.testing.Events;
+import dev.hearken.testing.aws.Emulator;
+import dev.hearken.testing.aws.TemplateProvisioner;
+import dev.hearken.testing.fakes.Fault;
+import dev.hearken.testing.fakes.RecordedRequest;
+import dev.hearken.testing.fakes.zendesk.ZendeskFake;
+import dev.hearken.ticket.Queues;
+import dev.hearken.ticket.TestEvents;
+import dev.hearken.ticket.TicketClassifyResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The classify export end to end inside Quarkus: SQS events through the Lambda mock event server,
+ * Zendesk played by {@link ZendeskFake}, decisions and queues in the emulator, the real
+ * understanding models.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TicketClassifyResource.class, restrictToAnnotatedClass = false)
+class ClassifyFunctionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long PRIVACY_GROUP = 360000000101L;
+    private static final long BILLING_GROUP = 360000000201L;
+
+    @Inject
+    TableNames tables;
+
+    private final ZendeskFake zendesk = TicketClassifyResource.zendesk();
+
+    @BeforeEach
+    void startFromSeededTicketsAndEmptyQueues() {
+        zendesk.reset();
+        Queues.clearDecisions();
+        Queues.drain(TicketClassifyResource.AUTO_REPLY_QUEUE);
+        Queues.drain(TicketClassifyResource.TICKETS_QUEUE);
+    }
+
+    @Test
+    void every_table_the_worker_is_configured_with_is_declared_in_the_cdk_template() {
+        assertThat(TemplateProvisioner.fromClasspath().tableNames())
+                .contains(tables.ticketDecisions(), tables.routingRules(), tables.vip());
+    }
+
+    @Test
+    void a_batch_with_one_truncated_record_reports_exactly_that_record_and_processes_the_others() {
+        JsonPath response = invoke(Events.load("ticket-classify", "sqs-batch-one-bad"));
+
+        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly("msg-ticket-bad-1");
+        assertThat(zendesk.updatesOf(35501)).hasSize(1);
+        assertThat(zendesk.updatesOf(35502)).hasSize(1);
+        assertThat(zendesk.schemaViolations()).isEmpty();
+    }
+
+    @Test
+    void the_spanish_gdpr_request_goes_to_the_privacy_group_tagged_priority_and_never_to_auto_reply() {
+        JsonPath response = invoke(record("msg-gdpr", TestEvents.body("webhook-trigger-gdpr-deletion-es")));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        JsonNode ticket = zendesk.ticket(35503);
+        assertThat(ticket.path("group_id").asLong()).isEqualTo(PRIVACY_GROUP);
+        assertThat(tags(ticket)).contains("hearken_priority", "hearken_privacy", "privacy_request", "email", "privacy");
+        assertThat(ticket.path("priority").asText()).isEqualTo("high");
+        assertThat(Queues.drain(TicketClassifyResource.AUTO_REPLY_QUEUE)).isEmpty();
+        Map<String, AttributeValue> decision = onlyDecision(35503);
+        assertThat(decision.get("language").s()).isEqualTo("es");
+        assertThat(decision.get("autoReply").bool()).isFalse();
+        assertThat(decision.get("flags").l()).extracting(AttributeValue::s).contains("privacy");
+        assertThat(decision.get("reasons").l()).isNotEmpty();
+        assertThat(decision.get("expiresAt").n()).matches("\\d{10}");
+    }
+
+    @Test
+    void the_subscription_question_is_routed_to_billing_and_handed_to_auto_reply_in_the_documented_format() throws Exception {
+        JsonPath response = invoke(record("msg-cancel", TestEvents.body("webhook-trigger-subscription-cancel")));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        JsonNode ticket = zendesk.ticket(35501);
+        assertThat(ticket.path("group_id").asLong()).isEqualTo(BILLING_GROUP);
+        assertThat(tags(ticket)).contains("billing", "premium_monthly", "web_form", "hearken_classified",
+                "hearken_intent_subscription_billing");
+        RecordedRequest put = zendesk.recorded().stream().filter(r -> r.method().equals("PUT")).findFirst().orElseThrow();
+        JsonNode update = JSON.readTree(put.body()).path("ticket");
+        assertThat(update.path("safe_update").asBoolean()).isTrue();
+        assertThat(update.path("updated_stamp").asText()).isEqualTo("2026-03-02T09:14:00Z");
+        List<Message> replies = Queues.drain(TicketClassifyResource.AUTO_REPLY_QUEUE);
+        assertThat(replies).singleElement().satisfies(m -> {
+            JsonNode request = read(m.body());
+            assertThat(request.path("version").asInt()).isEqualTo(1);
+            assertThat(request.path("requestId").asText()).isEqualTo("zendesk:35501");
+            assertThat(request.path("itemId").asText()).isEqualTo("35501");
+            assertThat(request.path("language").asText()).isEqualTo("en");
+            assertThat(request.path("intent").asText()).isEqualTo("subscription_billing");
+            assertThat(m.messageAttributes().get("requestId").stringValue()).isEqualTo("zendesk:35501");
+        });
+    }
+
+    @Test
+    void the_same_delivery_twice_updates_the_ticket_once_and_requests_one_reply() {
+        String event = record("msg-cancel", TestEvents.body("webhook-trigger-subscription-cancel"));
+
+        invoke(event);
+        invoke(event);
+
+        assertThat(zendesk.updatesOf(35501)).hasSize(1);
+        assertThat(Queues.drain(TicketClassifyResource.AUTO_REPLY_QUEUE)).hasSize(1);
+    }
+
+    @Test
+    void a_conflicting_agent_edit_makes_the_worker_re_read_and_re_apply_without_losing_the_agents_tag() {
+        zendesk.agentEditsBeforeNextUpdate(35502, "agent_touched");
+
+        JsonPath response = invoke(record("msg-login", TestEvents.body("webhook-event-ticket-created")));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(zendesk.recorded()).filteredOn(r -> r.method().equals("PUT")).extracting(RecordedRequest::status)
+                .containsExactly(409, 200);
+        assertThat(tags(zendesk.ticket(35502))).contains("agent_touched", "hearken_classified", "ios", "login");
+    }
+
+    @Test
+    void a_rate_limited_record_fails_and_comes_back_after_retry_after_instead_of_the_visibility_timeout() {
+        // given: a real message on the tickets queue, received (invisible for 180 s)
+        String url = TicketClassifyResource.queueUrl(TicketClassifyResource.TICKETS_QUEUE);
+        Emulator.shared().sqs().sendMessage(b -> b.queueUrl(url).messageBody(TestEvents.body("webhook-event-ticket-created")));
+        Message received = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages().get(0);
+        zendesk.inject(Fault.rateLimited("/api/v2/tickets/35502", 1, 1));
+
+        // when
+        JsonPath response = invoke(TestEvents.sqsEvent(received.messageId(), received.receiptHandle(), received.body()));
+
+        // then: the record failed, and the message is visible again after Retry-After (1 s), not 180 s
+        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly(received.messageId());
+        List<Message> again = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(5)).messages();
+        assertThat(again).extracting(Message::messageId).containsExactly(received.messageId());
+        assertThat(zendesk.updatesOf(35502)).isEmpty();
+    }
+
+    private static String record(String messageId, String body) {
+        return TestEvents.sqsEvent(messageId, "AQEB-fake-receipt-handle-" + messageId, body);
+    }
+
+    private static Map<String, AttributeValue> onlyDecision(long ticketId) {
+        List<Map<String, AttributeValue>> items = Queues.decisions(ticketId).stream()
+                .filter(i -> !i.get("eventKey").s().equals("auto-reply")).toList();
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    private static List<String> tags(JsonNode ticket) {
+        return JSON.convertValue(ticket.path("tags"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonPath invoke(String event) {
+        return given().contentType("application/json").body(event)
+                .when().post()
+                .then().statusCode(200)
+                .extract().jsonPath();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.hearken.ticket.zendesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.testing.Events;
+import dev.hearken.ticket.domain.TicketEvent;
+import org.junit.jupiter.api.Test;
+
+class WebhookPayloadsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final WebhookPayloads payloads = new WebhookPayloads(JSON);
+
+    @Test
+    void a_trigger_body_is_read_leniently_from_its_rendered_strings() throws Exception {
+        TicketEvent event = payloads.parse(body("webhook-trigger-subscription-cancel"));
+
+        assertThat(event.ticketId()).isEqualTo(35501);
+        assertThat(event.kind()).isEqualTo("trigger");
+        assertThat(event.eventKey()).isEqualTo("trigger@2026-03-02T09:14Z");
+        assertThat(event.tags()).containsExactly("billing", "premium_monthly", "web_form");
+        assertThat(event.channel()).isEqualTo("web_form");
+        assertThat(event.localeHint()).isEqualTo("English");
+    }
+
+    @Test
+    void an_event_subscription_body_has_string_ids_and_its_event_id_is_the_idempotency_key() throws Exception {
+        TicketEvent event = payloads.parse(body("webhook-event-ticket-created"));
+
+        assertThat(event.ticketId()).isEqualTo(35502);
+        assertThat(event.kind()).isEqualTo("zen:event-type:ticket.created");
+        assertThat(event.eventKey()).isEqualTo("00000000-0000-4000-8000-000000035502");
+        assertThat(event.channel()).isEqualTo("mobile_sdk");
+        assertThat(event.tags()).containsExactly("ios", "login");
+    }
+
+    @Test
+    void truncated_json_non_objects_missing_or_non_numeric_ids_and_non_ticket_events_are_invalid() throws Exception {
+        for (String bad : new String[] {
+                body("webhook-malformed-json"), "[]", "{}", "{\"ticket_id\":\"abc\"}", "{\"ticket_id\":\"-3\"}",
+                "{\"type\":\"zen:event-type:user.created\",\"id\":\"1\",\"detail\":{\"id\":\"5\"}}",
+                "{\"type\":\"zen:event-type:ticket.created\",\"detail\":{\"id\":\"5\"}}"}) {
+            assertThatThrownBy(() -> payloads.parse(bad)).as(bad)
+                    .isInstanceOf(WebhookPayloads.InvalidPayloadException.class);
+        }
+    }
+
+    private static String body(String sample) throws Exception {
+        return JSON.readTree(Events.load("ticket-classify", sample)).path("body").asText();
+    }
+}
