@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class TextCleaner {
 
     /** Raw characters looked at; e-mails above this are mostly attachments, quoted history or markup. */
-    public static final int MAX_RAW_CHARS = 200_000;
+    public static final int MAX_RAW_CHARS = 50_000;
     /** Clean characters analysed; the decision is made on the start of a message. */
     public static final int MAX_CLEAN_CHARS = 5_000;
 
