@@ -165,7 +165,8 @@ public final class Understanding {
         for (Intent i : Intent.values()) {
             String hit = signals.intentTerm(i, lower);
             if (hit != null) {
-                scores[i.ordinal()] += LEXICON_INTENT_BOOST;
+                // Asking for money back is the more specific request when billing words come with it.
+                scores[i.ordinal()] += i == Intent.REFUND ? LEXICON_INTENT_BOOST + 0.2 : LEXICON_INTENT_BOOST;
                 lexiconHit = true;
                 reasons.add(Reason.rule("intent." + i.label() + ".lexicon", hit));
             }

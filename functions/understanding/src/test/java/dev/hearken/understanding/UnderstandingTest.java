@@ -59,7 +59,8 @@ class UnderstandingTest {
         "Me cobraron dos veces la suscripción.",
         "Платеж не прошел, карта отклонена.",
         "支付失败，但是扣了钱但没有会员。",
-        "Zahlung fehlgeschlagen, bitte helfen."})
+        "Zahlung fehlgeschlagen, bitte helfen.",
+        "Your app charged my card twice this month"})
     void payment_failures_are_flagged(String text) {
         assertThat(UNDERSTANDING.analyze(Input.of(text)).priority()).contains(PrioritySignal.PAYMENT_FAILURE);
     }
@@ -106,6 +107,22 @@ class UnderstandingTest {
                 .isEqualTo(Intent.BUG);
         assertThat(UNDERSTANDING.analyze(Input.of("How do I cancel my subscription before it renews?")).intent())
                 .isIn(Intent.SUBSCRIPTION_BILLING, Intent.HOW_TO);
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}")
+    @CsvSource(delimiter = '|', value = {
+        "REFUND|Hola, compré la suscripción anual por error y quiero que me devuelvan el dinero",
+        "ACCOUNT_LOGIN|No puedo entrar a mi cuenta, dice contraseña incorrecta",
+        "SUBSCRIPTION_BILLING|Подписка списалась второй раз, хотя я её отменил",
+        "BUG|アプリが起動しません。再インストールしても同じです",
+        "FEATURE_REQUEST|Die App ist super, aber bitte fügt einen Dark Mode hinzu",
+        "HOW_TO|Bonjour, comment puis-je changer mon adresse e-mail ?",
+        "BUG|Olá, o aplicativo trava toda vez que tento enviar uma foto",
+        "REFUND|我想取消订阅并申请退款",
+        "ACCOUNT_LOGIN|Merhaba, şifremi unuttum ve giriş yapamıyorum",
+        "PRAISE|Ciao, l'app è fantastica, grazie mille!"})
+    void intents_are_recognised_in_the_core_languages(Intent expected, String text) {
+        assertThat(UNDERSTANDING.analyze(Input.ticket(null, text, null)).intent()).isEqualTo(expected);
     }
 
     @Test
