@@ -126,6 +126,40 @@ public final class HearkenStack extends Stack {
         routingRules.grantRead(ticketClassify);
         vip.grant(ticketClassify, "dynamodb:GetItem", "dynamodb:BatchGetItem");
         route(HttpMethod.POST, "/webhooks/zendesk", ticketWebhook);
+
+        // --- auto-reply (#6): auto-reply queue → canned answer in the user's language, at most once ---
+        // Consumes the queue declared with ticket-classify (review-ingest also produces to it). Templates
+        // are data (seeded from infra/seed/tables/reply-templates.json); replies holds one claim/outcome
+        // per request id (the exactly-once memory, expiring after two years); reply-caps holds per-day
+        // counters (Google Play allows 2,000 replies/day/app). Template variants can be experiments.
+        DataTable replyTemplates = table(DataTableProps.builder("reply-templates", Key.string("templateKey"))
+                .sortKey(Key.string("language"))
+                .build());
+        DataTable replies = table(DataTableProps.builder("replies", Key.string("requestId"))
+                .ttlAttribute("expiresAt")
+                .build());
+        DataTable replyCaps = table(DataTableProps.builder("reply-caps", Key.string("capKey"))
+                .ttlAttribute("expiresAt")
+                .build());
+        HearkenFunction autoReplyWorker = function(HearkenFunctionProps.builder("auto-reply")
+                .export("reply")
+                .timeout(AUTO_REPLY_TIMEOUT)
+                .build());
+        // Small batches and two concurrent pollers: Zendesk allows 100 ticket updates/min per account.
+        autoReply.consumer(autoReplyWorker, ConsumerOptions.builder().batchSize(5).maxConcurrency(2).build());
+        // A rate-limited record is returned by changing its visibility (the event source grants the action).
+        autoReplyWorker.addEnvironment(autoReply.environmentVariable(), autoReply.queue().getQueueUrl());
+        replyTemplates.grant(autoReplyWorker, "dynamodb:GetItem");
+        replies.grant(autoReplyWorker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem");
+        replyCaps.grant(autoReplyWorker, "dynamodb:UpdateItem");
+        experiments.grantRead(autoReplyWorker);
+        exposures.grant(autoReplyWorker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query");
+        autoReplyWorker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("secretsmanager:GetSecretValue"))
+                .resources(List.of(zendeskSecret.getSecretArn()))
+                .build());
+        autoReplyWorker.addEnvironment("HEARKEN_ZENDESK_SECRET_ID", zendeskSecretName);
     }
 
     /**

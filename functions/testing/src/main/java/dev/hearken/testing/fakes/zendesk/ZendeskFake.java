@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
 /**
  * A Zendesk account that behaves like Zendesk for the calls Hearken makes ({@code shared/contracts/zendesk.md}
  * and the stored OAS): ShowTicket, UpdateTicket with {@code safe_update}, MarkTicketAsSpam, ShowUser,
- * ShowOrganization; API-token Basic auth ({@code {email}/token:{api_token}}, 401 otherwise); classic
+ * ShowOrganization, ListTicketComments (a ticket's comments: its description as the requester's first
+ * public comment, then every update's {@code comment}); API-token Basic auth
+ * ({@code {email}/token:{api_token}}, 401 otherwise); classic
  * error bodies (404 {@code RecordNotFound}, 409 {@code UpdateConflict}, 422 {@code RecordInvalid}).
  *
  * <p>Update bodies are checked against the OAS {@code TicketUpdateRequest} schema (known properties of
@@ -44,9 +46,12 @@ public final class ZendeskFake extends HttpFake {
     /** The API user and token the fake accepts; the test-only secret {@code hearken/zendesk} holds the same. */
     public static final String API_EMAIL = "hearken-bot@example.com";
     public static final String API_TOKEN = "hearken-local-zendesk-api-token";
+    /** The user id comments added through the API are authored by (the API user, an agent). */
+    public static final long API_USER_ID = 9100000000001L;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TICKET = Pattern.compile("^/api/v2/tickets/(\\d+)(?:\\.json)?$");
+    private static final Pattern COMMENTS = Pattern.compile("^/api/v2/tickets/(\\d+)/comments(?:\\.json)?$");
     private static final Pattern SPAM = Pattern.compile("^/api/v2/tickets/(\\d+)/mark_as_spam(?:\\.json)?$");
     private static final Pattern USER = Pattern.compile("^/api/v2/users/(\\d+)(?:\\.json)?$");
     private static final Pattern ORGANIZATION = Pattern.compile("^/api/v2/organizations/(\\d+)(?:\\.json)?$");
@@ -64,6 +69,8 @@ public final class ZendeskFake extends HttpFake {
     private final Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
     private final Map<Long, ObjectNode> users = new ConcurrentHashMap<>();
     private final Map<Long, ObjectNode> organizations = new ConcurrentHashMap<>();
+    private final Map<Long, List<ObjectNode>> comments = new ConcurrentHashMap<>();
+    private long commentIds = 41000000000L;
     private final Map<Long, String> pendingAgentEdits = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private long auditIds = 206091192546L;
@@ -110,6 +117,22 @@ public final class ZendeskFake extends HttpFake {
     public void putTicket(String ticketJson) {
         ObjectNode t = (ObjectNode) read(ticketJson);
         tickets.put(t.path("id").asLong(), t);
+        comments.remove(t.path("id").asLong());
+        describe(t);
+    }
+
+    /** Adds a comment as if {@code authorId} wrote it in Zendesk (e.g. an agent's public reply), bumping {@code updated_at}. */
+    public synchronized void addComment(long ticketId, long authorId, String body, boolean isPublic) {
+        ObjectNode t = tickets.get(ticketId);
+        appendComment(ticketId, authorId, body, isPublic);
+        if (t != null) {
+            touch(t);
+        }
+    }
+
+    /** The ticket's comments ({@code TicketCommentObject}), oldest first. */
+    public List<JsonNode> commentsOf(long ticketId) {
+        return List.copyOf(comments.getOrDefault(ticketId, List.of()));
     }
 
     /**
@@ -152,6 +175,9 @@ public final class ZendeskFake extends HttpFake {
                 case "PUT" -> update(id, request.body());
                 default -> notFound();
             };
+        }
+        if ((m = COMMENTS.matcher(path)).matches() && "GET".equals(request.method())) {
+            return listComments(Long.parseLong(m.group(1)), request.query());
         }
         if ((m = SPAM.matcher(path)).matches() && "PUT".equals(request.method())) {
             ObjectNode t = tickets.get(Long.parseLong(m.group(1)));
@@ -203,6 +229,12 @@ public final class ZendeskFake extends HttpFake {
                 ticket.set(field, input.get(field).deepCopy());
             }
         }
+        JsonNode comment = input.get("comment");
+        if (comment != null) {
+            // The API user is an agent; "public" defaults to true (zendesk.md §4).
+            appendComment(id, API_USER_ID, comment.has("body") ? comment.path("body").asText()
+                    : comment.path("html_body").asText(), comment.path("public").asBoolean(true));
+        }
         touch(ticket);
         ObjectNode response = JSON.createObjectNode();
         response.set("ticket", ticket.deepCopy());
@@ -224,6 +256,12 @@ public final class ZendeskFake extends HttpFake {
             if (!UPDATE_PROPERTIES.contains(field)) {
                 return "unknown property " + field;
             }
+        }
+        JsonNode comment = input.get("comment");
+        if (comment != null && (!comment.isObject()
+                || !(comment.path("body").isTextual() || comment.path("html_body").isTextual())
+                || (comment.has("public") && !comment.get("public").isBoolean()))) {
+            return "comment must be an object with a string body or html_body and a boolean public";
         }
         JsonNode tags = input.get("tags");
         if (tags != null && (!tags.isArray() || !allTextual(tags))) {
@@ -279,6 +317,49 @@ public final class ZendeskFake extends HttpFake {
         }
     }
 
+    /** ListTicketComments: oldest first, or newest first with {@code sort=-created_at}; one page of up to {@code page[size]} (100). */
+    private FakeResponse listComments(long ticketId, String query) {
+        if (!tickets.containsKey(ticketId)) {
+            return notFound();
+        }
+        List<ObjectNode> all = new ArrayList<>(comments.getOrDefault(ticketId, List.of()));
+        String q = query == null ? "" : java.net.URLDecoder.decode(query, StandardCharsets.UTF_8);
+        if (q.contains("sort=-created_at")) {
+            java.util.Collections.reverse(all);
+        }
+        Matcher size = Pattern.compile("page\\[size]=(\\d+)").matcher(q);
+        int limit = size.find() ? Math.min(100, Integer.parseInt(size.group(1))) : 100;
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode page = body.putArray("comments");
+        all.stream().limit(limit).forEach(c -> page.add(c.deepCopy()));
+        ObjectNode meta = body.putObject("meta");
+        meta.put("has_more", all.size() > limit);
+        meta.putNull("after_cursor");
+        meta.putNull("before_cursor");
+        ObjectNode links = body.putObject("links");
+        links.putNull("prev");
+        links.putNull("next");
+        return FakeResponse.json(200, body.toString());
+    }
+
+    private void describe(ObjectNode ticket) {
+        if (ticket.hasNonNull("description")) {
+            appendComment(ticket.path("id").asLong(), ticket.path("requester_id").asLong(),
+                    ticket.path("description").asText(), true);
+        }
+    }
+
+    private synchronized void appendComment(long ticketId, long authorId, String body, boolean isPublic) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", ++commentIds);
+        c.put("type", "Comment");
+        c.put("author_id", authorId);
+        c.put("body", body);
+        c.put("public", isPublic);
+        c.put("created_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        comments.computeIfAbsent(ticketId, k -> new CopyOnWriteArrayList<>()).add(c);
+    }
+
     /** A strictly later {@code updated_at}, even for two updates within one second. */
     private static void touch(ObjectNode ticket) {
         Instant previous = Instant.parse(ticket.path("updated_at").asText("2026-01-01T00:00:00Z"));
@@ -309,11 +390,13 @@ public final class ZendeskFake extends HttpFake {
 
     private void seed() {
         tickets.clear();
+        comments.clear();
         users.clear();
         organizations.clear();
         try (InputStream in = ZendeskFake.class.getResourceAsStream("seed.json")) {
             JsonNode seed = JSON.readTree(in);
             seed.path("tickets").forEach(t -> tickets.put(t.path("id").asLong(), (ObjectNode) t.deepCopy()));
+            tickets.values().forEach(this::describe);
             seed.path("users").forEach(u -> users.put(u.path("id").asLong(), (ObjectNode) u.deepCopy()));
             seed.path("organizations").forEach(o -> organizations.put(o.path("id").asLong(), (ObjectNode) o.deepCopy()));
         } catch (IOException e) {

@@ -1,0 +1,61 @@
+package dev.hearken.autoreply.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.autoreply.aws.DynamoDbDailyCaps;
+import dev.hearken.autoreply.aws.DynamoDbReplyLedger;
+import dev.hearken.autoreply.aws.DynamoDbTemplateCatalogue;
+import dev.hearken.autoreply.aws.ExperimentVariantPicker;
+import dev.hearken.autoreply.aws.ZendeskCredentials;
+import dev.hearken.autoreply.domain.AutoReplyService;
+import dev.hearken.autoreply.domain.Guardrails;
+import dev.hearken.autoreply.domain.ReplyComposer;
+import dev.hearken.autoreply.domain.ReplySettings;
+import dev.hearken.autoreply.domain.ReviewDesk;
+import dev.hearken.autoreply.template.QuteRenderer;
+import dev.hearken.autoreply.zendesk.ZendeskApi;
+import dev.hearken.autoreply.zendesk.ZendeskTicketDesk;
+import dev.hearken.experiment.service.AssignmentService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/** Wires the auto-reply domain to DynamoDB, Zendesk and the experiment library. */
+@ApplicationScoped
+public class AutoReplyBeans {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    @Produces
+    @Singleton
+    AutoReplyService autoReplyService(AutoReplyConfig config, DynamoDbClient dynamo, SecretsManagerClient secrets,
+            ObjectMapper json, @RestClient ZendeskApi zendesk, AssignmentService assignments,
+            Instance<ReviewDesk> reviewDesks) {
+        ReplyComposer composer = new ReplyComposer(
+                new DynamoDbTemplateCatalogue(dynamo, config.templatesTable(), config.templateCacheTtl(), CLOCK),
+                new QuteRenderer(),
+                new ExperimentVariantPicker(assignments));
+        Set<String> blockedTags = new HashSet<>(Guardrails.DEFAULT_BLOCKED_TAGS);
+        config.blockedTags().ifPresent(blockedTags::addAll);
+        Guardrails guardrails = new Guardrails(blockedTags, Set.copyOf(config.blockedGroups().orElse(List.of())),
+                Set.copyOf(config.blockedPriorities()));
+        ReplySettings settings = new ReplySettings(
+                Map.of("googleplay", config.googlePlayDailyCap(), "appstore", config.appStoreDailyCap(),
+                        "zendesk", config.zendeskDailyCap()), config.appName(), config.articleLink(),
+                config.ticketStatus(), Set.copyOf(config.ticketTags()), config.claimLease());
+        return new AutoReplyService(composer,
+                new DynamoDbReplyLedger(dynamo, config.repliesTable(), config.retention()),
+                new DynamoDbDailyCaps(dynamo, config.capsTable()),
+                new ZendeskTicketDesk(zendesk, new ZendeskCredentials(secrets, config.zendesk().secretId(), json), json),
+                reviewDesks.stream().toList(),
+                guardrails, settings, CLOCK);
+    }
+}

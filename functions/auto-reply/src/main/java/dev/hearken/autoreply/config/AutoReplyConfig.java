@@ -1,0 +1,86 @@
+package dev.hearken.autoreply.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Configuration of auto-reply ({@code hearken.auto-reply.*}; environment {@code HEARKEN_AUTO_REPLY_*}). */
+@ConfigMapping(prefix = "hearken.auto-reply")
+public interface AutoReplyConfig {
+
+    /** Reply templates table (CDK sets {@code HEARKEN_TABLES_REPLY_TEMPLATES}). */
+    @WithDefault("${hearken.tables.reply-templates:hearken-reply-templates}")
+    String templatesTable();
+
+    /** Claims and outcomes, one item per request id (CDK sets {@code HEARKEN_TABLES_REPLIES}). */
+    @WithDefault("${hearken.tables.replies:hearken-replies}")
+    String repliesTable();
+
+    /** Daily counters (CDK sets {@code HEARKEN_TABLES_REPLY_CAPS}). */
+    @WithDefault("${hearken.tables.reply-caps:hearken-reply-caps}")
+    String capsTable();
+
+    /** How long a template read from the table is reused by a warm instance. */
+    @WithDefault("60s")
+    Duration templateCacheTtl();
+
+    /** How long claims and outcomes are kept (TTL): longer than any producer could re-send. */
+    @WithDefault("730d")
+    Duration retention();
+
+    /** How long a claim without an outcome belongs to its attempt; more than the function timeout (30 s). */
+    @WithDefault("120s")
+    Duration claimLease();
+
+    /** Google Play replies per app per UTC day: the API allows 2,000 (reviews.reply quota). */
+    @WithDefault("2000")
+    int googlePlayDailyCap();
+
+    /** App Store Connect responses per app per UTC day (Apple documents an hourly budget of ~3,600 requests). */
+    @WithDefault("2000")
+    int appStoreDailyCap();
+
+    /** Zendesk replies per UTC day for the account (Zendesk allows 100 ticket updates/min). */
+    @WithDefault("20000")
+    int zendeskDailyCap();
+
+    /** The app's display name ({app} placeholder). */
+    @WithDefault("Hearken")
+    String appName();
+
+    /** Help-centre link ({articleLink} placeholder). */
+    @WithDefault("https://help.example.com")
+    String articleLink();
+
+    /** Status a ticket gets with the reply: pending = waiting for the requester. */
+    @WithDefault("pending")
+    String ticketStatus();
+
+    /** Tags added with a reply (besides the hearken_auto_replied marker). */
+    @WithDefault("auto_replied")
+    List<String> ticketTags();
+
+    /** Tags that forbid an automatic reply (priority, VIP, privacy, legal …). */
+    Optional<List<String>> blockedTags();
+
+    /** Zendesk group ids whose tickets are never auto-answered. */
+    Optional<List<Long>> blockedGroups();
+
+    /** Ticket priorities never auto-answered. */
+    @WithDefault("urgent,high")
+    List<String> blockedPriorities();
+
+    /** Zendesk API access. */
+    Zendesk zendesk();
+
+    interface Zendesk {
+        /**
+         * Secrets Manager id of the JSON secret with {@code apiEmail} and {@code apiToken} (shared with
+         * ticket-classify; CDK sets {@code HEARKEN_ZENDESK_SECRET_ID}).
+         */
+        @WithDefault("${hearken.zendesk.secret-id:hearken/zendesk}")
+        String secretId();
+    }
+}

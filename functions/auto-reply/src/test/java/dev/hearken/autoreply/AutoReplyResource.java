@@ -1,0 +1,49 @@
+package dev.hearken.autoreply;
+
+import dev.hearken.testing.aws.AwsEmulatorResource;
+import dev.hearken.testing.aws.Emulator;
+import dev.hearken.testing.aws.ExperimentSeeds;
+import dev.hearken.testing.fakes.zendesk.ZendeskFake;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The emulator (tables and queues from the template; reply templates, experiments and test-only
+ * secrets seeded) plus the Zendesk fake, with the function's configuration pointing at both — the
+ * same keys the CDK stack and the local runtime set.
+ */
+public class AutoReplyResource extends AwsEmulatorResource {
+
+    public static final String QUEUE = "hearken-auto-reply";
+    public static final String REPLIES = "hearken-replies";
+
+    private static ZendeskFake zendesk;
+
+    /** The fake shared by every test application of this module. */
+    public static synchronized ZendeskFake zendesk() {
+        if (zendesk == null) {
+            zendesk = new ZendeskFake();
+            Runtime.getRuntime().addShutdownHook(new Thread(zendesk::close, "zendesk-fake-stop"));
+        }
+        return zendesk;
+    }
+
+    public static String queueUrl() {
+        return Emulator.shared().sqs().getQueueUrl(b -> b.queueName(QUEUE)).queueUrl();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new LinkedHashMap<>(super.start());
+        ExperimentSeeds.load(Emulator.shared().dynamo(), "hearken-experiments", ExperimentSeeds.defaultFile());
+        // The plain-SDK Secrets Manager client uses the default credentials chain, as in Lambda; any
+        // credentials do for the emulator, real ones in the environment win.
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
+            System.setProperty("aws.accessKeyId", "test");
+            System.setProperty("aws.secretAccessKey", "test");
+        }
+        config.put("hearken.zendesk.base-url", zendesk().baseUri().toString());
+        config.put("hearken.queues.auto-reply", queueUrl());
+        return config;
+    }
+}

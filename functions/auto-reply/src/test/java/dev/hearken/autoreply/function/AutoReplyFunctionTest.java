@@ -1,0 +1,166 @@
+package dev.hearken.autoreply.function;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearken.autoreply.AutoReplyResource;
+import dev.hearken.testing.Events;
+import dev.hearken.testing.aws.Emulator;
+import dev.hearken.testing.fakes.Fault;
+import dev.hearken.testing.fakes.zendesk.ZendeskFake;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * auto-reply end to end inside Quarkus: SQS events from {@code events/auto-reply/} posted to the
+ * Lambda mock event server, DynamoDB and SQS in the emulator, Zendesk as its contract fake.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = AutoReplyResource.class, restrictToAnnotatedClass = false)
+class AutoReplyFunctionTest {
+
+    private final ZendeskFake zendesk = AutoReplyResource.zendesk();
+
+    @Test
+    void a_batch_with_one_bad_record_reports_exactly_that_record_and_answers_the_others() {
+        JsonPath response = invoke(Events.load("auto-reply", "sqs-batch-one-bad"));
+
+        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly("msg-reply-bad-1");
+        assertThat(zendesk.updatesOf(35505)).hasSize(1);
+        assertThat(outcome("zendesk:35505")).isEqualTo("SENT");
+        assertThat(outcome("zendesk:35502")).isEqualTo("SKIPPED"); // no canned answer for account_login
+        assertThat(zendesk.schemaViolations()).isEmpty();
+    }
+
+    @Test
+    void the_ok_batch_replies_in_the_requesters_language_and_a_redelivery_sends_nothing_more() {
+        String event = Events.load("auto-reply", "sqs-batch-ok");
+
+        JsonPath first = invoke(event);
+        JsonPath second = invoke(event);
+
+        assertThat(first.getList("batchItemFailures")).isEmpty();
+        assertThat(second.getList("batchItemFailures")).isEmpty();
+        List<JsonNode> updates = zendesk.updatesOf(35506);
+        assertThat(updates).hasSize(1);
+        JsonNode ticket = updates.get(0).path("ticket");
+        assertThat(ticket.path("comment").path("public").asBoolean()).isTrue();
+        assertThat(ticket.path("comment").path("body").asText())
+                .contains("Dana Okafor")
+                .contains("35506")
+                .endsWith("Reply to this message and a person from our team will answer.");
+        assertThat(ticket.path("status").asText()).isEqualTo("pending");
+        assertThat(zendesk.ticket(35506).path("tags").toString())
+                .contains("hearken_auto_replied", "auto_replied", "web_form");
+        assertThat(zendesk.updatesOf(35501)).hasSize(1);
+        assertThat(zendesk.schemaViolations()).isEmpty();
+    }
+
+    @Test
+    void a_privacy_tagged_ticket_gets_no_reply_even_when_requested() {
+        invoke(Events.load("auto-reply", "sqs-batch-ok"));
+
+        assertThat(zendesk.updatesOf(35503)).isEmpty();
+        assertThat(item("zendesk:35503").get("reason").s()).isEqualTo("blocked_tag:privacy");
+    }
+
+    @Test
+    void a_ticket_an_agent_already_answered_publicly_gets_no_reply() {
+        zendesk.putTicket("""
+                {"id":35602,"status":"open","priority":"normal","tags":[],"requester_id":9100000000116,
+                 "updated_at":"2026-03-02T10:40:00Z","subject":"Export","description":"How do I export my albums?"}""");
+        zendesk.addComment(35602, 9100000000999L, "Hi Dana, go to Settings > Export.", true);
+
+        JsonPath response = invoke(sqsEvent("msg-agent-answered", "rh-agent-answered", request("35602", "how_to")));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(zendesk.updatesOf(35602)).isEmpty();
+        assertThat(item("zendesk:35602").get("reason").s()).isEqualTo("agent_answered");
+    }
+
+    @Test
+    void an_internal_note_by_an_agent_does_not_count_as_an_answer() {
+        zendesk.putTicket("""
+                {"id":35603,"status":"open","priority":"normal","tags":[],"requester_id":9100000000116,
+                 "updated_at":"2026-03-02T10:41:00Z","subject":"Export","description":"How do I export my albums?"}""");
+        zendesk.addComment(35603, 9100000000999L, "internal: routed by rule", false);
+
+        invoke(sqsEvent("msg-internal-note", "rh-internal-note", request("35603", "how_to")));
+
+        assertThat(zendesk.updatesOf(35603)).hasSize(1);
+        assertThat(zendesk.commentsOf(35603)).hasSize(3);
+    }
+
+    @Test
+    void a_rate_limited_reply_fails_the_record_and_returns_it_after_retry_after() throws Exception {
+        // given: a real message on the queue, received with a long visibility timeout
+        zendesk.putTicket("""
+                {"id":35601,"status":"new","priority":"normal","tags":[],"requester_id":9100000000116,
+                 "updated_at":"2026-03-02T10:30:00Z","subject":"Export","description":"How do I export?"}""");
+        String queue = AutoReplyResource.queueUrl();
+        String body = request("35601", "how_to");
+        Emulator.shared().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(body));
+        Message received = Emulator.shared().sqs()
+                .receiveMessage(b -> b.queueUrl(queue).visibilityTimeout(120).waitTimeSeconds(1)).messages().get(0);
+        zendesk.inject(Fault.rateLimited("/api/v2/tickets/35601", 1, 1));
+
+        // when
+        JsonPath response = invoke(sqsEvent(received.messageId(), received.receiptHandle(), body));
+
+        // then: the record failed, and the message is visible again after Retry-After (1 s), not 120 s
+        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly(received.messageId());
+        assertThat(zendesk.updatesOf(35601)).isEmpty();
+        Thread.sleep(1500);
+        List<Message> again = Emulator.shared().sqs()
+                .receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(2)).messages();
+        assertThat(again).extracting(Message::messageId).containsExactly(received.messageId());
+        Emulator.shared().sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(again.get(0).receiptHandle()));
+
+        // and the retry answers once
+        invoke(sqsEvent(received.messageId(), again.get(0).receiptHandle(), body));
+        assertThat(zendesk.updatesOf(35601)).hasSize(1);
+    }
+
+    private static String request(String ticketId, String intent) {
+        return ("{\"version\":1,\"requestId\":\"zendesk:%s\",\"source\":\"zendesk\",\"itemId\":\"%s\","
+                + "\"language\":\"en\",\"locale\":\"en-US\",\"intent\":\"%s\",\"intentConfidence\":0.9,"
+                + "\"decidedAt\":\"2026-03-02T10:30:05Z\",\"modelVersion\":\"v1\"}").formatted(ticketId, ticketId, intent);
+    }
+
+    private static String sqsEvent(String messageId, String receiptHandle, String body) {
+        return """
+                {"Records":[{"messageId":"%s","receiptHandle":"%s","body":%s,
+                  "attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{},
+                  "eventSource":"aws:sqs","eventSourceARN":"arn:aws:sqs:us-east-1:123456789012:hearken-auto-reply",
+                  "awsRegion":"us-east-1"}]}""".formatted(messageId, receiptHandle, quote(body));
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static JsonPath invoke(String event) {
+        return given().contentType("application/json").body(event)
+                .when().post()
+                .then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static Map<String, AttributeValue> item(String requestId) {
+        var item = Emulator.shared().dynamo().getItem(b -> b.tableName(AutoReplyResource.REPLIES).consistentRead(true)
+                .key(Map.of("requestId", AttributeValue.fromS(requestId))));
+        return item.hasItem() ? item.item() : Map.of();
+    }
+
+    private static String outcome(String requestId) {
+        AttributeValue v = item(requestId).get("outcome");
+        return v == null ? null : v.s();
+    }
+}

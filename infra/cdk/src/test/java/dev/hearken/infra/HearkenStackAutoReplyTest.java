@@ -1,0 +1,117 @@
+package dev.hearken.infra;
+
+import static dev.hearken.infra.Templates.arnOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The auto-reply paragraph of {@link HearkenStack}: the worker on the auto-reply queue, its three tables and grants. */
+class HearkenStackAutoReplyTest {
+
+    private static final String FUNCTION = "AWS::Lambda::Function";
+    private static final String TABLE = "AWS::DynamoDB::Table";
+    private static final String QUEUE = "AWS::SQS::Queue";
+    private static final String POLICY = "AWS::IAM::Policy";
+
+    private final Template template = Templates.hearken();
+
+    @Test
+    void the_worker_runs_the_reply_export_with_its_tables_queue_and_secret_in_the_environment() {
+        template.hasResource(FUNCTION, Map.of(
+                "Properties", Map.of("FunctionName", "hearken-auto-reply",
+                        "Timeout", 30,
+                        "Environment", Map.of("Variables", Map.of(
+                                "QUARKUS_FUNQY_EXPORT", "reply",
+                                "HEARKEN_ZENDESK_SECRET_ID", "hearken/zendesk",
+                                "HEARKEN_QUEUES_AUTO_REPLY", Map.of("Ref", queue("hearken-auto-reply")),
+                                "HEARKEN_TABLES_REPLY_TEMPLATES", "hearken-reply-templates",
+                                "HEARKEN_TABLES_REPLIES", "hearken-replies",
+                                "HEARKEN_TABLES_REPLY_CAPS", "hearken-reply-caps",
+                                "HEARKEN_TABLES_EXPERIMENTS", "hearken-experiments",
+                                "HEARKEN_TABLES_EXPOSURES", "hearken-exposures"))),
+                "Metadata", Map.of("hearken:artifact", "functions/auto-reply/target/function.zip")));
+    }
+
+    @Test
+    void it_consumes_the_auto_reply_queue_in_small_batches_with_partial_batch_failures() {
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "FunctionName", Map.of("Ref", function("hearken-auto-reply")),
+                "EventSourceArn", arnOf(queue("hearken-auto-reply")),
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "BatchSize", 5,
+                "ScalingConfig", Map.of("MaximumConcurrency", 2)));
+        // declared once (by ticket-classify's paragraph), consumed once
+        assertThat(template.findResources(QUEUE, Map.of("Properties", Map.of("QueueName", "hearken-auto-reply"))))
+                .hasSize(1);
+        assertThat(template.findResources("AWS::Lambda::EventSourceMapping", Map.of("Properties", Map.of(
+                "EventSourceArn", arnOf(queue("hearken-auto-reply")))))).hasSize(1);
+    }
+
+    @Test
+    void templates_are_keyed_by_key_and_language_and_claims_and_caps_expire() {
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "hearken-reply-templates",
+                "KeySchema", List.of(
+                        Map.of("AttributeName", "templateKey", "KeyType", "HASH"),
+                        Map.of("AttributeName", "language", "KeyType", "RANGE")),
+                "TimeToLiveSpecification", Match.absent()));
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "hearken-replies",
+                "KeySchema", List.of(Map.of("AttributeName", "requestId", "KeyType", "HASH")),
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "hearken-reply-caps",
+                "KeySchema", List.of(Map.of("AttributeName", "capKey", "KeyType", "HASH")),
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
+    }
+
+    @Test
+    void the_worker_gets_exactly_the_actions_its_adapters_call() {
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role("hearken-auto-reply"))),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        allow("dynamodb:GetItem", List.of(arnOf(table("hearken-reply-templates")))),
+                        allow(List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                                List.of(arnOf(table("hearken-replies")))),
+                        allow("dynamodb:UpdateItem", List.of(arnOf(table("hearken-reply-caps")))),
+                        allow("secretsmanager:GetSecretValue", Map.of("Ref", secret())))))));
+    }
+
+    @Test
+    void nothing_but_the_worker_may_write_claims_or_caps() {
+        Map<String, Map<String, Object>> policies = template.findResources(POLICY);
+        long writers = policies.values().stream()
+                .filter(p -> p.toString().contains(table("hearken-replies")) || p.toString().contains(table("hearken-reply-caps")))
+                .count();
+        assertThat(writers).isEqualTo(1);
+    }
+
+    private String function(String name) {
+        return Templates.logicalId(template, FUNCTION, "FunctionName", name);
+    }
+
+    private String queue(String name) {
+        return Templates.logicalId(template, QUEUE, "QueueName", name);
+    }
+
+    private String table(String name) {
+        return Templates.logicalId(template, TABLE, "TableName", name);
+    }
+
+    private String secret() {
+        return Templates.logicalId(template, "AWS::SecretsManager::Secret", "Name", "hearken/zendesk");
+    }
+
+    private String role(String functionName) {
+        return Templates.logicalId(template, "AWS::IAM::Role", "Description",
+                "Runs " + functionName + "; permissions come from explicit grants only.");
+    }
+
+    private static Map<String, Object> allow(Object actions, Object resource) {
+        return Map.of("Effect", "Allow", "Action", actions, "Resource", resource);
+    }
+}
