@@ -160,6 +160,57 @@ public final class HearkenStack extends Stack {
                 .resources(List.of(zendeskSecret.getSecretArn()))
                 .build());
         autoReplyWorker.addEnvironment("HEARKEN_ZENDESK_SECRET_ID", zendeskSecretName);
+
+        // --- review-ingest: app-store reviews → reviews queue → normalise, store, analyse, count, offer replies ---
+        // One artifact (functions/review-ingest). The worker does the slow part (understanding models) behind the
+        // reviews queue; the AppFollow webhook, the scheduled poller and the impact query join it as their exports
+        // land. Secrets carry no value in the template: an operator puts the store keys and the AppFollow token;
+        // the reviewer pseudonymisation key is generated and never leaves AWS.
+        DataTable reviews = table(DataTableProps.builder("reviews", Key.string("reviewKey"))
+                .sortKey(Key.string("version"))
+                .build());
+        DataTable reviewCursors = table(DataTableProps.builder("review-cursors", Key.string("cursorKey")).build());
+        DataTable reviewImpact = table(DataTableProps.builder("review-impact", Key.string("impactKey"))
+                .sortKey(Key.string("sk"))
+                .ttlAttribute("expiresAt") // only the reviewer markers expire; counters have no expiresAt
+                .build());
+        DataTable reviewApps = table(DataTableProps.builder("review-apps", Key.string("appId")).build());
+        Secret appStoreSecret = Secret.Builder.create(this, "AppStoreSecret")
+                .secretName(settings.prefix() + "/appstore")
+                .description("App Store Connect team API key (JSON: issuerId, keyId, privateKey as PKCS#8 PEM)")
+                .build();
+        Secret googlePlaySecret = Secret.Builder.create(this, "GooglePlaySecret")
+                .secretName(settings.prefix() + "/googleplay")
+                .description("Google Play service-account key file (JSON: client_email, private_key, private_key_id)")
+                .build();
+        Secret appFollowSecret = Secret.Builder.create(this, "AppFollowSecret")
+                .secretName(settings.prefix() + "/appfollow")
+                .description("AppFollow webhook URL token (JSON: webhookToken)")
+                .build();
+        Secret reviewPseudonymSecret = Secret.Builder.create(this, "ReviewPseudonymSecret")
+                .secretName(settings.prefix() + "/review-pseudonym")
+                .description("Key of the HMAC that pseudonymises reviewers (JSON: authorHmacKey)")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{}")
+                        .generateStringKey("authorHmacKey")
+                        .passwordLength(48)
+                        .excludePunctuation(true)
+                        .build())
+                .build();
+        HearkenFunction reviewIngest = function(HearkenFunctionProps.builder("review-ingest")
+                .export("ingest")
+                // ~130 MB of language models, and memory buys the CPU their loading needs.
+                .memoryMb(1024)
+                .timeout(Duration.ofSeconds(30))
+                .build());
+        WorkerQueue reviewQueue = queue(WorkerQueueProps.builder("reviews", reviewIngest.timeout()).build());
+        reviewQueue.consumer(reviewIngest, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
+        autoReply.grantSend(reviewIngest);
+        reviews.grant(reviewIngest, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem");
+        // A transaction needs the actions of the items it contains: the marker Put and the counter Update.
+        reviewImpact.grant(reviewIngest, "dynamodb:PutItem", "dynamodb:UpdateItem");
+        reviewApps.grant(reviewIngest, "dynamodb:Scan");
+        readSecret(reviewIngest, reviewPseudonymSecret, settings.prefix() + "/review-pseudonym", "HEARKEN_REVIEW_SECRETS_PSEUDONYM");
     }
 
     /**
@@ -167,6 +218,19 @@ public final class HearkenStack extends Stack {
      * visibility timeout is six times this, and {@link WorkerQueue#consumer} refuses a slower consumer.
      */
     static final Duration AUTO_REPLY_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * Lets {@code function} read {@code secret} — only GetSecretValue: {@code Secret.grantRead} would add
+     * DescribeSecret, which the code never calls — and tells it the secret's name through {@code envVar}.
+     */
+    private static void readSecret(HearkenFunction function, Secret secret, String secretName, String envVar) {
+        function.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("secretsmanager:GetSecretValue"))
+                .resources(List.of(secret.getSecretArn()))
+                .build());
+        // The literal name: secret.getSecretName() is a token that parses the ARN at deploy time.
+        function.addEnvironment(envVar, secretName);
+    }
 
     /** Declares a table named {@code <prefix>-<name>}. */
     private DataTable table(DataTableProps props) {

@@ -26,7 +26,7 @@ final class Fixtures {
     }
 
     static Map<String, Object> event(String name) {
-        return read(root().resolve("events/review-ingest/" + name + ".json"));
+        return read(root().resolve("events/review-webhook/" + name + ".json"));
     }
 
     static Map<String, Object> json(String text) {

@@ -1,0 +1,85 @@
+package dev.hearken.review.aws;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.aws.config.TableNames;
+import dev.hearken.review.config.ReviewQueues;
+import dev.hearken.review.config.ReviewSettings;
+import dev.hearken.review.ingest.ReplyRule;
+import dev.hearken.review.ingest.ReviewIngestService;
+import dev.hearken.review.model.AuthorPseudonymizer;
+import dev.hearken.review.parse.ReviewParsers;
+import dev.hearken.understanding.Understanding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Wires the review context to AWS. Everything is a singleton per function instance, so caches (apps, secrets,
+ * tokens) and the understanding models survive warm invocations.
+ */
+@ApplicationScoped
+public class ReviewBeans {
+
+    @Produces
+    @Singleton
+    Understanding understanding() {
+        // One per process: about a second and 130 MB (see Understanding#load).
+        return Understanding.load();
+    }
+
+    @Produces
+    @Singleton
+    DynamoDbApps apps(DynamoDbClient dynamo, TableNames tables, ReviewSettings settings) {
+        return new DynamoDbApps(dynamo, tables.reviewApps(), settings.cacheTtl(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    DynamoDbImpactCounter impact(DynamoDbClient dynamo, TableNames tables, ReviewSettings settings) {
+        return new DynamoDbImpactCounter(dynamo, tables.reviewImpact(), settings.impactMarkerRetention(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    SqsQueueUrls queueUrls(SqsClient sqs) {
+        return new SqsQueueUrls(sqs);
+    }
+
+    @Produces
+    @Singleton
+    ReviewIngestService ingestService(DynamoDbClient dynamo, SqsClient sqs, ObjectMapper json, TableNames tables,
+            ReviewSettings settings, ReviewQueues queues, SqsQueueUrls urls, JsonSecrets secrets, DynamoDbApps apps,
+            DynamoDbImpactCounter impact, Instance<Understanding> understanding) {
+        AuthorPseudonymizer authors = new AuthorPseudonymizer(
+                secrets.field(settings.secrets().pseudonym(), "authorHmacKey").getBytes(StandardCharsets.UTF_8));
+        return new ReviewIngestService(
+                new ReviewParsers(authors, apps),
+                new DynamoDbReviewStore(dynamo, tables.reviews()),
+                new UnderstandingAnalyzer(understanding::get),
+                impact,
+                new SqsReplyQueue(sqs, () -> urls.url(queues.autoReply(), "hearken-auto-reply"), json),
+                replyRules(json, settings.replyRules()),
+                Clock.systemUTC());
+    }
+
+    static List<ReplyRule> replyRules(ObjectMapper json, String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("reply rules " + resource + " not on the classpath");
+            }
+            return json.readValue(in, new TypeReference<List<ReplyRule>>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException("reply rules " + resource + " are not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.hearken.review.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * review-ingest configuration ({@code hearken.review.*}; env {@code HEARKEN_REVIEW_…}). Production values are the
+ * defaults; the local runtime and tests point the store APIs at the fakes through the base URLs.
+ */
+@ConfigMapping(prefix = "hearken.review")
+public interface ReviewSettings {
+
+    /** Secrets Manager ids of the credentials and keys. */
+    Secrets secrets();
+
+    /** App Store Connect API. */
+    AppStore appstore();
+
+    /** Google Play Developer API. */
+    GooglePlay googleplay();
+
+    /** The scheduled pull. */
+    Poll poll();
+
+    /** Classpath resource with the reply rules (a JSON array of {@code ReplyRule}). */
+    @WithDefault("review-reply-rules.json")
+    String replyRules();
+
+    /** How long a reviewer marker of the impact counters is kept (late re-deliveries older than this may recount). */
+    @WithDefault("P90D")
+    Duration impactMarkerRetention();
+
+    /** How long the configured apps and secrets are cached in a warm function. */
+    @WithDefault("PT5M")
+    Duration cacheTtl();
+
+    interface Secrets {
+        /** JSON {@code {"authorHmacKey": "…"}}: the key that pseudonymises reviewers. */
+        @WithDefault("hearken/review-pseudonym")
+        String pseudonym();
+
+        /** JSON {@code {"webhookToken": "…"}}: the shared token AppFollow puts in the webhook URL. */
+        @WithDefault("hearken/appfollow")
+        String appfollow();
+
+        /** JSON {@code {"issuerId", "keyId", "privateKey"}} (PKCS#8 PEM of the .p8 team key). */
+        @WithDefault("hearken/appstore")
+        String appstore();
+
+        /** The Google service-account key file JSON ({@code client_email}, {@code private_key}, …). */
+        @WithDefault("hearken/googleplay")
+        String googleplay();
+    }
+
+    interface AppStore {
+        /** Base URL of the API. */
+        @WithDefault("https://api.appstoreconnect.apple.com")
+        URI baseUrl();
+
+        /** Reviews per page ({@code limit}, at most 200). */
+        @WithDefault("200")
+        int pageSize();
+
+        /** Wait after a 429 when Apple sends no Retry-After (it documents none). */
+        @WithDefault("PT5M")
+        Duration backoff();
+    }
+
+    interface GooglePlay {
+        /** Base URL of the API. */
+        @WithDefault("https://androidpublisher.googleapis.com")
+        URI baseUrl();
+
+        /** OAuth 2.0 token endpoint (also the JWT audience). */
+        @WithDefault("https://oauth2.googleapis.com/token")
+        URI tokenUrl();
+
+        /** Reviews per page ({@code maxResults}). */
+        @WithDefault("100")
+        int pageSize();
+
+        /** Wait after a 429 without Retry-After. */
+        @WithDefault("PT5M")
+        Duration backoff();
+    }
+
+    interface Poll {
+        /** Time one run may spend pulling before it saves its position and stops; keep well below the function timeout. */
+        @WithDefault("PT90S")
+        Duration timeBudget();
+
+        /** Timeout of one HTTP request to a store. */
+        @WithDefault("PT20S")
+        Duration requestTimeout();
+    }
+}

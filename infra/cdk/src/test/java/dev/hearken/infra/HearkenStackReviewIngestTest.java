@@ -1,0 +1,125 @@
+package dev.hearken.infra;
+
+import static dev.hearken.infra.Templates.arnOf;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The review-ingest paragraph of {@link HearkenStack}: the worker, the reviews queue, the review tables and the
+ * secrets, with least-privilege grants.
+ */
+class HearkenStackReviewIngestTest {
+
+    private static final String FUNCTION = "AWS::Lambda::Function";
+    private static final String TABLE = "AWS::DynamoDB::Table";
+    private static final String QUEUE = "AWS::SQS::Queue";
+    private static final String POLICY = "AWS::IAM::Policy";
+
+    private final Template template = Templates.hearken();
+
+    @Test
+    void the_worker_has_memory_for_the_models_and_knows_its_tables_queue_and_secret() {
+        template.hasResourceProperties(FUNCTION, Map.of(
+                "FunctionName", "hearken-review-ingest",
+                "MemorySize", 1024,
+                "Timeout", 30,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "HEARKEN_TABLES_REVIEWS", "hearken-reviews",
+                        "HEARKEN_TABLES_REVIEW_IMPACT", "hearken-review-impact",
+                        "HEARKEN_TABLES_REVIEW_APPS", "hearken-review-apps",
+                        "HEARKEN_QUEUES_AUTO_REPLY", Map.of("Ref", queue("hearken-auto-reply")),
+                        "HEARKEN_REVIEW_SECRETS_PSEUDONYM", "hearken/review-pseudonym")))));
+    }
+
+    @Test
+    void the_worker_consumes_the_reviews_queue_with_partial_batch_failures_and_a_dlq() {
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "FunctionName", Map.of("Ref", function("hearken-review-ingest")),
+                "EventSourceArn", arnOf(queue("hearken-reviews")),
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "BatchSize", 10));
+        template.hasResourceProperties(QUEUE, Map.of(
+                "QueueName", "hearken-reviews",
+                "VisibilityTimeout", 180,
+                "RedrivePolicy", Map.of("deadLetterTargetArn", arnOf(queue("hearken-reviews-dlq")), "maxReceiveCount", 5)));
+    }
+
+    @Test
+    void versions_cursors_and_apps_are_kept_only_impact_markers_expire() {
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "hearken-reviews",
+                "KeySchema", List.of(
+                        Map.of("AttributeName", "reviewKey", "KeyType", "HASH"),
+                        Map.of("AttributeName", "version", "KeyType", "RANGE")),
+                "TimeToLiveSpecification", Match.absent()));
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "hearken-review-impact",
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "hearken-review-cursors", "TimeToLiveSpecification", Match.absent()));
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "hearken-review-apps", "TimeToLiveSpecification", Match.absent()));
+    }
+
+    @Test
+    void the_store_secrets_have_no_value_and_only_the_pseudonym_key_is_generated() {
+        for (String name : List.of("hearken/appstore", "hearken/googleplay", "hearken/appfollow")) {
+            template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                    "Name", name, "SecretString", Match.absent()));
+        }
+        template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                "Name", "hearken/review-pseudonym",
+                "SecretString", Match.absent(),
+                "GenerateSecretString", Match.objectLike(Map.of("GenerateStringKey", "authorHmacKey"))));
+    }
+
+    @Test
+    void the_worker_may_only_consume_its_queue_send_replies_and_call_exactly_what_its_adapters_call() {
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role("hearken-review-ingest"))),
+                "PolicyDocument", Map.of("Statement", List.of(
+                        allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arnOf(logGroup("hearken-review-ingest"))),
+                        allow(List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl",
+                                "sqs:DeleteMessage", "sqs:GetQueueAttributes"), arnOf(queue("hearken-reviews"))),
+                        allow(List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                arnOf(queue("hearken-auto-reply"))),
+                        allow(List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"),
+                                List.of(arnOf(table("hearken-reviews")))),
+                        allow(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), List.of(arnOf(table("hearken-review-impact")))),
+                        allow("dynamodb:Scan", List.of(arnOf(table("hearken-review-apps")))),
+                        allow("secretsmanager:GetSecretValue", Map.of("Ref", secret("hearken/review-pseudonym")))))));
+    }
+
+    private String function(String name) {
+        return Templates.logicalId(template, FUNCTION, "FunctionName", name);
+    }
+
+    private String queue(String name) {
+        return Templates.logicalId(template, QUEUE, "QueueName", name);
+    }
+
+    private String table(String name) {
+        return Templates.logicalId(template, TABLE, "TableName", name);
+    }
+
+    private String secret(String name) {
+        return Templates.logicalId(template, "AWS::SecretsManager::Secret", "Name", name);
+    }
+
+    private String logGroup(String functionName) {
+        return Templates.logicalId(template, "AWS::Logs::LogGroup", "LogGroupName", "/aws/lambda/" + functionName);
+    }
+
+    private String role(String functionName) {
+        return Templates.logicalId(template, "AWS::IAM::Role", "Description",
+                "Runs " + functionName + "; permissions come from explicit grants only.");
+    }
+
+    private static Map<String, Object> allow(Object actions, Object resource) {
+        return Map.of("Effect", "Allow", "Action", actions, "Resource", resource);
+    }
+}
