@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -114,6 +115,32 @@ class WebhookFunctionTest {
         } finally {
             rotateSigningSecret(null);
         }
+    }
+
+    /**
+     * Benchmark, not a check (run with {@code -Dhearken.bench=true}): webhook latency in process —
+     * from posting the API Gateway event to the Lambda mock event server to its 202, which includes
+     * signature check, parse and SendMessage to the emulator.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "hearken.bench", matches = "true")
+    void benchmark_webhook_ingress_latency_p50_p99() {
+        int n = Integer.getInteger("hearken.bench.requests", 500);
+        List<Long> micros = new java.util.ArrayList<>();
+        for (int i = 0; i < n + 50; i++) {
+            String event = TestEvents.resigned("webhook-trigger-subscription-cancel");
+            long start = System.nanoTime();
+            JsonPath response = invoke(event);
+            long took = (System.nanoTime() - start) / 1000;
+            assertThat(response.getInt("statusCode")).isEqualTo(202);
+            if (i >= 50) { // the first 50 warm up the JIT and the clients
+                micros.add(took);
+            }
+        }
+        java.util.Collections.sort(micros);
+        System.out.printf("BENCH webhook: %d requests, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", n,
+                micros.get(n / 2) / 1000.0, micros.get((int) Math.ceil(n * 0.99) - 1) / 1000.0, micros.get(n - 1) / 1000.0);
+        Queues.drain(TicketClassifyResource.TICKETS_QUEUE);
     }
 
     /** Puts a new signing secret (or, with {@code null}, the test secret again) into Secrets Manager. */

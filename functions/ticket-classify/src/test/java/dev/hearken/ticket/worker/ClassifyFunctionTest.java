@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -41,6 +42,9 @@ class ClassifyFunctionTest {
 
     @Inject
     TableNames tables;
+
+    @Inject
+    dev.hearken.ticket.webhook.WebhookIngress ingress;
 
     private final ZendeskFake zendesk = TicketClassifyResource.zendesk();
 
@@ -150,6 +154,82 @@ class ClassifyFunctionTest {
         List<Message> again = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(5)).messages();
         assertThat(again).extracting(Message::messageId).containsExactly(received.messageId());
         assertThat(zendesk.updatesOf(35502)).isEmpty();
+    }
+
+    @Test
+    void a_signed_sample_flows_through_the_ingress_the_tickets_queue_and_the_worker_to_the_zendesk_update_and_the_reply() {
+        // given: the webhook service accepts the re-signed sample and puts it on the real tickets queue
+        String url = TicketClassifyResource.queueUrl(TicketClassifyResource.TICKETS_QUEUE);
+        JsonNode http = read(TestEvents.resigned("webhook-trigger-subscription-cancel"));
+        var accepted = ingress.accept(http.path("headers").path("x-zendesk-webhook-signature-timestamp").asText(),
+                http.path("headers").path("x-zendesk-webhook-signature").asText(), http.path("body").asText());
+        assertThat(accepted).isInstanceOf(dev.hearken.ticket.webhook.WebhookIngress.Result.Accepted.class);
+        Message queued = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)
+                .messageAttributeNames("All")).messages().get(0);
+
+        // when: the worker gets that message as the event source mapping would deliver it
+        JsonPath response = invoke(TestEvents.sqsEvent(queued.messageId(), queued.receiptHandle(), queued.body()));
+
+        // then: Zendesk recorded the routed update, and auto-reply has its request
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(zendesk.updatesOf(35501)).singleElement().satisfies(u ->
+                assertThat(u.path("ticket").path("group_id").asLong()).isEqualTo(BILLING_GROUP));
+        assertThat(Queues.drain(TicketClassifyResource.AUTO_REPLY_QUEUE)).singleElement()
+                .satisfies(m -> assertThat(read(m.body()).path("requestId").asText()).isEqualTo("zendesk:35501"));
+    }
+
+    @Test
+    void a_poison_message_fails_on_every_receive_and_lands_in_the_dlq_after_the_configured_five() {
+        String url = TicketClassifyResource.queueUrl(TicketClassifyResource.TICKETS_QUEUE);
+        String dlq = TicketClassifyResource.queueUrl(TicketClassifyResource.TICKETS_QUEUE + "-dlq");
+        Queues.drain(TicketClassifyResource.TICKETS_QUEUE + "-dlq");
+        Emulator.shared().sqs().sendMessage(b -> b.queueUrl(url).messageBody("{\"ticket_id\":\"35599\",\"subj"));
+
+        int failures = 0;
+        for (int receive = 1; receive <= 6; receive++) {
+            // visibility 0: the message is back at once, as after a failed invocation's timeout
+            List<Message> got = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).visibilityTimeout(0)
+                    .waitTimeSeconds(0)).messages();
+            if (got.isEmpty()) {
+                break;
+            }
+            Message m = got.get(0);
+            JsonPath response = invoke(TestEvents.sqsEvent(m.messageId(), m.receiptHandle(), m.body()));
+            assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly(m.messageId());
+            failures++;
+        }
+
+        assertThat(failures).isEqualTo(5);
+        assertThat(Queues.drain(TicketClassifyResource.TICKETS_QUEUE + "-dlq")).singleElement()
+                .satisfies(m -> assertThat(m.body()).startsWith("{\"ticket_id\":\"35599\""));
+    }
+
+    /**
+     * Benchmark, not a check (run with {@code -Dhearken.bench=true}): tickets per second one function
+     * instance handles when every Zendesk call takes 50 ms — three calls per ticket (ticket, requester,
+     * update), the understanding models, DynamoDB and SQS in the emulator.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "hearken.bench", matches = "true")
+    void benchmark_worker_throughput_per_instance_with_a_50_ms_zendesk() {
+        int n = Integer.getInteger("hearken.bench.tickets", 60);
+        for (int i = 0; i < n; i++) {
+            zendesk.putTicket(((com.fasterxml.jackson.databind.node.ObjectNode) zendesk.ticket(35501)).put("id", 60000 + i).toString());
+        }
+        zendesk.inject(Fault.slow("/api/v2/", Integer.MAX_VALUE, java.time.Duration.ofMillis(50)));
+        String body = TestEvents.body("webhook-trigger-subscription-cancel");
+        for (int i = 0; i < 5; i++) { // warm-up: JIT, connection pools
+            invoke(record("warm-" + i, body.replace("\"35501\"", "\"" + (60000 + i) + "\"")));
+        }
+        long start = System.nanoTime();
+        for (int i = 5; i < n; i++) {
+            JsonPath r = invoke(record("bench-" + i, body.replace("\"35501\"", "\"" + (60000 + i) + "\"")));
+            assertThat(r.getList("batchItemFailures")).isEmpty();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("BENCH worker: %d tickets in %.2f s = %.2f tickets/s per instance (Zendesk latency 50 ms)%n",
+                n - 5, seconds, (n - 5) / seconds);
+        zendesk.reset();
     }
 
     private static String record(String messageId, String body) {
