@@ -35,6 +35,11 @@ public final class Understanding {
     static final int DUMMY_MAX_WORDS = 2;
     /** Weight of a lexicon hit added to the intent model's probability (then renormalised). */
     static final double LEXICON_INTENT_BOOST = 0.6;
+    /** The same for texts not in English, where the intent model knows only the seed examples. */
+    static final double LEXICON_INTENT_BOOST_OTHER_LANGUAGES = 1.0;
+    /** Extra weight of a lexicon hit for intents that ask for an action. */
+    static final double ACTIONABLE_BONUS = 0.4;
+    static final Set<Intent> ACTIONABLE = EnumSet.of(Intent.REFUND, Intent.BUG, Intent.FEATURE_REQUEST, Intent.ACCOUNT_LOGIN);
 
     private final TextCleaner cleaner = new TextCleaner();
     private final LanguageDetector languages;
@@ -103,7 +108,7 @@ public final class Understanding {
                 + (lang.hintUsed() ? " (hint " + hint + ")" : "") + " by " + languages.name()));
 
         String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        Featurizer.Features x = Featurizer.of(text);
+        Featurizer.Features x = Featurizer.of(text, input.rating());
 
         // Spam: model probability, raised by rules for auto-generated mail and obvious content spam.
         double spamScore = models.model("spam").map(m -> m.predict(x)[m.labels().indexOf("spam")]).orElse(0.0);
@@ -121,7 +126,7 @@ public final class Understanding {
             reasons.add(Reason.rule(hit.getKey().name().toLowerCase(Locale.ROOT) + ".lexicon", hit.getValue()));
         }
 
-        IntentDecision intent = intent(x, lower, priority, reasons);
+        IntentDecision intent = intent(x, lower, lang.code(), priority, reasons);
         double sentimentScore = sentiment.score(lower, input.rating());
         reasons.add(Reason.model("sentiment", fmt(sentimentScore) + (input.rating() != null ? " (rating " + input.rating() + ")" : "")));
         Map<Topic, Double> topics = topics(x, lower, lang.code(), reasons);
@@ -142,7 +147,8 @@ public final class Understanding {
     private record IntentDecision(Intent intent, double confidence, String detail) {
     }
 
-    private IntentDecision intent(Featurizer.Features x, String lower, Set<PrioritySignal> priority, List<Reason> reasons) {
+    private IntentDecision intent(Featurizer.Features x, String lower, String language, Set<PrioritySignal> priority,
+                                  List<Reason> reasons) {
         String detail = null;
         LinearModel detailModel = models.model("intent-detail").orElse(null);
         if (detailModel != null) {
@@ -165,8 +171,10 @@ public final class Understanding {
         for (Intent i : Intent.values()) {
             String hit = signals.intentTerm(i, lower);
             if (hit != null) {
-                // Asking for money back is the more specific request when billing words come with it.
-                scores[i.ordinal()] += i == Intent.REFUND ? LEXICON_INTENT_BOOST + 0.2 : LEXICON_INTENT_BOOST;
+                // The model learnt mostly from English: elsewhere the lexicon weighs more. A request to act
+                // (refund, fix, add, let me in) outranks the praise or billing words that often come with it.
+                double boost = "en".equals(language) ? LEXICON_INTENT_BOOST : LEXICON_INTENT_BOOST_OTHER_LANGUAGES;
+                scores[i.ordinal()] += ACTIONABLE.contains(i) ? boost + ACTIONABLE_BONUS : boost;
                 lexiconHit = true;
                 reasons.add(Reason.rule("intent." + i.label() + ".lexicon", hit));
             }

@@ -22,6 +22,35 @@ public final class Featurizer {
     private Featurizer() {
     }
 
+    /** Weight of the star-rating feature relative to one text feature: a review's stars say a lot about its topic. */
+    static final float STARS_WEIGHT = 3f;
+
+    /**
+     * Features of a review: the text's features plus its star rating ({@code null}: none), so that "5 stars and
+     * short" reads as praise and "1 star" leans towards errors.
+     */
+    public static Features of(String text, Integer rating) {
+        Features f = of(text);
+        if (rating == null) {
+            return f;
+        }
+        int id = hash("s|stars" + rating);
+        int at = Arrays.binarySearch(f.ids(), id);
+        if (at >= 0) {
+            return f;
+        }
+        int insert = -at - 1;
+        int[] ids = new int[f.size() + 1];
+        float[] values = new float[f.size() + 1];
+        System.arraycopy(f.ids(), 0, ids, 0, insert);
+        System.arraycopy(f.values(), 0, values, 0, insert);
+        ids[insert] = id;
+        values[insert] = STARS_WEIGHT * f.values()[0];
+        System.arraycopy(f.ids(), insert, ids, insert + 1, f.size() - insert);
+        System.arraycopy(f.values(), insert, values, insert + 1, f.size() - insert);
+        return new Features(ids, values);
+    }
+
     /** Hashed features of a text: parallel arrays of feature ids and values (sorted by id, no duplicates). */
     public static Features of(String text) {
         String raw = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;

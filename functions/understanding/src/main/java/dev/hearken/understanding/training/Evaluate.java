@@ -168,7 +168,7 @@ public final class Evaluate {
                 if (train != null) {
                     LinearModel m = Tasks.topics(train, settings);
                     return e -> {
-                        double[] p = m.predict(Featurizer.of(e.text()));
+                        double[] p = m.predict(Featurizer.of(e.text(), e.rating()));
                         Set<String> out = new TreeSet<>();
                         for (int j = 0; j < p.length; j++) {
                             if (p[j] >= 0.5) {

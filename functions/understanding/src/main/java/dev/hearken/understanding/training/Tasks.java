@@ -94,7 +94,7 @@ public final class Tasks {
 
     /** Product intents: banking77 mapped, app reviews mapped, and the project-written seeds. */
     static LinearModel intent(List<Example> banking, List<Example> reviews, List<Seed> seeds, TribuoTrainer.Settings settings) {
-        List<String> texts = new ArrayList<>();
+        List<Featurizer.Features> xs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         int howTo = 0;
         for (Example e : banking) {
@@ -102,7 +102,7 @@ public final class Tasks {
             if (l.equals("how_to") && howTo++ >= 500) {
                 continue; // keep how-to from dominating the product model
             }
-            texts.add(e.text());
+            xs.add(Featurizer.of(e.text()));
             labels.add(l);
         }
         for (Example e : reviews) {
@@ -116,25 +116,25 @@ public final class Tasks {
             } else {
                 l = "other";
             }
-            texts.add(e.text());
+            xs.add(Featurizer.of(e.text(), e.rating()));
             labels.add(l);
         }
         for (Seed s : seeds) {
             if (s.task().equals("intent")) {
                 // seeds are few: repeat them so each weighs like a handful of public examples
                 for (int r = 0; r < 3; r++) {
-                    texts.add(s.text());
+                    xs.add(Featurizer.of(s.text()));
                     labels.add(s.label());
                 }
             }
         }
-        System.err.printf("intent: %d rows%n", texts.size());
-        return TribuoTrainer.softmax("intent", texts.stream().map(Featurizer::of).toList(), labels, settings);
+        System.err.printf("intent: %d rows%n", xs.size());
+        return TribuoTrainer.softmax("intent", xs, labels, settings);
     }
 
     /** Multi-label topics ({@code labels_high}); per-label thresholds by cross-validation, moved to 0.5. */
     static LinearModel topics(List<Example> rows, TribuoTrainer.Settings settings) {
-        List<Featurizer.Features> xs = rows.stream().map(e -> Featurizer.of(e.text())).toList();
+        List<Featurizer.Features> xs = rows.stream().map(e -> Featurizer.of(e.text(), e.rating())).toList();
         List<Set<String>> ys = rows.stream().map(e -> (Set<String>) new HashSet<>(e.labels())).toList();
         Set<String> all = new TreeSet<>();
         ys.forEach(all::addAll);
