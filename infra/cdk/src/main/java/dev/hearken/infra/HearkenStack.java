@@ -162,10 +162,11 @@ public final class HearkenStack extends Stack {
         autoReplyWorker.addEnvironment("HEARKEN_ZENDESK_SECRET_ID", zendeskSecretName);
 
         // --- review-ingest: app-store reviews → reviews queue → normalise, store, analyse, count, offer replies ---
-        // One artifact (functions/review-ingest). The worker does the slow part (understanding models) behind the
-        // reviews queue; the AppFollow webhook, the scheduled poller and the impact query join it as their exports
-        // land. Secrets carry no value in the template: an operator puts the store keys and the AppFollow token;
-        // the reviewer pseudonymisation key is generated and never leaves AWS.
+        // One artifact (functions/review-ingest), one function per export: the AppFollow webhook only enqueues
+        // (fast 202), the worker does the slow part (understanding models) behind the reviews queue, insights
+        // answers the bug-impact query; the scheduled poller joins when its export lands. Secrets carry no value
+        // in the template: an operator puts the store keys and the AppFollow token; the reviewer pseudonymisation
+        // key is generated and never leaves AWS.
         DataTable reviews = table(DataTableProps.builder("reviews", Key.string("reviewKey"))
                 .sortKey(Key.string("version"))
                 .build());
@@ -203,7 +204,16 @@ public final class HearkenStack extends Stack {
                 .memoryMb(1024)
                 .timeout(Duration.ofSeconds(30))
                 .build());
+        HearkenFunction reviewWebhook = function(HearkenFunctionProps.builder("review-webhook")
+                .module("functions/review-ingest")
+                .export("appfollow")
+                .build());
+        HearkenFunction reviewInsights = function(HearkenFunctionProps.builder("review-insights")
+                .module("functions/review-ingest")
+                .export("insights")
+                .build());
         WorkerQueue reviewQueue = queue(WorkerQueueProps.builder("reviews", reviewIngest.timeout()).build());
+        reviewQueue.grantSend(reviewWebhook);
         reviewQueue.consumer(reviewIngest, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
         autoReply.grantSend(reviewIngest);
         reviews.grant(reviewIngest, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem");
@@ -211,6 +221,10 @@ public final class HearkenStack extends Stack {
         reviewImpact.grant(reviewIngest, "dynamodb:PutItem", "dynamodb:UpdateItem");
         reviewApps.grant(reviewIngest, "dynamodb:Scan");
         readSecret(reviewIngest, reviewPseudonymSecret, settings.prefix() + "/review-pseudonym", "HEARKEN_REVIEW_SECRETS_PSEUDONYM");
+        readSecret(reviewWebhook, appFollowSecret, settings.prefix() + "/appfollow", "HEARKEN_REVIEW_SECRETS_APPFOLLOW");
+        reviewImpact.grant(reviewInsights, "dynamodb:Query");
+        route(HttpMethod.POST, "/webhooks/appfollow", reviewWebhook);
+        route(HttpMethod.GET, "/apps/{appId}/topics/{topic}/impact", reviewInsights);
     }
 
     /**

@@ -9,8 +9,8 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The review-ingest paragraph of {@link HearkenStack}: the worker, the reviews queue, the review tables and the
- * secrets, with least-privilege grants.
+ * The review-ingest paragraph of {@link HearkenStack}: the worker, webhook and insights functions, the reviews
+ * queue, the review tables, the secrets and the routes, with least-privilege grants.
  */
 class HearkenStackReviewIngestTest {
 
@@ -75,6 +75,39 @@ class HearkenStackReviewIngestTest {
                 "Name", "hearken/review-pseudonym",
                 "SecretString", Match.absent(),
                 "GenerateSecretString", Match.objectLike(Map.of("GenerateStringKey", "authorHmacKey"))));
+    }
+
+    @Test
+    void the_webhook_and_the_impact_query_are_routed() {
+        for (String[] r : new String[][] {
+                {"POST /webhooks/appfollow", "hearken-review-webhook"},
+                {"GET /apps/{appId}/topics/{topic}/impact", "hearken-review-insights"}}) {
+            String integration = template.getResourceId("AWS::ApiGatewayV2::Integration",
+                    Map.of("Properties", Map.of("IntegrationUri", arnOf(function(r[1])), "PayloadFormatVersion", "2.0")));
+            template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
+                    "RouteKey", r[0],
+                    "Target", Map.of("Fn::Join", List.of("", List.of("integrations/", Map.of("Ref", integration))))));
+        }
+    }
+
+    @Test
+    void the_webhook_may_only_send_to_the_reviews_queue_and_read_the_appfollow_secret() {
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role("hearken-review-webhook"))),
+                "PolicyDocument", Map.of("Statement", List.of(
+                        allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arnOf(logGroup("hearken-review-webhook"))),
+                        allow(List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                arnOf(queue("hearken-reviews"))),
+                        allow("secretsmanager:GetSecretValue", Map.of("Ref", secret("hearken/appfollow")))))));
+    }
+
+    @Test
+    void the_insights_function_may_only_query_the_impact_table() {
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role("hearken-review-insights"))),
+                "PolicyDocument", Map.of("Statement", List.of(
+                        allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arnOf(logGroup("hearken-review-insights"))),
+                        allow("dynamodb:Query", List.of(arnOf(table("hearken-review-impact"))))))));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.hearken.review.config.ReviewQueues;
 import dev.hearken.review.config.ReviewSettings;
 import dev.hearken.review.ingest.ReplyRule;
 import dev.hearken.review.ingest.ReviewIngestService;
+import dev.hearken.review.webhook.AppFollowWebhook;
 import dev.hearken.review.model.AuthorPseudonymizer;
 import dev.hearken.review.parse.ReviewParsers;
 import dev.hearken.understanding.Understanding;
@@ -70,6 +71,18 @@ public class ReviewBeans {
                 new SqsReplyQueue(sqs, () -> urls.url(queues.autoReply(), "hearken-auto-reply"), json),
                 replyRules(json, settings.replyRules()),
                 Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    SqsReviewQueue reviewQueue(SqsClient sqs, ObjectMapper json, ReviewQueues queues, SqsQueueUrls urls) {
+        return new SqsReviewQueue(sqs, () -> urls.url(queues.reviews(), "hearken-reviews"), json);
+    }
+
+    @Produces
+    @Singleton
+    AppFollowWebhook appFollowWebhook(JsonSecrets secrets, ReviewSettings settings, SqsReviewQueue queue) {
+        return new AppFollowWebhook(() -> secrets.field(settings.secrets().appfollow(), "webhookToken"), queue);
     }
 
     static List<ReplyRule> replyRules(ObjectMapper json, String resource) {
