@@ -11,12 +11,17 @@ import dev.hearken.autoreply.domain.Guardrails;
 import dev.hearken.autoreply.domain.ReplyComposer;
 import dev.hearken.autoreply.domain.ReplySettings;
 import dev.hearken.autoreply.domain.ReviewDesk;
+import dev.hearken.autoreply.aws.StoreCredentials;
+import dev.hearken.autoreply.store.AppStoreApi;
+import dev.hearken.autoreply.store.AppStoreReviewDesk;
+import dev.hearken.autoreply.store.GoogleOAuthApi;
+import dev.hearken.autoreply.store.GooglePlayApi;
+import dev.hearken.autoreply.store.GooglePlayReviewDesk;
 import dev.hearken.autoreply.template.QuteRenderer;
 import dev.hearken.autoreply.zendesk.ZendeskApi;
 import dev.hearken.autoreply.zendesk.ZendeskTicketDesk;
 import dev.hearken.experiment.service.AssignmentService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -28,7 +33,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/** Wires the auto-reply domain to DynamoDB, Zendesk and the experiment library. */
+/** Wires the auto-reply domain to DynamoDB, Zendesk, the two stores and the experiment library. */
 @ApplicationScoped
 public class AutoReplyBeans {
 
@@ -36,9 +41,25 @@ public class AutoReplyBeans {
 
     @Produces
     @Singleton
+    AppStoreReviewDesk appStore(AutoReplyConfig config, SecretsManagerClient secrets, ObjectMapper json,
+            @RestClient AppStoreApi api) {
+        return new AppStoreReviewDesk(api, StoreCredentials.appStore(secrets, config.appStoreSecretId(), json, CLOCK),
+                json);
+    }
+
+    @Produces
+    @Singleton
+    GooglePlayReviewDesk googlePlay(AutoReplyConfig config, SecretsManagerClient secrets, ObjectMapper json,
+            @RestClient GooglePlayApi api, @RestClient GoogleOAuthApi oauth) {
+        return new GooglePlayReviewDesk(api, StoreCredentials.googlePlay(secrets, config.googlePlaySecretId(), json,
+                oauth, config.googleTokenUri(), CLOCK), json);
+    }
+
+    @Produces
+    @Singleton
     AutoReplyService autoReplyService(AutoReplyConfig config, DynamoDbClient dynamo, SecretsManagerClient secrets,
             ObjectMapper json, @RestClient ZendeskApi zendesk, AssignmentService assignments,
-            Instance<ReviewDesk> reviewDesks) {
+            AppStoreReviewDesk appStore, GooglePlayReviewDesk googlePlay) {
         ReplyComposer composer = new ReplyComposer(
                 new DynamoDbTemplateCatalogue(dynamo, config.templatesTable(), config.templateCacheTtl(), CLOCK),
                 new QuteRenderer(),
@@ -55,7 +76,7 @@ public class AutoReplyBeans {
                 new DynamoDbReplyLedger(dynamo, config.repliesTable(), config.retention()),
                 new DynamoDbDailyCaps(dynamo, config.capsTable()),
                 new ZendeskTicketDesk(zendesk, new ZendeskCredentials(secrets, config.zendesk().secretId(), json), json),
-                reviewDesks.stream().toList(),
+                List.<ReviewDesk>of(appStore, googlePlay),
                 guardrails, settings, CLOCK);
     }
 }

@@ -72,6 +72,18 @@ public interface AutoReplyConfig {
     @WithDefault("urgent,high")
     List<String> blockedPriorities();
 
+    /** App Store Connect: Secrets Manager id of {@code {"issuerId","keyId","privateKey"}} (shared with review-ingest). */
+    @WithDefault("hearken/appstore")
+    String appStoreSecretId();
+
+    /** Google Play: Secrets Manager id of the service-account key file (shared with review-ingest). */
+    @WithDefault("hearken/googleplay")
+    String googlePlaySecretId();
+
+    /** Google's OAuth token endpoint, the {@code aud} of the service-account assertion. */
+    @WithDefault("${quarkus.rest-client.google-oauth.url}/token")
+    String googleTokenUri();
+
     /** Zendesk API access. */
     Zendesk zendesk();
 
