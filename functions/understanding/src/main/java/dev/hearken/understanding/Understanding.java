@@ -39,6 +39,10 @@ public final class Understanding {
     static final double LEXICON_INTENT_BOOST_OTHER_LANGUAGES = 1.0;
     /** Extra weight of a lexicon hit for intents that ask for an action. */
     static final double ACTIONABLE_BONUS = 0.4;
+    /** Score given to a topic named by the lexicon (above the 0.5 decision line). */
+    static final double LEXICON_TOPIC_SCORE = 0.75;
+    private static final Map<String, Topic> TOPICS_BY_NAME = java.util.Arrays.stream(Topic.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Topic::name, t -> t));
     static final Set<Intent> ACTIONABLE = EnumSet.of(Intent.REFUND, Intent.BUG, Intent.FEATURE_REQUEST, Intent.ACCOUNT_LOGIN);
 
     private final TextCleaner cleaner = new TextCleaner();
@@ -129,7 +133,7 @@ public final class Understanding {
         IntentDecision intent = intent(x, lower, lang.code(), priority, reasons);
         double sentimentScore = sentiment.score(lower, input.rating());
         reasons.add(Reason.model("sentiment", fmt(sentimentScore) + (input.rating() != null ? " (rating " + input.rating() + ")" : "")));
-        Map<Topic, Double> topics = topics(x, lower, lang.code(), reasons);
+        Map<Topic, Double> topics = topics(x, lower, reasons);
 
         return new Analysis(lang.code(), lang.script(), lang.confidence(), spam, spamScore, intent.intent,
                 intent.confidence, intent.detail, sentimentScore, priority, topics, reasons, models.version(), truncated);
@@ -207,25 +211,26 @@ public final class Understanding {
         return new IntentDecision(intent, confidence, detail);
     }
 
-    private Map<Topic, Double> topics(Featurizer.Features x, String lower, String language, List<Reason> reasons) {
+    private Map<Topic, Double> topics(Featurizer.Features x, String lower, List<Reason> reasons) {
         Map<Topic, Double> out = new EnumMap<>(Topic.class);
         LinearModel model = models.model("topics").orElse(null);
         double[] p = new double[Topic.values().length];
         if (model != null) {
             double[] q = model.predict(x);
             for (int j = 0; j < q.length; j++) {
-                p[Topic.valueOf(model.labels().get(j)).ordinal()] = q[j];
+                Topic topic = TOPICS_BY_NAME.get(model.labels().get(j));
+                if (topic != null) {
+                    p[topic.ordinal()] = q[j];
+                }
             }
         }
         // The topic model learnt from 936 English reviews: the lexicon adds recall for rare wordings and carries
         // the decision in other languages.
-        {
-            for (Topic t : Topic.values()) {
-                String hit = signals.topicTerm(t, lower);
-                if (hit != null) {
-                    p[t.ordinal()] = Math.max(p[t.ordinal()], 0.75);
-                    reasons.add(Reason.rule("topic." + t.name().toLowerCase(Locale.ROOT) + ".lexicon", hit));
-                }
+        for (Topic t : Topic.values()) {
+            String hit = signals.topicTerm(t, lower);
+            if (hit != null) {
+                p[t.ordinal()] = Math.max(p[t.ordinal()], LEXICON_TOPIC_SCORE);
+                reasons.add(Reason.rule("topic." + t.name().toLowerCase(Locale.ROOT) + ".lexicon", hit));
             }
         }
         int best = 0;
