@@ -73,6 +73,50 @@ public final class HearkenStack extends Stack {
         route(HttpMethod.POST, "/experiments/{key}/assignments", experimentAssign);
         route(HttpMethod.POST, "/assignments", experimentAssign);
 
+        // --- experiment results (#10): outcome events in, results, rollouts and program overview out ---
+        // Both functions run the experiment-assign artifact with another @Funq export. Counters are
+        // atomic ADDs in experiment-aggregates, so a result is one Query whatever the traffic;
+        // conversions remembers event ids (35 days) so a redelivered event is never counted twice;
+        // program-stats holds per program and day counters (push-send, #7, adds sends/deliveries/caps/
+        // deferrals there). DynamoDB transactions need exactly the item actions they contain.
+        DataTable aggregates = table(DataTableProps.builder("experiment-aggregates", Key.string("experimentKey"))
+                .sortKey(Key.string("sk"))
+                .ttlAttribute("expiresAt") // only the per-user running totals expire; counters have no expiresAt
+                .build());
+        DataTable conversions = table(DataTableProps.builder("conversions", Key.string("eventId"))
+                .ttlAttribute("expiresAt")
+                .build());
+        DataTable programStats = table(DataTableProps.builder("program-stats", Key.string("program"))
+                .sortKey(Key.string("day"))
+                .build());
+        aggregates.grant(experimentAssign, "dynamodb:UpdateItem"); // counts first exposures
+
+        HearkenFunction experimentResults = function(HearkenFunctionProps.builder("experiment-results")
+                .module("functions/experiment-assign")
+                .export("results")
+                .build());
+        experiments.grant(experimentResults, "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem");
+        exposures.grant(experimentResults, "dynamodb:GetItem");
+        aggregates.grant(experimentResults, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem");
+        conversions.grant(experimentResults, "dynamodb:PutItem", "dynamodb:GetItem");
+        programStats.grant(experimentResults, "dynamodb:Query", "dynamodb:UpdateItem");
+        route(HttpMethod.GET, "/experiments/{key}/results", experimentResults);
+        route(HttpMethod.POST, "/experiments/{key}/rollout", experimentResults);
+        route(HttpMethod.POST, "/conversions", experimentResults);
+        route(HttpMethod.GET, "/programs/{program}/overview", experimentResults);
+
+        HearkenFunction experimentConversions = function(HearkenFunctionProps.builder("experiment-conversions")
+                .module("functions/experiment-assign")
+                .export("conversions")
+                .build());
+        experiments.grant(experimentConversions, "dynamodb:Scan");
+        exposures.grant(experimentConversions, "dynamodb:GetItem");
+        aggregates.grant(experimentConversions, "dynamodb:GetItem", "dynamodb:UpdateItem");
+        conversions.grant(experimentConversions, "dynamodb:PutItem", "dynamodb:GetItem");
+        programStats.grant(experimentConversions, "dynamodb:UpdateItem");
+        queue(WorkerQueueProps.builder("conversions", experimentConversions.timeout()).build())
+                .consumer(experimentConversions, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
+
         // --- ticket-classify: Zendesk webhook → tickets queue → classify, route, hand to auto-reply ---
         // One artifact (functions/ticket-classify), two functions: the webhook only verifies and
         // enqueues (fast 202), the worker does the slow part behind the queue.

@@ -30,7 +30,7 @@ class HearkenStackHttpApiTest {
         Map<String, Object> target = Map.of("Fn::Join", List.of("",
                 List.of("integrations/", Map.of("Ref", integration))));
 
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 5); // + AppFollow webhook, impact query (#5)
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 9); // + AppFollow webhook, impact query (#5); results, rollout, conversions, program overview (#10)
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
                 "RouteKey", "POST /experiments/{key}/assignments", "Target", target));
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
@@ -49,7 +49,7 @@ class HearkenStackHttpApiTest {
 
     @Test
     void api_gateway_may_invoke_the_function_only_for_its_routes() {
-        template.resourceCountIs("AWS::Lambda::Permission", 5);
+        template.resourceCountIs("AWS::Lambda::Permission", 9); // one per route
         template.allResourcesProperties("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
                 "Principal", "apigateway.amazonaws.com",

@@ -15,13 +15,14 @@ class HearkenStackPermissionsTest {
     private final Template template = Templates.hearken();
 
     @Test
-    void experiment_assign_may_write_its_logs_read_experiments_and_put_get_query_exposures_and_nothing_else() {
+    void experiment_assign_may_write_its_logs_read_experiments_put_get_query_exposures_count_exposures_and_nothing_else() {
         String role = Templates.logicalId(template, "AWS::IAM::Role", "Description",
                 "Runs hearken-experiment-assign; permissions come from explicit grants only.");
         String logGroup = Templates.logicalId(template, "AWS::Logs::LogGroup",
                 "LogGroupName", "/aws/lambda/hearken-experiment-assign");
         String experiments = Templates.logicalId(template, "AWS::DynamoDB::Table", "TableName", "hearken-experiments");
         String exposures = Templates.logicalId(template, "AWS::DynamoDB::Table", "TableName", "hearken-exposures");
+        String aggregates = Templates.logicalId(template, "AWS::DynamoDB::Table", "TableName", "hearken-experiment-aggregates");
 
         template.hasResourceProperties(POLICY, Map.of(
                 "Roles", List.of(Map.of("Ref", role)),
@@ -30,7 +31,8 @@ class HearkenStackPermissionsTest {
                         allow(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan"),
                                 List.of(arnOf(experiments))),
                         allow(List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query"),
-                                List.of(arnOf(exposures)))))));
+                                List.of(arnOf(exposures))),
+                        allow("dynamodb:UpdateItem", List.of(arnOf(aggregates)))))));
     }
 
     @Test
@@ -48,7 +50,7 @@ class HearkenStackPermissionsTest {
                 statementWith(Map.of("Action", Match.arrayWith(List.of(Match.stringLikeRegexp(".*:\\*"))))), 0);
     }
 
-    private static Map<String, Object> allow(List<String> actions, Object resource) {
+    private static Map<String, Object> allow(Object actions, Object resource) {
         return Map.of("Effect", "Allow", "Action", actions, "Resource", resource);
     }
 

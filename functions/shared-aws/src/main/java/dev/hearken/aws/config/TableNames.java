@@ -83,4 +83,19 @@ public interface TableNames {
     /** VIP users and organizations, one item per {@code vipKey} ({@code user:<id>}, {@code email:<address>}, {@code org:<id>}). */
     @WithDefault("hearken-vip")
     String vip();
+
+    /**
+     * Incremental experiment counters (first exposures, metric totals, ignored reasons) and per-user
+     * metric totals; partition {@code experimentKey}, sort {@code sk}.
+     */
+    @WithDefault("hearken-experiment-aggregates")
+    String experimentAggregates();
+
+    /** Counted outcome events, one item per event id (idempotency), expiring after the retention. */
+    @WithDefault("hearken-conversions")
+    String conversions();
+
+    /** Per program and day counters for the program overview; partition {@code program}, sort {@code day}. */
+    @WithDefault("hearken-program-stats")
+    String programStats();
 }

@@ -1,10 +1,13 @@
 package dev.hearken.aws.experiment;
 
 import dev.hearken.experiment.port.ExposureLog;
+import dev.hearken.experiment.port.ExposureLookup;
 import dev.hearken.experiment.service.Exposure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -18,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * full key, which makes it "no exposure yet for this (experiment, user)"; see
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html#Expressions.ConditionExpressions.PreventingOverwrites
  */
-public final class DynamoDbExposureLog implements ExposureLog {
+public final class DynamoDbExposureLog implements ExposureLog, ExposureLookup {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -56,6 +59,25 @@ public final class DynamoDbExposureLog implements ExposureLog {
         } catch (ConditionalCheckFailedException alreadyExposed) {
             return false;
         }
+    }
+
+    /** Reads the exposure back (a strongly consistent read: an event may follow its exposure closely). */
+    @Override
+    public Optional<Exposure> find(String experimentKey, String userId) {
+        var response = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("experimentKey", s(experimentKey), "userId", s(userId))));
+        if (!response.hasItem()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = response.item();
+        return Optional.of(new Exposure(
+                experimentKey,
+                userId,
+                Integer.parseInt(item.get("variationId").n()),
+                item.containsKey("variationKey") ? item.get("variationKey").s() : null,
+                item.containsKey("hashAttribute") ? item.get("hashAttribute").s() : null,
+                item.containsKey("bucket") ? Double.valueOf(item.get("bucket").n()) : null,
+                Instant.parse(item.get("exposedAt").s())));
     }
 
     private static AttributeValue s(String value) {

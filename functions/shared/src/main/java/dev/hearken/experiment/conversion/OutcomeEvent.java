@@ -21,7 +21,9 @@ import java.util.Objects;
  *                      (default 1)
  * @param variationKey  the variation the producer believes the user saw, or {@code null}; checked
  *                      against the recorded exposure
- * @param occurredAt    when it happened; only events after the first exposure count
+ * @param occurredAt    when it happened; only events after the first exposure count. Optional on
+ *                      the wire: a producer that sends the event as it happens may leave it out,
+ *                      and the time the event is received is used
  */
 public record OutcomeEvent(
         String eventId,
@@ -52,9 +54,11 @@ public record OutcomeEvent(
     /**
      * Validates a parsed JSON object (plain Java values, as Jackson reads them).
      *
+     * @param receivedAt the time to use when the event has no {@code occurredAt}
+     *
      * @throws InvalidOutcomeException naming the offending field
      */
-    public static OutcomeEvent fromMap(Map<String, Object> json) {
+    public static OutcomeEvent fromMap(Map<String, Object> json, Instant receivedAt) {
         if (json == null) {
             throw new InvalidOutcomeException(null, "event must be a JSON object");
         }
@@ -76,12 +80,14 @@ public record OutcomeEvent(
         } else {
             throw new InvalidOutcomeException("value", "value must be a number");
         }
-        String occurred = requiredString(json, "occurredAt");
-        Instant occurredAt;
-        try {
-            occurredAt = Instant.parse(occurred);
-        } catch (DateTimeParseException e) {
-            throw new InvalidOutcomeException("occurredAt", "occurredAt must be an ISO-8601 instant, e.g. 2026-03-02T10:05:00Z");
+        String occurred = optionalString(json, "occurredAt");
+        Instant occurredAt = receivedAt;
+        if (occurred != null) {
+            try {
+                occurredAt = Instant.parse(occurred);
+            } catch (DateTimeParseException e) {
+                throw new InvalidOutcomeException("occurredAt", "occurredAt must be an ISO-8601 instant, e.g. 2026-03-02T10:05:00Z");
+            }
         }
         return new OutcomeEvent(
                 requiredString(json, "eventId"),

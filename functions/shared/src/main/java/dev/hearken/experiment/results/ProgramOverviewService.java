@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,7 +32,7 @@ public final class ProgramOverviewService {
      *
      * @throws IllegalArgumentException when from is after to or the range exceeds {@value #MAX_DAYS} days
      */
-    public List<ProgramDay> overview(String program, LocalDate from, LocalDate to) {
+    public ProgramOverview overview(String program, LocalDate from, LocalDate to) {
         LocalDate end = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
         if (start.isAfter(end)) {
@@ -42,6 +41,6 @@ public final class ProgramOverviewService {
         if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
             throw new IllegalArgumentException("at most " + MAX_DAYS + " days per request");
         }
-        return stats.read(program, start, end);
+        return new ProgramOverview(program, start, end, stats.read(program, start, end));
     }
 }

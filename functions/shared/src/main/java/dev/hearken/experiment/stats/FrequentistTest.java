@@ -26,6 +26,16 @@ public enum FrequentistTest {
      */
     SEQUENTIAL_TWO_SIDED;
 
+    /** The name in configuration and APIs: {@code two-sided}, {@code one-sided-greater}, {@code one-sided-lesser}, {@code sequential}. */
+    public String wireName() {
+        return this == SEQUENTIAL_TWO_SIDED ? "sequential" : name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The test with this {@link #wireName()}. */
+    public static java.util.Optional<FrequentistTest> of(String wireName) {
+        return java.util.Arrays.stream(values()).filter(t -> t.wireName().equals(wireName)).findFirst();
+    }
+
     /**
      * Test settings.
      *
