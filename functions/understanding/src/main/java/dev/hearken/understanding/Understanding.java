@@ -24,14 +24,14 @@ import java.util.Set;
 /**
  * Reads a ticket or review and decides language, spam, intent, sentiment, priority signals and topics, each with
  * its reasons. Thread-safe and immutable: build one per process ({@link #load()} takes about a second and holds
- * roughly 130 MB of models) and share it.
+ * about 120 MB of models) and share it.
  *
  * <p>{@link #analyze(Input)} never throws for any input: empty, whitespace-only, huge, HTML or malformed text all
  * get a defined result.
  */
 public final class Understanding {
 
-    /** Minimum number of meaningful words for a message not to be "dummy". */
+    /** A message with at most this many meaningful words (and no lexicon hit) is "dummy". */
     static final int DUMMY_MAX_WORDS = 2;
     /** Weight of a lexicon hit added to the intent model's probability (then renormalised). */
     static final double LEXICON_INTENT_BOOST = 0.6;
