@@ -1,5 +1,6 @@
 package dev.hearken.ticket.config;
 
+import dev.hearken.reply.AutoReplyRequest;
 import dev.hearken.ticket.domain.ClassificationService;
 import dev.hearken.ticket.domain.DecisionLog;
 import dev.hearken.ticket.domain.ReplyPolicy;
@@ -10,6 +11,7 @@ import dev.hearken.ticket.domain.TicketDesk;
 import dev.hearken.ticket.domain.VipDirectory;
 import dev.hearken.understanding.Understanding;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -22,8 +24,13 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Wires the worker's domain service to its adapters; one instance of each per function instance. */
+/**
+ * Wires the worker's domain service to its adapters; one instance of each per function instance.
+ * {@link AutoReplyRequest} is serialised with Jackson by hand (not through a REST type Quarkus sees),
+ * so it is registered for reflection for the native build.
+ */
 @ApplicationScoped
+@RegisterForReflection(targets = AutoReplyRequest.class)
 public class TicketBeans {
 
     private static final Logger LOG = Logger.getLogger(TicketBeans.class);

@@ -39,6 +39,7 @@ class ClassifyFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long PRIVACY_GROUP = 360000000101L;
     private static final long BILLING_GROUP = 360000000201L;
+    private static final long VIP_GROUP = 360000000103L;
 
     @Inject
     TableNames tables;
@@ -113,6 +114,20 @@ class ClassifyFunctionTest {
             assertThat(request.path("intent").asText()).isEqualTo("subscription_billing");
             assertThat(m.messageAttributes().get("requestId").stringValue()).isEqualTo("zendesk:35501");
         });
+    }
+
+    @Test
+    void a_how_to_question_from_a_vip_organization_goes_to_the_vip_group_and_not_to_auto_reply() {
+        // 35506's requester belongs to organization 9100000000900: tagged "enterprise" in Zendesk and on the VIP list
+        String body = TestEvents.body("webhook-trigger-subscription-cancel").replace("\"35501\"", "\"35506\"");
+
+        JsonPath response = invoke(record("msg-vip", body));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        JsonNode ticket = zendesk.ticket(35506);
+        assertThat(ticket.path("group_id").asLong()).isEqualTo(VIP_GROUP);
+        assertThat(tags(ticket)).contains("hearken_priority", "hearken_vip", "vip");
+        assertThat(Queues.drain(TicketClassifyResource.AUTO_REPLY_QUEUE)).isEmpty();
     }
 
     @Test
