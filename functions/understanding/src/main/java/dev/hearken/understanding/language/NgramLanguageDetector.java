@@ -45,7 +45,8 @@ public final class NgramLanguageDetector implements LanguageDetector {
     private static final int SHORTLIST = 8;
     /** Below this length trigrams are too few to rank languages; short texts are cheap to score in full anyway. */
     private static final int SHORTLIST_MIN_CHARS = 30;
-    private static final int MAX_SCORED_CHARS = 1_000;
+    /** Characters scored: beyond a few sentences the answer no longer changes, only the cost grows. */
+    private static final int MAX_SCORED_CHARS = 400;
 
     private final String[] codes;
     private final NgramTable[][] tables; // [language][order-1]

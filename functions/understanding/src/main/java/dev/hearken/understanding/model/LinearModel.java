@@ -24,6 +24,9 @@ public final class LinearModel {
     private final byte[] weights; // featureIds.length x labels.length
     private final float[] scales;
     private final float[] bias;
+    /** Open-addressing index from feature id to row: one probe instead of a binary search per feature. */
+    private final int[] indexKeys;
+    private final int[] indexRows;
 
     public LinearModel(String name, Kind kind, List<String> labels, int[] featureIds, float[][] rows, float[] bias) {
         this.name = name;
@@ -52,6 +55,9 @@ public final class LinearModel {
             }
         }
         this.bias = bias.clone();
+        int[][] index = index(this.featureIds);
+        this.indexKeys = index[0];
+        this.indexRows = index[1];
     }
 
     private LinearModel(String name, Kind kind, String[] labels, int[] ids, byte[] weights, float[] scales, float[] bias) {
@@ -62,6 +68,47 @@ public final class LinearModel {
         this.weights = weights;
         this.scales = scales;
         this.bias = bias;
+        int[][] index = index(ids);
+        this.indexKeys = index[0];
+        this.indexRows = index[1];
+    }
+
+    private static int[][] index(int[] ids) {
+        int capacity = Integer.highestOneBit(Math.max(2, ids.length * 2 - 1)) << 1;
+        int[] keys = new int[capacity];
+        int[] rows = new int[capacity];
+        java.util.Arrays.fill(rows, -1);
+        for (int i = 0; i < ids.length; i++) {
+            int slot = mix(ids[i]) & (capacity - 1);
+            while (rows[slot] >= 0) {
+                slot = (slot + 1) & (capacity - 1);
+            }
+            keys[slot] = ids[i];
+            rows[slot] = i;
+        }
+        return new int[][] {keys, rows};
+    }
+
+    private int row(int id) {
+        int mask = indexKeys.length - 1;
+        int slot = mix(id) & mask;
+        while (true) {
+            int r = indexRows[slot];
+            if (r < 0) {
+                return -1;
+            }
+            if (indexKeys[slot] == id) {
+                return r;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x45d9f3b;
+        h ^= h >>> 16;
+        return h;
     }
 
     /** Probabilities per label, aligned with {@link #labels()}. */
@@ -74,7 +121,7 @@ public final class LinearModel {
         int[] ids = x.ids();
         float[] values = x.values();
         for (int k = 0; k < ids.length; k++) {
-            int row = Arrays.binarySearch(featureIds, ids[k]);
+            int row = row(ids[k]);
             if (row >= 0) {
                 double f = values[k] * scales[row];
                 int base = row * l;
