@@ -199,11 +199,23 @@ public final class HearkenStack extends Stack {
         replyCaps.grant(autoReplyWorker, "dynamodb:UpdateItem");
         experiments.grantRead(autoReplyWorker);
         exposures.grant(autoReplyWorker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query");
+        aggregates.grant(autoReplyWorker, "dynamodb:UpdateItem"); // the library counts first exposures
         autoReplyWorker.function().addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("secretsmanager:GetSecretValue"))
                 .resources(List.of(zendeskSecret.getSecretArn()))
                 .build());
         autoReplyWorker.addEnvironment("HEARKEN_ZENDESK_SECRET_ID", zendeskSecretName);
+        // The store keys are declared with review-ingest; referenced by name here, which grants the
+        // secret's partial ARN (the name plus the 6-character suffix Secrets Manager adds).
+        for (String store : List.of("appstore", "googleplay")) {
+            autoReplyWorker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("secretsmanager:GetSecretValue"))
+                    .resources(List.of(Secret.fromSecretNameV2(this, "AutoReply" + pascal(store) + "Secret",
+                            settings.prefix() + "/" + store).getSecretArn() + "-??????"))
+                    .build());
+        }
+        autoReplyWorker.addEnvironment("HEARKEN_AUTO_REPLY_APP_STORE_SECRET_ID", settings.prefix() + "/appstore");
+        autoReplyWorker.addEnvironment("HEARKEN_AUTO_REPLY_GOOGLE_PLAY_SECRET_ID", settings.prefix() + "/googleplay");
 
         // --- review-ingest: app-store reviews → reviews queue → normalise, store, analyse, count, offer replies ---
         // One artifact (functions/review-ingest), one function per export: the AppFollow webhook only enqueues

@@ -24,15 +24,18 @@ class HearkenStackAutoReplyTest {
         template.hasResource(FUNCTION, Map.of(
                 "Properties", Map.of("FunctionName", "hearken-auto-reply",
                         "Timeout", 30,
-                        "Environment", Map.of("Variables", Map.of(
-                                "QUARKUS_FUNQY_EXPORT", "reply",
-                                "HEARKEN_ZENDESK_SECRET_ID", "hearken/zendesk",
-                                "HEARKEN_QUEUES_AUTO_REPLY", Map.of("Ref", queue("hearken-auto-reply")),
-                                "HEARKEN_TABLES_REPLY_TEMPLATES", "hearken-reply-templates",
-                                "HEARKEN_TABLES_REPLIES", "hearken-replies",
-                                "HEARKEN_TABLES_REPLY_CAPS", "hearken-reply-caps",
-                                "HEARKEN_TABLES_EXPERIMENTS", "hearken-experiments",
-                                "HEARKEN_TABLES_EXPOSURES", "hearken-exposures"))),
+                        "Environment", Map.of("Variables", Map.ofEntries(
+                                Map.entry("QUARKUS_FUNQY_EXPORT", "reply"),
+                                Map.entry("HEARKEN_ZENDESK_SECRET_ID", "hearken/zendesk"),
+                                Map.entry("HEARKEN_AUTO_REPLY_APP_STORE_SECRET_ID", "hearken/appstore"),
+                                Map.entry("HEARKEN_AUTO_REPLY_GOOGLE_PLAY_SECRET_ID", "hearken/googleplay"),
+                                Map.entry("HEARKEN_QUEUES_AUTO_REPLY", Map.of("Ref", queue("hearken-auto-reply"))),
+                                Map.entry("HEARKEN_TABLES_REPLY_TEMPLATES", "hearken-reply-templates"),
+                                Map.entry("HEARKEN_TABLES_REPLIES", "hearken-replies"),
+                                Map.entry("HEARKEN_TABLES_REPLY_CAPS", "hearken-reply-caps"),
+                                Map.entry("HEARKEN_TABLES_EXPERIMENTS", "hearken-experiments"),
+                                Map.entry("HEARKEN_TABLES_EXPOSURES", "hearken-exposures"),
+                                Map.entry("HEARKEN_TABLES_EXPERIMENT_AGGREGATES", "hearken-experiment-aggregates")))),
                 "Metadata", Map.of("hearken:artifact", "functions/auto-reply/target/function.zip")));
     }
 
@@ -79,6 +82,15 @@ class HearkenStackAutoReplyTest {
                                 List.of(arnOf(table("hearken-replies")))),
                         allow("dynamodb:UpdateItem", List.of(arnOf(table("hearken-reply-caps")))),
                         allow("secretsmanager:GetSecretValue", Map.of("Ref", secret())))))));
+    }
+
+    @Test
+    void the_store_secrets_are_readable_by_name_and_nothing_else_of_secrets_manager() {
+        Map<String, Map<String, Object>> policies = template.findResources(POLICY, Map.of(
+                "Properties", Map.of("Roles", List.of(Map.of("Ref", role("hearken-auto-reply"))))));
+        String policy = policies.values().iterator().next().toString();
+        assertThat(policy).contains("secret:hearken/appstore-??????", "secret:hearken/googleplay-??????");
+        assertThat(policy).doesNotContain("secretsmanager:DescribeSecret", "secretsmanager:*", "ses:");
     }
 
     @Test
