@@ -194,6 +194,23 @@ class ClassifyFunctionTest {
     }
 
     @Test
+    void a_zendesk_server_error_fails_only_that_record_and_writes_nothing_so_the_retry_starts_clean() {
+        zendesk.inject(Fault.status("/api/v2/tickets/35502", 1, 503, "{\"error\":\"ServiceUnavailable\"}"));
+
+        JsonPath response = invoke(Events.load("ticket-classify", "sqs-batch-ok"));
+
+        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly("msg-ticket-ok-2");
+        assertThat(zendesk.updatesOf(35501)).hasSize(1);
+        assertThat(zendesk.updatesOf(35502)).isEmpty();
+        assertThat(Queues.decisions(35502)).isEmpty();
+
+        // the redelivery succeeds
+        assertThat(invoke(Events.load("ticket-classify", "sqs-batch-ok")).getList("batchItemFailures")).isEmpty();
+        assertThat(zendesk.updatesOf(35502)).hasSize(1);
+        assertThat(zendesk.updatesOf(35501)).as("35501 was done: not updated again").hasSize(1);
+    }
+
+    @Test
     void a_poison_message_fails_on_every_receive_and_lands_in_the_dlq_after_the_configured_five() {
         String url = TicketClassifyResource.queueUrl(TicketClassifyResource.TICKETS_QUEUE);
         String dlq = TicketClassifyResource.queueUrl(TicketClassifyResource.TICKETS_QUEUE + "-dlq");
