@@ -43,6 +43,8 @@ public final class NgramLanguageDetector implements LanguageDetector {
     static final int MAX_ORDER = 5;
     private static final int LONG_TEXT = 120;
     private static final int SHORTLIST = 8;
+    /** Cost of a trigram a language does not know when ranking the shortlist (about ln of 1e-6). */
+    static final double UNKNOWN_TRIGRAM = -14;
     /** Below this length trigrams are too few to rank languages; short texts are cheap to score in full anyway. */
     private static final int SHORTLIST_MIN_CHARS = 30;
     /** Characters scored: beyond a few sentences the answer no longer changes, only the cost grows. */
@@ -195,7 +197,8 @@ public final class NgramLanguageDetector implements LanguageDetector {
             // Trigrams alone rank the right language near the top; the 1- to 5-gram pass then only has to
             // separate a shortlist, which is what keeps 75 languages fast enough for thousands of texts a second.
             double[] trigramSums = new double[codes.length];
-            sumOrder(perWord, 3, candidates, trigramSums, new int[codes.length], seen);
+            // One lookup per trigram and language, no back-off: a cheap ranking is enough to shortlist.
+            rankByTrigrams(perWord, candidates, trigramSums, seen);
             candidates = shortlist(candidates, trigramSums);
         }
         double[] sums = new double[codes.length];
@@ -257,12 +260,29 @@ public final class NgramLanguageDetector implements LanguageDetector {
         }
     }
 
+    /** Trigram log-probabilities without back-off, an unknown trigram costing {@link #UNKNOWN_TRIGRAM}. */
+    private void rankByTrigrams(List<int[][]> perWord, int[] candidates, double[] sums, Set<Long> seen) {
+        seen.clear();
+        for (int[][] fp : perWord) {
+            int[] grams = fp[2];
+            for (int p = 0; p < grams.length; p++) {
+                if (!seen.add(grams[p] & 0xFFFFFFFFL)) {
+                    continue;
+                }
+                for (int c : candidates) {
+                    float lp = tables[c][2].logProbability(grams[p]);
+                    sums[c] += lp < 0 ? lp : UNKNOWN_TRIGRAM;
+                }
+            }
+        }
+    }
+
     private static int[] shortlist(int[] candidates, double[] trigramSums) {
         Integer[] order = new Integer[candidates.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = candidates[i];
         }
-        // Unknown trigrams add nothing, so a language that knows none of them scores 0: rank those last.
+        // A sum of 0 means no trigram was scored at all: rank such languages last.
         java.util.Arrays.sort(order, (a, b) -> Double.compare(rankKey(trigramSums[b]), rankKey(trigramSums[a])));
         int[] out = new int[SHORTLIST];
         for (int i = 0; i < SHORTLIST; i++) {
