@@ -46,7 +46,7 @@ public final class NgramLanguageDetector implements LanguageDetector {
     /** Cost of a trigram a language does not know when ranking the shortlist (about ln of 1e-6). */
     static final double UNKNOWN_TRIGRAM = -14;
     /** Below this length trigrams are too few to rank languages; short texts are cheap to score in full anyway. */
-    private static final int SHORTLIST_MIN_CHARS = 30;
+    private static final int SHORTLIST_MIN_CHARS = 20;
     /** Characters scored: beyond a few sentences the answer no longer changes, only the cost grows. */
     private static final int MAX_SCORED_CHARS = 400;
 
