@@ -237,7 +237,7 @@ public final class ZendeskFake extends HttpFake {
         }
         touch(ticket);
         ObjectNode response = JSON.createObjectNode();
-        response.set("ticket", ticket.deepCopy());
+        response.set("ticket", withoutNulls(ticket));
         ObjectNode audit = response.putObject("audit");
         audit.put("id", ++auditIds);
         audit.put("ticket_id", id);
@@ -367,12 +367,29 @@ public final class ZendeskFake extends HttpFake {
         ticket.put("updated_at", (now.isAfter(previous) ? now : previous.plusSeconds(1)).toString());
     }
 
+    /**
+     * A copy without {@code null} properties: the OAS declares {@code group_id}, {@code priority},
+     * {@code type}, … as non-nullable, so an unset one is absent in what the fake serves (the state it
+     * keeps may hold nulls, as the seed does).
+     */
+    private static ObjectNode withoutNulls(ObjectNode resource) {
+        ObjectNode copy = resource.deepCopy();
+        List<String> unset = new ArrayList<>();
+        copy.fields().forEachRemaining(f -> {
+            if (f.getValue().isNull()) {
+                unset.add(f.getKey());
+            }
+        });
+        copy.remove(unset);
+        return copy;
+    }
+
     private static FakeResponse show(String wrapper, ObjectNode resource) {
         if (resource == null) {
             return notFound();
         }
         ObjectNode body = JSON.createObjectNode();
-        body.set(wrapper, resource.deepCopy());
+        body.set(wrapper, withoutNulls(resource));
         return FakeResponse.json(200, body.toString());
     }
 
