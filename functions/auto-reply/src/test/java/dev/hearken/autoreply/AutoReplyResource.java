@@ -32,6 +32,10 @@ public class AutoReplyResource extends AwsEmulatorResource {
         return Emulator.shared().sqs().getQueueUrl(b -> b.queueName(QUEUE)).queueUrl();
     }
 
+    public static String dlqUrl() {
+        return Emulator.shared().sqs().getQueueUrl(b -> b.queueName(QUEUE + "-dlq")).queueUrl();
+    }
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new LinkedHashMap<>(super.start());
@@ -44,6 +48,7 @@ public class AutoReplyResource extends AwsEmulatorResource {
         }
         config.put("hearken.zendesk.base-url", zendesk().baseUri().toString());
         config.put("hearken.queues.auto-reply", queueUrl());
+        config.put("hearken.queues.auto-reply-dlq", dlqUrl());
         return config;
     }
 }

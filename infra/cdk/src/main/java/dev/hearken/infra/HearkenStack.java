@@ -193,6 +193,9 @@ public final class HearkenStack extends Stack {
         autoReply.consumer(autoReplyWorker, ConsumerOptions.builder().batchSize(5).maxConcurrency(2).build());
         // A rate-limited record is returned by changing its visibility (the event source grants the action).
         autoReplyWorker.addEnvironment(autoReply.environmentVariable(), autoReply.queue().getQueueUrl());
+        // A request a channel can never accept (4xx) goes straight to the DLQ with its reason as an attribute.
+        autoReply.deadLetterQueue().grantSendMessages(autoReplyWorker.function());
+        autoReplyWorker.addEnvironment("HEARKEN_QUEUES_AUTO_REPLY_DLQ", autoReply.deadLetterQueue().getQueueUrl());
         replyTemplates.grant(autoReplyWorker, "dynamodb:GetItem");
         replies.grant(autoReplyWorker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
                 "dynamodb:DeleteItem");

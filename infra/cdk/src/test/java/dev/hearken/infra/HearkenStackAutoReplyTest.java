@@ -30,6 +30,7 @@ class HearkenStackAutoReplyTest {
                                 Map.entry("HEARKEN_AUTO_REPLY_APP_STORE_SECRET_ID", "hearken/appstore"),
                                 Map.entry("HEARKEN_AUTO_REPLY_GOOGLE_PLAY_SECRET_ID", "hearken/googleplay"),
                                 Map.entry("HEARKEN_QUEUES_AUTO_REPLY", Map.of("Ref", queue("hearken-auto-reply"))),
+                                Map.entry("HEARKEN_QUEUES_AUTO_REPLY_DLQ", Map.of("Ref", queue("hearken-auto-reply-dlq"))),
                                 Map.entry("HEARKEN_TABLES_REPLY_TEMPLATES", "hearken-reply-templates"),
                                 Map.entry("HEARKEN_TABLES_REPLIES", "hearken-replies"),
                                 Map.entry("HEARKEN_TABLES_REPLY_CAPS", "hearken-reply-caps"),
@@ -77,6 +78,8 @@ class HearkenStackAutoReplyTest {
         template.hasResourceProperties(POLICY, Map.of(
                 "Roles", List.of(Map.of("Ref", role("hearken-auto-reply"))),
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        allow(List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                arnOf(queue("hearken-auto-reply-dlq"))),
                         allow("dynamodb:GetItem", List.of(arnOf(table("hearken-reply-templates")))),
                         allow(List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
                                 List.of(arnOf(table("hearken-replies")))),

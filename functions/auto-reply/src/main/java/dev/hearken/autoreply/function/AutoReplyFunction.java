@@ -26,11 +26,13 @@ public class AutoReplyFunction {
     private final AutoReplyService service;
     private final ObjectMapper json;
     private final RetryLater retryLater;
+    private final DeadLetters deadLetters;
 
-    AutoReplyFunction(AutoReplyService service, ObjectMapper json, RetryLater retryLater) {
+    AutoReplyFunction(AutoReplyService service, ObjectMapper json, RetryLater retryLater, DeadLetters deadLetters) {
         this.service = service;
         this.json = json;
         this.retryLater = retryLater;
+        this.deadLetters = deadLetters;
     }
 
     @Funq("reply")
@@ -49,6 +51,11 @@ public class AutoReplyFunction {
                     message.getMessageId(), e.channel(), e.retryAfter().toSeconds());
             throw e;
         } catch (RejectedException e) {
+            if (deadLetters.send(message, request.requestId(), e.reason())) {
+                LOG.errorf("request %s (message %s) rejected: %s; moved to the DLQ", request.requestId(),
+                        message.getMessageId(), e.reason());
+                return;
+            }
             LOG.errorf("request %s (message %s) rejected: %s; it goes to the DLQ after its retries",
                     request.requestId(), message.getMessageId(), e.reason());
             throw e;
@@ -71,7 +78,8 @@ public class AutoReplyFunction {
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.errorf("message %s is not an AutoReplyRequest (%s)", message.getMessageId(),
                     e.getClass().getSimpleName());
-            throw new RejectedException("malformed_request");
+            // Fails the record (a poison message reaches the DLQ through the redrive policy).
+            throw new IllegalArgumentException("malformed auto-reply request");
         }
     }
 }

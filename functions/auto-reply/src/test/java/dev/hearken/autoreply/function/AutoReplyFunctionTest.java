@@ -29,13 +29,14 @@ class AutoReplyFunctionTest {
     private final ZendeskFake zendesk = AutoReplyResource.zendesk();
 
     @Test
-    void a_batch_with_one_bad_record_reports_exactly_that_record_and_answers_the_others() {
+    void a_batch_with_one_bad_record_reports_exactly_that_record_and_handles_the_others() {
         JsonPath response = invoke(Events.load("auto-reply", "sqs-batch-one-bad"));
 
         assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly("msg-reply-bad-1");
-        assertThat(zendesk.updatesOf(35505)).hasSize(1);
-        assertThat(outcome("zendesk:35505")).isEqualTo("SENT");
-        assertThat(outcome("zendesk:35502")).isEqualTo("SKIPPED"); // no canned answer for account_login
+        assertThat(outcome("zendesk:35504")).isEqualTo("SKIPPED"); // no canned answer for refunds
+        assertThat(item("zendesk:35504").get("reason").s()).isEqualTo("no_template");
+        assertThat(zendesk.updatesOf(35504)).isEmpty();
+        assertThat(zendesk.updatesOf(35506)).hasSize(1); // answered here or by the ok batch, once
         assertThat(zendesk.schemaViolations()).isEmpty();
     }
 
@@ -48,18 +49,20 @@ class AutoReplyFunctionTest {
 
         assertThat(first.getList("batchItemFailures")).isEmpty();
         assertThat(second.getList("batchItemFailures")).isEmpty();
-        List<JsonNode> updates = zendesk.updatesOf(35506);
+        List<JsonNode> updates = zendesk.updatesOf(35505);
         assertThat(updates).hasSize(1);
         JsonNode ticket = updates.get(0).path("ticket");
         assertThat(ticket.path("comment").path("public").asBoolean()).isTrue();
         assertThat(ticket.path("comment").path("body").asText())
-                .contains("Dana Okafor")
-                .contains("35506")
+                .startsWith("Hello Emma Wilson,")
+                .contains("35505")
                 .endsWith("Reply to this message and a person from our team will answer.");
         assertThat(ticket.path("status").asText()).isEqualTo("pending");
-        assertThat(zendesk.ticket(35506).path("tags").toString())
-                .contains("hearken_auto_replied", "auto_replied", "web_form");
-        assertThat(zendesk.updatesOf(35501)).hasSize(1);
+        assertThat(zendesk.ticket(35505).path("tags").toString()).contains("hearken_auto_replied", "auto_replied");
+        assertThat(zendesk.updatesOf(35506)).hasSize(1);
+        assertThat(outcome("zendesk:35506")).isEqualTo("SENT");
+        assertThat(item("zendesk:35506").get("templateKey").s()).isEqualTo("ticket:how_to");
+        assertThat(item("zendesk:35506").get("experimentKey").s()).isEqualTo("reply-template-tone");
         assertThat(zendesk.schemaViolations()).isEmpty();
     }
 
@@ -96,6 +99,23 @@ class AutoReplyFunctionTest {
 
         assertThat(zendesk.updatesOf(35603)).hasSize(1);
         assertThat(zendesk.commentsOf(35603)).hasSize(3);
+    }
+
+    @Test
+    void a_request_zendesk_can_never_accept_goes_to_the_dlq_at_once_with_its_reason() {
+        String body = request("99999", "how_to"); // no such ticket: 404
+
+        JsonPath response = invoke(sqsEvent("msg-unknown-ticket", "rh-unknown-ticket", body));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty(); // handled: not retried five times
+        List<Message> dead = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(AutoReplyResource.dlqUrl())
+                .messageAttributeNames("All").waitTimeSeconds(1).maxNumberOfMessages(10)).messages();
+        assertThat(dead).filteredOn(m -> m.body().equals(body)).singleElement().satisfies(m -> {
+            assertThat(m.messageAttributes().get("reason").stringValue()).isEqualTo("zendesk_404");
+            assertThat(m.messageAttributes().get("requestId").stringValue()).isEqualTo("zendesk:99999");
+            assertThat(m.messageAttributes().get("sourceMessageId").stringValue()).isEqualTo("msg-unknown-ticket");
+        });
+        assertThat(item("zendesk:99999")).isEmpty(); // the claim was released: nothing was sent
     }
 
     @Test
