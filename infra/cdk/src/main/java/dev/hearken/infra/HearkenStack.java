@@ -22,6 +22,9 @@ import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegratio
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
@@ -223,7 +226,7 @@ public final class HearkenStack extends Stack {
         // --- review-ingest: app-store reviews → reviews queue → normalise, store, analyse, count, offer replies ---
         // One artifact (functions/review-ingest), one function per export: the AppFollow webhook only enqueues
         // (fast 202), the worker does the slow part (understanding models) behind the reviews queue, insights
-        // answers the bug-impact query; the scheduled poller joins when its export lands. Secrets carry no value
+        // answers the bug-impact query, the poller pulls both stores every 15 minutes. Secrets carry no value
         // in the template: an operator puts the store keys and the AppFollow token; the reviewer pseudonymisation
         // key is generated and never leaves AWS.
         DataTable reviews = table(DataTableProps.builder("reviews", Key.string("reviewKey"))
@@ -271,7 +274,14 @@ public final class HearkenStack extends Stack {
                 .module("functions/review-ingest")
                 .export("insights")
                 .build());
+        HearkenFunction reviewPoller = function(HearkenFunctionProps.builder("review-poller")
+                .module("functions/review-ingest")
+                .export("poll")
+                // A run stops itself after its time budget (90 s by default) and the next one resumes.
+                .timeout(Duration.ofMinutes(2))
+                .build());
         WorkerQueue reviewQueue = queue(WorkerQueueProps.builder("reviews", reviewIngest.timeout()).build());
+        reviewQueue.grantSend(reviewPoller);
         reviewQueue.grantSend(reviewWebhook);
         reviewQueue.consumer(reviewIngest, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
         autoReply.grantSend(reviewIngest);
@@ -284,6 +294,16 @@ public final class HearkenStack extends Stack {
         reviewImpact.grant(reviewInsights, "dynamodb:Query");
         route(HttpMethod.POST, "/webhooks/appfollow", reviewWebhook);
         route(HttpMethod.GET, "/apps/{appId}/topics/{topic}/impact", reviewInsights);
+        reviewApps.grant(reviewPoller, "dynamodb:Scan");
+        reviewCursors.grant(reviewPoller, "dynamodb:GetItem", "dynamodb:PutItem");
+        readSecret(reviewPoller, appStoreSecret, settings.prefix() + "/appstore", "HEARKEN_REVIEW_SECRETS_APPSTORE");
+        readSecret(reviewPoller, googlePlaySecret, settings.prefix() + "/googleplay", "HEARKEN_REVIEW_SECRETS_GOOGLEPLAY");
+        Rule.Builder.create(this, "ReviewPollSchedule")
+                .ruleName(settings.physicalName("review-poll"))
+                .description("Pulls new App Store Connect and Google Play reviews (Play lists only about a week)")
+                .schedule(Schedule.rate(software.amazon.awscdk.Duration.minutes(15)))
+                .targets(List.of(new LambdaFunction(reviewPoller.function())))
+                .build();
     }
 
     /**

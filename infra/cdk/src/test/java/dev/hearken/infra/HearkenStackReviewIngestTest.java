@@ -9,8 +9,8 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The review-ingest paragraph of {@link HearkenStack}: the worker, webhook and insights functions, the reviews
- * queue, the review tables, the secrets and the routes, with least-privilege grants.
+ * The review-ingest paragraph of {@link HearkenStack}: the worker, poller, webhook and insights functions, the
+ * reviews queue, the review tables, the poll schedule, the secrets and the routes, with least-privilege grants.
  */
 class HearkenStackReviewIngestTest {
 
@@ -108,6 +108,29 @@ class HearkenStackReviewIngestTest {
                 "PolicyDocument", Map.of("Statement", List.of(
                         allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arnOf(logGroup("hearken-review-insights"))),
                         allow("dynamodb:Query", List.of(arnOf(table("hearken-review-impact"))))))));
+    }
+
+    @Test
+    void a_rule_fires_the_poller_every_fifteen_minutes() {
+        template.hasResourceProperties("AWS::Events::Rule", Map.of(
+                "Name", "hearken-review-poll",
+                "ScheduleExpression", "rate(15 minutes)",
+                "Targets", List.of(Match.objectLike(Map.of("Arn", arnOf(function("hearken-review-poller")))))));
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                "FunctionName", arnOf(function("hearken-review-poller")),
+                "Principal", "events.amazonaws.com"));
+    }
+
+    @Test
+    void the_poller_gets_exactly_what_it_calls() {
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role("hearken-review-poller"))),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        allow("dynamodb:Scan", List.of(arnOf(table("hearken-review-apps")))),
+                        allow(List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                                List.of(arnOf(table("hearken-review-cursors")))),
+                        allow("secretsmanager:GetSecretValue", Map.of("Ref", secret("hearken/appstore"))),
+                        allow("secretsmanager:GetSecretValue", Map.of("Ref", secret("hearken/googleplay"))))))));
     }
 
     @Test

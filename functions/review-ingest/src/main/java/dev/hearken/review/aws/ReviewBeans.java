@@ -7,6 +7,10 @@ import dev.hearken.review.config.ReviewQueues;
 import dev.hearken.review.config.ReviewSettings;
 import dev.hearken.review.ingest.ReplyRule;
 import dev.hearken.review.ingest.ReviewIngestService;
+import dev.hearken.review.model.Store;
+import dev.hearken.review.poll.ReviewPoller;
+import dev.hearken.review.store.AppStoreConnectClient;
+import dev.hearken.review.store.GooglePlayClient;
 import dev.hearken.review.webhook.AppFollowWebhook;
 import dev.hearken.review.model.AuthorPseudonymizer;
 import dev.hearken.review.parse.ReviewParsers;
@@ -19,8 +23,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -30,6 +37,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @ApplicationScoped
 public class ReviewBeans {
+
+    private static final Logger LOG = Logger.getLogger(ReviewBeans.class);
 
     @Produces
     @Singleton
@@ -83,6 +92,29 @@ public class ReviewBeans {
     @Singleton
     AppFollowWebhook appFollowWebhook(JsonSecrets secrets, ReviewSettings settings, SqsReviewQueue queue) {
         return new AppFollowWebhook(() -> secrets.field(settings.secrets().appfollow(), "webhookToken"), queue);
+    }
+
+    @Produces
+    @Singleton
+    ReviewPoller poller(DynamoDbClient dynamo, TableNames tables, ReviewSettings settings, JsonSecrets secrets,
+            SqsReviewQueue queue, ObjectMapper json) {
+        Clock clock = Clock.systemUTC();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.poll().requestTimeout()).build();
+        ReviewSettings.Secrets ids = settings.secrets();
+        AppStoreConnectClient appStore = new AppStoreConnectClient(settings.appstore().baseUrl(),
+                settings.appstore().pageSize(), settings.appstore().backoff(), http, settings.poll().requestTimeout(),
+                () -> new AppStoreConnectClient.Credentials(secrets.field(ids.appstore(), "issuerId"),
+                        secrets.field(ids.appstore(), "keyId"), secrets.field(ids.appstore(), "privateKey")),
+                json, clock);
+        GooglePlayClient googlePlay = new GooglePlayClient(settings.googleplay().baseUrl(),
+                settings.googleplay().tokenUrl(), settings.googleplay().pageSize(), settings.googleplay().backoff(), http,
+                settings.poll().requestTimeout(),
+                () -> new GooglePlayClient.Credentials(secrets.field(ids.googleplay(), "client_email"),
+                        (String) secrets.get(ids.googleplay()).get("private_key_id"),
+                        secrets.field(ids.googleplay(), "private_key")),
+                json, clock);
+        return new ReviewPoller(Map.of(Store.APP_STORE, appStore, Store.GOOGLE_PLAY, googlePlay),
+                new DynamoDbCursorStore(dynamo, tables.reviewCursors()), queue, clock, LOG::warn);
     }
 
     static List<ReplyRule> replyRules(ObjectMapper json, String resource) {

@@ -1,5 +1,7 @@
 package dev.hearken.testing.fakes;
 
+import dev.hearken.testing.fakes.appstore.AppStoreConnectFake;
+import dev.hearken.testing.fakes.googleplay.GooglePlayFake;
 import dev.hearken.testing.fakes.zendesk.ZendeskFake;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +20,9 @@ public final class Fakes implements AutoCloseable {
 
     /** One entry per fake, e.g. {@code ZendeskFake::new}. */
     private static final List<Supplier<HttpFake>> FACTORIES = List.of(
-            ZendeskFake::new
+            ZendeskFake::new,
+            AppStoreConnectFake::new,
+            GooglePlayFake::new
     );
 
     private final List<HttpFake> running;

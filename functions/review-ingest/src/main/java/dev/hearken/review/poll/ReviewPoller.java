@@ -1,0 +1,110 @@
+package dev.hearken.review.poll;
+
+import dev.hearken.review.ingest.ReviewMessage;
+import dev.hearken.review.ingest.ReviewQueue;
+import dev.hearken.review.model.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Pulls new reviews of every configured app from the stores' listing APIs, newest first, page by page until the
+ * stored cursor — the newest review of the last completed sweep — and enqueues each for the worker.
+ *
+ * <p>A run has a time budget: when it runs out, or a store answers 429, the position is saved and the next run
+ * continues the same sweep where it stopped (after Retry-After); the cursor only moves when a sweep completes, so
+ * nothing between the old cursor and the top is ever skipped. Reviews enqueued twice (a page re-read after a
+ * failure, an edit moving a review to the top) are harmless: the worker's versioned upsert ignores re-deliveries.
+ */
+public final class ReviewPoller {
+
+    /** One configured app. */
+    public record Target(Store store, String appId) {
+    }
+
+    private final Map<Store, StoreClient> clients;
+    private final CursorStore cursors;
+    private final ReviewQueue queue;
+    private final Clock clock;
+    private final Consumer<String> log;
+
+    public ReviewPoller(Map<Store, StoreClient> clients, CursorStore cursors, ReviewQueue queue, Clock clock,
+            Consumer<String> log) {
+        this.clients = Map.copyOf(clients);
+        this.cursors = cursors;
+        this.queue = queue;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** Polls every target until {@code deadline}. */
+    public PollSummary run(List<Target> targets, Instant deadline) {
+        List<PollSummary.AppRun> runs = new ArrayList<>();
+        int total = 0;
+        for (Target t : targets) {
+            PollSummary.AppRun r;
+            try {
+                r = poll(t, deadline);
+            } catch (RuntimeException e) {
+                // The cursor is unchanged, so the next run retries; other apps still get their turn.
+                log.accept("poll of " + t.store().code() + "/" + t.appId() + " failed: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+                r = new PollSummary.AppRun(t.store().code(), t.appId(), 0, 0, PollSummary.Stop.FAILED);
+            }
+            runs.add(r);
+            total += r.enqueued();
+        }
+        return new PollSummary(runs, total);
+    }
+
+    private PollSummary.AppRun poll(Target t, Instant deadline) {
+        StoreClient client = clients.get(t.store());
+        if (client == null) {
+            throw new IllegalStateException("no client for " + t.store().code());
+        }
+        String key = t.store().code() + "#" + t.appId();
+        Cursor cursor = cursors.get(key);
+        Instant now = clock.instant();
+        if (cursor.notBefore() != null && now.isBefore(cursor.notBefore())) {
+            return new PollSummary.AppRun(t.store().code(), t.appId(), 0, 0, PollSummary.Stop.WAITING);
+        }
+        String position = cursor.resume();
+        Position sweepTop = cursor.sweepTop();
+        int pages = 0;
+        int enqueued = 0;
+        while (true) {
+            if (!clock.instant().isBefore(deadline)) {
+                cursors.put(new Cursor(key, cursor.newest(), position, sweepTop, null));
+                return new PollSummary.AppRun(t.store().code(), t.appId(), pages, enqueued, PollSummary.Stop.BUDGET);
+            }
+            Page page;
+            try {
+                page = client.page(t.appId(), position);
+            } catch (RateLimitedException e) {
+                cursors.put(new Cursor(key, cursor.newest(), position, sweepTop, clock.instant().plus(e.retryAfter())));
+                return new PollSummary.AppRun(t.store().code(), t.appId(), pages, enqueued, PollSummary.Stop.RATE_LIMITED);
+            }
+            pages++;
+            List<ReviewMessage> batch = new ArrayList<>();
+            boolean reached = false;
+            for (PageItem item : page.items()) {
+                if (cursor.newest() != null && !item.after(cursor.newest())) {
+                    reached = true;
+                    break;
+                }
+                batch.add(new ReviewMessage(t.store() == Store.APP_STORE ? "appstore" : "googleplay", t.appId(), item.raw()));
+                sweepTop = Position.latest(sweepTop, item.position());
+            }
+            queue.sendAll(batch);
+            enqueued += batch.size();
+            if (reached || page.next() == null) {
+                cursors.put(new Cursor(key, Position.latest(cursor.newest(), sweepTop), null, null, null));
+                return new PollSummary.AppRun(t.store().code(), t.appId(), pages, enqueued, PollSummary.Stop.CAUGHT_UP);
+            }
+            position = page.next();
+        }
+    }
+}
