@@ -37,6 +37,16 @@ public final class Evaluate {
     }
 
     public static void main(String[] args) throws JsonProcessingException {
+        try {
+            run(args);
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            // Teams run this on their own files: a bad path, bad JSON line or unknown TASK gets one clear line.
+            System.err.println("eval: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws JsonProcessingException {
         Map<String, String> opts = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);

@@ -25,7 +25,7 @@ public final class Jsonl {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + file + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -42,8 +42,8 @@ public final class Jsonl {
             JsonNode n;
             try {
                 n = JSON.readTree(line);
-            } catch (IOException e) {
-                throw new IOException("line " + lineNo + ": not JSON: " + e.getMessage(), e);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IOException("line " + lineNo + " is not JSON: " + e.getOriginalMessage(), e);
             }
             String text = n.path("text").asText("");
             String label = n.hasNonNull("label") ? n.get("label").asText() : null;
