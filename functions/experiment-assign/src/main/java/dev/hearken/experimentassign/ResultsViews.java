@@ -51,10 +51,14 @@ final class ResultsViews {
             for (ExperimentResults.Arm a : m.arms()) {
                 Map<String, Object> arm = ordered("variationId", a.variationId(), "variationKey", a.variationKey(),
                         "users", a.users(), "converted", a.converted(), "events", a.events(), "sum", a.sum(),
-                        "mean", a.mean());
+                        "mean", a.mean(), "variance", a.variance());
                 if (a.variationId() > 0) {
                     arm.put("frequentist", frequentist(a.frequentist(), r.options().alpha()));
                     arm.put("bayesian", bayesian(a.bayesian()));
+                    Map<String, Object> uplift = new LinkedHashMap<>();
+                    a.uplift().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                            uplift.put(e.getKey().wireName(), frequentist(e.getValue(), r.options().alpha())));
+                    arm.put("uplift", uplift);
                 }
                 arms.add(arm);
             }

@@ -105,6 +105,11 @@ class ResultsFunctionTest {
                 .containsExactly(converted[0], converted[1]);
         assertThat(results.getDouble("metrics[0].variations[1].bayesian.chanceToWin")).isGreaterThan(0.99);
         assertThat(results.getDouble("metrics[0].variations[1].frequentist.pValue")).isLessThan(0.05);
+        assertThat(results.getDouble("metrics[0].variations[1].uplift.absolute.expected"))
+                .isCloseTo(results.getDouble("metrics[0].variations[1].mean") - results.getDouble("metrics[0].variations[0].mean"),
+                        org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(results.getDouble("metrics[0].variations[1].uplift.relative.expected"))
+                .isEqualTo(results.getDouble("metrics[0].variations[1].frequentist.expected"));
         assertThat(results.getString("goal")).isEqualTo("push_opened");
         assertThat(results.getBoolean("proposedWinner.proposed")).isTrue();
         assertThat(results.getString("proposedWinner.variationKey")).isEqualTo("emoji");

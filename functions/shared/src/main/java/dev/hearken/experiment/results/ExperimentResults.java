@@ -49,7 +49,9 @@ public record ExperimentResults(
      * @param converted users with at least one event
      * @param events    events counted
      * @param sum       Σ values
-     * @param mean      converted/users (conversion metrics) or sum/users (value metrics)
+     * @param mean      converted/users (conversion metrics, the rate) or sum/users (value metrics)
+     * @param variance  per-user variance of the metric (p(1−p), or the sample variance of per-user totals)
+     * @param uplift    the configured frequentist test for both relative and absolute effects (empty for the control)
      */
     public record Arm(
             int variationId,
@@ -59,6 +61,8 @@ public record ExperimentResults(
             long events,
             double sum,
             double mean,
+            double variance,
             FrequentistResult frequentist,
-            BayesianResult bayesian) {}
+            BayesianResult bayesian,
+            Map<dev.hearken.experiment.stats.DifferenceType, FrequentistResult> uplift) {}
 }

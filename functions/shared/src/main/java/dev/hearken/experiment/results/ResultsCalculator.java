@@ -4,12 +4,16 @@ import dev.hearken.experiment.assignment.Experiment;
 import dev.hearken.experiment.conversion.Attribution;
 import dev.hearken.experiment.conversion.IgnoreReason;
 import dev.hearken.experiment.conversion.OutcomeType;
+import dev.hearken.experiment.stats.BayesianResult;
 import dev.hearken.experiment.stats.BayesianTest;
+import dev.hearken.experiment.stats.DifferenceType;
+import dev.hearken.experiment.stats.FrequentistResult;
 import dev.hearken.experiment.stats.FrequentistTest;
 import dev.hearken.experiment.stats.SampleRatioMismatch;
 import dev.hearken.experiment.stats.SampleStatistic;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +51,19 @@ public final class ResultsCalculator {
                 ExperimentResults.Arm arm;
                 if (i == 0) {
                     control = stat;
-                    arm = arm(experiment, i, n, t, stat, null, null);
+                    arm = arm(experiment, i, n, t, stat, null, null, Map.of());
+                } else if (!canTest(control, stat)) {
+                    arm = arm(experiment, i, n, t, stat, null, null, Map.of());
                 } else {
-                    arm = arm(experiment, i, n, t, stat,
-                            canTest(control, stat) ? options.test().run(control, stat, new FrequentistTest.Config(
-                                    options.differenceType(), options.alpha(), options.sequentialTuning())) : null,
-                            canTest(control, stat) ? BayesianTest.run(control, stat, new BayesianTest.Config(
-                                    options.differenceType(), options.alpha(), options.prior(), type.inverse())) : null);
+                    Map<DifferenceType, FrequentistResult> uplift = new EnumMap<>(DifferenceType.class);
+                    for (DifferenceType d : DifferenceType.values()) {
+                        uplift.put(d, options.test().run(control, stat,
+                                new FrequentistTest.Config(d, options.alpha(), options.sequentialTuning())));
+                    }
+                    arm = arm(experiment, i, n, t, stat, uplift.get(options.differenceType()),
+                            BayesianTest.run(control, stat, new BayesianTest.Config(
+                                    options.differenceType(), options.alpha(), options.prior(), type.inverse())),
+                            uplift);
                 }
                 metricArms.add(arm);
             }
@@ -98,9 +108,9 @@ public final class ResultsCalculator {
     }
 
     private static ExperimentResults.Arm arm(Experiment e, int i, long n, MetricTotals t, SampleStatistic stat,
-            dev.hearken.experiment.stats.FrequentistResult f, dev.hearken.experiment.stats.BayesianResult b) {
+            FrequentistResult f, BayesianResult b, Map<DifferenceType, FrequentistResult> uplift) {
         return new ExperimentResults.Arm(i, Attribution.variationKey(e, i), n, t.users(), t.events(), t.sum(),
-                stat.mean(), f, b);
+                stat.mean(), stat.variance(), f, b, Map.copyOf(uplift));
     }
 
     /** The configured split, normalised; equal when absent or invalid (GrowthBook's rule). */

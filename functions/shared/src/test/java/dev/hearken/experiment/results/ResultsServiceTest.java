@@ -13,6 +13,7 @@ import dev.hearken.experiment.service.Assignment;
 import dev.hearken.experiment.service.AssignmentService;
 import dev.hearken.experiment.service.CachingExperimentCatalog;
 import dev.hearken.experiment.service.UnknownExperimentException;
+import dev.hearken.experiment.stats.DifferenceType;
 import dev.hearken.experiment.stats.SampleRatioMismatch;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +74,11 @@ class ResultsServiceTest {
                 .containsExactly((long) converted[0], (long) converted[1]);
         assertThat(opened.arms().get(1).bayesian().chanceToWin()).isGreaterThan(0.999);
         assertThat(r.proposal().variationId()).isEqualTo(1);
+        ExperimentResults.Arm emoji = opened.arms().get(1);
+        assertThat(emoji.uplift()).containsOnlyKeys(DifferenceType.RELATIVE, DifferenceType.ABSOLUTE);
+        assertThat(emoji.uplift().get(DifferenceType.ABSOLUTE).expected())
+                .isCloseTo(emoji.mean() - opened.arms().get(0).mean(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(emoji.variance()).isCloseTo(emoji.mean() * (1 - emoji.mean()), org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.hearken.experiment.stats.FrequentistTest;
 import dev.hearken.experiment.stats.SampleRatioMismatch;
 import dev.hearken.experiment.stats.SampleStatistic;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WinnerRuleTest {
@@ -75,10 +76,11 @@ class WinnerRuleTest {
         var a = new SampleStatistic.Proportion(n0, c0);
         var b = new SampleStatistic.Proportion(n1, c1);
         return List.of(
-                new ExperimentResults.Arm(0, "control", n0, c0, c0, c0, a.mean(), null, null),
-                new ExperimentResults.Arm(1, "treatment", n1, c1, c1, c1, b.mean(),
+                new ExperimentResults.Arm(0, "control", n0, c0, c0, c0, a.mean(), a.variance(), null, null, Map.of()),
+                new ExperimentResults.Arm(1, "treatment", n1, c1, c1, c1, b.mean(), b.variance(),
                         FrequentistTest.TWO_SIDED.run(a, b, FrequentistTest.Config.DEFAULTS),
                         BayesianTest.run(a, b, new BayesianTest.Config(
-                                dev.hearken.experiment.stats.DifferenceType.RELATIVE, 0.05, BayesianTest.Prior.FLAT, inverse))));
+                                dev.hearken.experiment.stats.DifferenceType.RELATIVE, 0.05, BayesianTest.Prior.FLAT, inverse)),
+                        Map.of()));
     }
 }
