@@ -22,17 +22,25 @@ public record EffectMoments(double estimate, double standardError, String errorM
 
     /** The moments of treatment {@code b} against control {@code a}. */
     public static EffectMoments of(SampleStatistic a, SampleStatistic b, DifferenceType type) {
+        if (a instanceof SampleStatistic.RegressionAdjusted ra && b instanceof SampleStatistic.RegressionAdjusted rb) {
+            double theta = SampleStatistic.RegressionAdjusted.theta(ra, rb);
+            // As gbstats: without variance to adjust by, fall back to the unadjusted statistics.
+            a = theta == 0 ? ra.post() : ra.withTheta(theta);
+            b = theta == 0 ? rb.post() : rb.withTheta(theta);
+        } else if (a instanceof SampleStatistic.RegressionAdjusted || b instanceof SampleStatistic.RegressionAdjusted) {
+            throw new IllegalArgumentException("both arms must be regression adjusted, or neither");
+        }
         boolean relative = type == DifferenceType.RELATIVE;
         double variance = variance(a, b, relative);
         // Same order of checks as gbstats: zero variance first (a NaN variance is not "<= 0"), then a zero baseline.
         if (a.variance() <= 0 || b.variance() <= 0 || variance <= 0) {
             return new EffectMoments(0, 0, ZERO_NEGATIVE_VARIANCE);
         }
-        if (a.mean() == 0) {
+        if (a.mean() == 0 || a.unadjustedMean() == 0) {
             return new EffectMoments(0, 0, BASELINE_VARIATION_ZERO);
         }
         double diff = b.mean() - a.mean();
-        return new EffectMoments(relative ? diff / Math.abs(a.mean()) : diff, Math.sqrt(variance), null);
+        return new EffectMoments(relative ? diff / Math.abs(a.unadjustedMean()) : diff, Math.sqrt(variance), null);
     }
 
     /**
@@ -45,8 +53,30 @@ public record EffectMoments(double estimate, double standardError, String errorM
         if (!relative) {
             return va + vb;
         }
-        double ma2 = a.mean() * a.mean();
-        return vb / ma2 + va * b.mean() * b.mean() / (ma2 * ma2);
+        if (a instanceof SampleStatistic.RegressionAdjusted ra && b instanceof SampleStatistic.RegressionAdjusted rb) {
+            return relativeCupedVariance(ra, rb);
+        }
+        double ma2 = a.unadjustedMean() * a.unadjustedMean();
+        double mb = b.unadjustedMean();
+        return vb / ma2 + va * mb * mb / (ma2 * ma2);
+    }
+
+    /** The delta-method variance of a relative CUPED effect (gbstats' {@code frequentist_variance_relative_cuped}). */
+    private static double relativeCupedVariance(SampleStatistic.RegressionAdjusted a, SampleStatistic.RegressionAdjusted b) {
+        double ua2 = a.unadjustedMean() * a.unadjustedMean();
+        double denTreatment = b.n() * ua2;
+        double denControl = a.n() * ua2;
+        if (denTreatment == 0 || denControl == 0) {
+            return 0;
+        }
+        double theta = a.theta() == null ? 0 : a.theta();
+        double vTreatment = (b.post().variance() + theta * theta * b.pre().variance() - 2 * theta * b.covariance())
+                / denTreatment;
+        double c = -b.post().mean();
+        double vControl = (a.post().variance() * c * c / (a.post().mean() * a.post().mean())
+                + 2 * theta * a.covariance() * c / a.post().mean()
+                + theta * theta * a.pre().variance()) / denControl;
+        return vTreatment + vControl;
     }
 
     /**

@@ -15,6 +15,11 @@ public sealed interface SampleStatistic {
     /** Variance per unit (not of the mean). */
     double variance();
 
+    /** The mean without any regression adjustment (CUPED); relative effects are scaled by it. */
+    default double unadjustedMean() {
+        return mean();
+    }
+
     /**
      * A conversion rate: {@code sum} of {@code n} units converted. Variance {@code p(1-p)}, without
      * the {@code n-1} correction, as gbstats' {@code ProportionStatistic}.
@@ -63,6 +68,99 @@ public sealed interface SampleStatistic {
                 return 0;
             }
             return (sumSquares - sum * sum / n) / (n - 1);
+        }
+    }
+
+    /**
+     * CUPED (regression adjustment, gbstats' {@code RegressionAdjustedStatistic}): the metric after
+     * exposure ({@code post}) adjusted by the same metric before it ({@code pre}) with
+     * θ = cov(post, pre)/var(pre), pooled over both arms ({@link #theta(RegressionAdjusted, RegressionAdjusted)}).
+     * Not fed by Hearken's aggregates yet (they keep no pre-exposure period); here for the statistics.
+     *
+     * @param n                     units
+     * @param post                  the metric in the experiment period
+     * @param pre                   the same metric before exposure, same kind as {@code post}
+     * @param postPreSumOfProducts  Σ post·pre over units
+     * @param theta                 the adjustment coefficient; {@code null} = not set (0)
+     */
+    record RegressionAdjusted(long n, SampleStatistic post, SampleStatistic pre, double postPreSumOfProducts, Double theta)
+            implements SampleStatistic {
+
+        public RegressionAdjusted {
+            if (post instanceof RegressionAdjusted || pre == null || post.getClass() != pre.getClass()) {
+                throw new IllegalArgumentException("post and pre must be plain statistics of the same kind");
+            }
+        }
+
+        private double t() {
+            return theta == null ? 0 : theta;
+        }
+
+        @Override
+        public double mean() {
+            return post.mean() - t() * pre.mean();
+        }
+
+        @Override
+        public double unadjustedMean() {
+            return post.mean();
+        }
+
+        @Override
+        public double variance() {
+            if (n <= 1) {
+                return 0;
+            }
+            double t = t();
+            return post.variance() + t * t * pre.variance() - 2 * t * covariance();
+        }
+
+        /** cov(post, pre) per unit. */
+        public double covariance() {
+            return covariance(n, post, pre, postPreSumOfProducts);
+        }
+
+        RegressionAdjusted withTheta(double value) {
+            return new RegressionAdjusted(n, post, pre, postPreSumOfProducts, value);
+        }
+
+        /** θ over both arms pooled; 0 when either pooled variance is 0 (then the test uses the unadjusted statistics). */
+        static double theta(RegressionAdjusted a, RegressionAdjusted b) {
+            long n = a.n() + b.n();
+            SampleStatistic post = joint(a.post(), b.post(), n);
+            SampleStatistic pre = joint(a.pre(), b.pre(), n);
+            if (pre.variance() == 0 || post.variance() == 0) {
+                return 0;
+            }
+            return covariance(n, post, pre, a.postPreSumOfProducts() + b.postPreSumOfProducts()) / pre.variance();
+        }
+
+        private static SampleStatistic joint(SampleStatistic a, SampleStatistic b, long n) {
+            if (a instanceof Proportion pa && b instanceof Proportion pb) {
+                return new Proportion(n, pa.sum() + pb.sum());
+            }
+            if (a instanceof SampleMean ma && b instanceof SampleMean mb) {
+                return new SampleMean(n, ma.sum() + mb.sum(), ma.sumSquares() + mb.sumSquares());
+            }
+            throw new IllegalArgumentException("a metric's statistics must be of one kind across variations");
+        }
+
+        private static double covariance(long n, SampleStatistic a, SampleStatistic b, double sumOfProducts) {
+            if (n <= 1) {
+                return 0;
+            }
+            if (a instanceof Proportion pa && b instanceof Proportion pb) {
+                return sumOfProducts / n - pa.sum() * pb.sum() / ((double) n * n);
+            }
+            return (sumOfProducts - sum(a) * sum(b) / n) / (n - 1);
+        }
+
+        private static double sum(SampleStatistic s) {
+            return switch (s) {
+                case Proportion p -> p.sum();
+                case SampleMean m -> m.sum();
+                case RegressionAdjusted r -> throw new IllegalArgumentException("nested adjustment");
+            };
         }
     }
 }

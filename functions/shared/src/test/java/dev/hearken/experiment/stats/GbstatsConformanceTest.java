@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs every vector of GrowthBook's stats engine snapshot ({@code ../shared/conformance/gbstats/vectors.json},
  * override with {@code -Dgbstats.vectors=FILE}): frequentist, Bayesian and SRM, each number within 1e-6
- * (absolute). CUPED vectors ({@code regression_adjusted}) are skipped: CUPED is not implemented.
+ * (absolute), including the CUPED ({@code regression_adjusted}) vector.
  */
 class GbstatsConformanceTest {
 
@@ -38,11 +38,6 @@ class GbstatsConformanceTest {
         int skipped = 0;
         for (JsonNode v : vectors.path("frequentist")) {
             String name = v.path("name").asText();
-            if (isCuped(v)) {
-                System.out.println("gbstats: skipping " + name + ": CUPED (regression_adjusted) is not implemented");
-                skipped++;
-                continue;
-            }
             JsonNode config = v.path("config");
             FrequentistTest test = switch (v.path("test").asText()) {
                 case "TwoSidedTTest" -> FrequentistTest.TWO_SIDED;
@@ -115,16 +110,13 @@ class GbstatsConformanceTest {
         check.report("srm", 0);
     }
 
-    private static boolean isCuped(JsonNode v) {
-        return "regression_adjusted".equals(v.path("stat_a").path("type").asText())
-                || "regression_adjusted".equals(v.path("stat_b").path("type").asText());
-    }
-
     private static SampleStatistic stat(JsonNode s) {
         return switch (s.path("type").asText()) {
             case "proportion" -> new SampleStatistic.Proportion(s.path("n").asLong(), s.path("sum").asDouble());
             case "sample_mean" -> new SampleStatistic.SampleMean(
                     s.path("n").asLong(), s.path("sum").asDouble(), s.path("sum_squares").asDouble());
+            case "regression_adjusted" -> new SampleStatistic.RegressionAdjusted(s.path("n").asLong(),
+                    stat(s.path("post")), stat(s.path("pre")), s.path("post_pre_sum_of_products").asDouble(), null);
             default -> throw new IllegalArgumentException("unsupported statistic " + s.path("type"));
         };
     }
