@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -33,6 +34,17 @@ class ConversionsFunctionTest {
             return Map.of("quarkus.funqy.export", "conversions",
                     "hearken.experiments.cache-ttl", "0s",
                     "hearken.experiments.miss-refresh-interval", "0s");
+        }
+    }
+
+    /** The experiments these tests add; removed afterwards so other tests see only the seeds. */
+    private static final List<String> TEST_EXPERIMENTS = List.of("e2e-sqs");
+
+    @AfterAll
+    static void removeTestExperiments() {
+        for (String key : TEST_EXPERIMENTS) {
+            Emulator.shared().dynamo().deleteItem(b -> b.tableName(SeededEmulatorResource.EXPERIMENTS)
+                    .key(Map.of("experimentKey", AttributeValue.fromS(key))));
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -47,6 +48,17 @@ class ResultsFunctionTest {
                     "hearken.experiments.cache-ttl", "0s",
                     "hearken.experiments.miss-refresh-interval", "0s",
                     "hearken.results.winner.min-users-per-variation", "50");
+        }
+    }
+
+    /** The experiments these tests add; removed afterwards so other tests see only the seeds. */
+    private static final List<String> TEST_EXPERIMENTS = List.of("e2e-digest-copy", "e2e-srm", "e2e-rollout");
+
+    @AfterAll
+    static void removeTestExperiments() {
+        for (String key : TEST_EXPERIMENTS) {
+            Emulator.shared().dynamo().deleteItem(b -> b.tableName(SeededEmulatorResource.EXPERIMENTS)
+                    .key(Map.of("experimentKey", AttributeValue.fromS(key))));
         }
     }
 
