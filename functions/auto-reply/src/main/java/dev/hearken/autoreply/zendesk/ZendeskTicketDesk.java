@@ -14,6 +14,10 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +32,8 @@ public final class ZendeskTicketDesk implements TicketDesk {
 
     /** Comments read per ticket: a ticket auto-reply may still answer has only a handful. */
     private static final int COMMENTS_PAGE = 100;
+    /** Blocking REST calls in parallel without a pool to size: one virtual thread per call. */
+    private static final ExecutorService READS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final ZendeskApi api;
     private final Supplier<String> authorization;
@@ -42,24 +48,47 @@ public final class ZendeskTicketDesk implements TicketDesk {
     @Override
     public TicketView read(long ticketId) {
         String auth = authorization.get();
-        JsonNode ticket = call(() -> api.ticket(auth, ticketId)).path("ticket");
-        long requester = ticket.path("requester_id").asLong(-1);
+        // The comments do not depend on the ticket: read them while the ticket and then its requester
+        // are read (three calls in the time of two).
+        CompletableFuture<JsonNode> comments = CompletableFuture.supplyAsync(
+                () -> call(() -> api.comments(auth, ticketId, "-created_at", COMMENTS_PAGE)), READS);
+        JsonNode ticket;
+        String name = null;
+        long requester;
+        try {
+            ticket = call(() -> api.ticket(auth, ticketId)).path("ticket");
+            requester = ticket.path("requester_id").asLong(-1);
+            if (requester > 0) {
+                name = call(() -> api.user(auth, requester)).path("user").path("name").asText(null);
+            }
+        } catch (RuntimeException e) {
+            comments.cancel(true);
+            throw e;
+        }
         boolean answered = false;
-        for (JsonNode comment : call(() -> api.comments(auth, ticketId, "-created_at", COMMENTS_PAGE)).path("comments")) {
+        for (JsonNode comment : join(comments).path("comments")) {
             if (comment.path("public").asBoolean(false) && comment.path("author_id").asLong(-1) != requester) {
                 answered = true;
                 break;
             }
-        }
-        String name = null;
-        if (requester > 0) {
-            name = call(() -> api.user(auth, requester)).path("user").path("name").asText(null);
         }
         Set<String> tags = new LinkedHashSet<>();
         ticket.path("tags").forEach(t -> tags.add(t.asText()));
         JsonNode group = ticket.path("group_id");
         return new TicketView(ticketId, ticket.path("status").asText(null), ticket.path("priority").asText(null),
                 group.isNumber() ? group.asLong() : null, tags, name, ticket.path("updated_at").asText(null), answered);
+    }
+
+    /** The future's value, rethrowing its own exception (RateLimitedException, RejectedException, …). */
+    private static JsonNode join(CompletableFuture<JsonNode> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @Override

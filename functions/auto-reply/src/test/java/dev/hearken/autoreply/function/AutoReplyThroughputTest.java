@@ -49,7 +49,7 @@ class AutoReplyThroughputTest {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "auto-reply throughput: %d replies in %.2f s = %.1f replies/s "
-                    + "(Zendesk latency 50 ms per call, 4 calls per reply)%n", replies, seconds, replies / seconds);
+                    + "(Zendesk latency 50 ms per call, 4 calls per reply, comments read in parallel)%n", replies, seconds, replies / seconds);
             assertThat(zendesk.updatesOf(FIRST_TICKET)).hasSize(1);
         } finally {
             zendesk.reset();
