@@ -16,6 +16,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import dev.hearken.review.ingest.ReviewIngestService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class PollFunctionTest {
 
     private static final String CURSORS = "hearken-review-cursors";
+
+    @Inject
+    ReviewIngestService ingest;
 
     @BeforeEach
     void freshStoresAndCursors() {
@@ -130,6 +135,36 @@ class PollFunctionTest {
         assertThat(summary.getString("apps.find { it.store == 'googleplay' }.stop")).isEqualTo("FAILED");
         assertThat(summary.getString("apps.find { it.store == 'appstore' }.stop")).isEqualTo("CAUGHT_UP");
         assertThat(cursor("googleplay#com.example.lumen")).isEmpty();
+    }
+
+    @Test
+    void a_scheduled_pull_ends_in_stored_analysed_reviews_impact_counts_and_reply_candidates() {
+        // given: the scheduled pull through both fakes
+        invoke(Events.load("review-poller", "schedule-poll"));
+        List<String> queued = drain(REVIEW_QUEUE);
+        drain(ReviewTables.AUTO_REPLY);
+
+        // when: the worker's service takes every queued message (the ingest export is another Lambda function;
+        // this application has the same beans)
+        for (String m : queued) {
+            JsonPath message = new JsonPath(m);
+            ingest.ingest(message.getString("source"), message.getString("appId"), message.getMap("review"));
+        }
+
+        // then
+        assertThat(ReviewTables.versions("googleplay#com.example.lumen#gp:AOqpTOHearkenDemo0001-crash")).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.get("state").s()).isEqualTo("done");
+                    assertThat(v.get("intent").s()).isEqualTo("bug");
+                    assertThat(v.get("appVersion").s()).isEqualTo("5.2.0");
+                });
+        assertThat(ReviewTables.versions("appstore#1234567890#00000047-81ef-5a01-8e55-7e7200000002")).singleElement()
+                .satisfies(v -> assertThat(v.get("territory").s()).isEqualTo("DEU"));
+        assertThat(ReviewTables.users("com.example.lumen", "error", "5.2.0", "2026-03-02")).isGreaterThanOrEqualTo(1);
+        List<String> replies = drain(ReviewTables.AUTO_REPLY);
+        // the 1-star crash (Play), never the answered, edited Play review
+        assertThat(replies).anySatisfy(r -> assertThat(r).contains("\"googleplay:com.example.lumen/gp:AOqpTOHearkenDemo0001-crash\""));
+        assertThat(replies).noneSatisfy(r -> assertThat(r).contains("Demo0002-edited"));
     }
 
     private static Map<String, AttributeValue> cursor(String key) {
