@@ -23,10 +23,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * App Store Connect's customer-reviews listing ({@code shared/contracts/appstoreconnect.md} §1, §2, §4):
+ * App Store Connect's customer reviews ({@code shared/contracts/appstoreconnect.md} §1–§5): the listing
  * {@code GET /v1/apps/{id}/customerReviews}, newest first, {@code limit} per page (default 3, as the fixtures),
  * pagination through an opaque {@code cursor} in {@code links.next} and {@code meta.paging.nextCursor},
- * {@code include=response} adding the responses to {@code included}, an {@code X-Rate-Limit} header on every answer.
+ * {@code include=response} adding the responses to {@code included}, an {@code X-Rate-Limit} header on every answer;
+ * {@code GET /v1/customerReviews/{id}} and {@code POST /v1/customerReviewResponses} (create or replace the one
+ * response, {@link #responseBody}) for auto-reply.
  *
  * <p>Auth: {@code Authorization: Bearer <JWT>} whose header has {@code alg=ES256} and a {@code kid}, and whose
  * claims have {@code aud=appstoreconnect-v1}, an {@code iss}, {@code exp > now} and {@code exp - iat <= 1200};
@@ -41,6 +43,7 @@ public final class AppStoreConnectFake extends HttpFake {
     public static final String APP_ID = "1234567890";
     private static final String APPLE = "https://api.appstoreconnect.apple.com";
     private static final Pattern LIST = Pattern.compile("^/v1/apps/([^/]+)/customerReviews$");
+    private static final Pattern ONE = Pattern.compile("^/v1/customerReviews/([^/]+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, List<ObjectNode>> reviews = new ConcurrentHashMap<>();
@@ -57,7 +60,19 @@ public final class AppStoreConnectFake extends HttpFake {
 
     @Override
     public Map<String, String> functionEnvironment() {
-        return Map.of("HEARKEN_REVIEW_APPSTORE_BASE_URL", baseUri().toString());
+        // review-ingest's poller and auto-reply's review desk (hearken.appstore.base-url).
+        return Map.of("HEARKEN_REVIEW_APPSTORE_BASE_URL", baseUri().toString(),
+                "HEARKEN_APPSTORE_BASE_URL", baseUri().toString());
+    }
+
+    /** The response text of a review, or {@code null} when it has none. */
+    public synchronized String responseBody(String reviewId) {
+        for (ObjectNode r : responses.values()) {
+            if (reviewId.equals(r.path("relationships").path("review").path("data").path("id").asText())) {
+                return r.path("attributes").path("responseBody").asText();
+            }
+        }
+        return null;
     }
 
     /** Back to the fixture reviews only (recordings and faults: {@link #reset()}). */
@@ -77,6 +92,25 @@ public final class AppStoreConnectFake extends HttpFake {
         String authError = authError(request.header("authorization"));
         if (authError != null) {
             return error(401, "NOT_AUTHORIZED", "Authentication credentials are missing or invalid.", authError);
+        }
+        if ("POST".equals(request.method()) && "/v1/customerReviewResponses".equals(request.path())) {
+            return respond(request.body());
+        }
+        Matcher one = ONE.matcher(request.path());
+        if ("GET".equals(request.method()) && one.matches()) {
+            ObjectNode review = find(one.group(1));
+            if (review == null) {
+                return error(404, "NOT_FOUND", "The specified resource does not exist",
+                        "There is no resource of type 'customerReviews' with id '" + one.group(1) + "'");
+            }
+            ObjectNode doc = JSON.createObjectNode();
+            doc.set("data", review);
+            JsonNode response = review.path("relationships").path("response").path("data");
+            if ("response".equals(query(request.query()).get("include")) && responses.containsKey(response.path("id").asText())) {
+                doc.putArray("included").add(responses.get(response.path("id").asText()));
+            }
+            doc.putObject("links").put("self", baseUri() + request.path());
+            return FakeResponse.json(200, doc.toString()).withHeader("x-rate-limit", "user-hour-lim:3600;user-hour-rem:3599;");
         }
         Matcher m = LIST.matcher(request.path());
         if (!"GET".equals(request.method()) || !m.matches()) {
@@ -128,6 +162,61 @@ public final class AppStoreConnectFake extends HttpFake {
             paging.put("nextCursor", cursor);
         }
         return FakeResponse.json(200, page.toString()).withHeader("x-rate-limit", "user-hour-lim:3600;user-hour-rem:3599;");
+    }
+
+    /**
+     * {@code POST /v1/customerReviewResponses} (§5): creates or replaces the review's single response, state
+     * {@code PENDING_PUBLISH}, 201; a missing required field is 422, an unknown review 404 (which of 404/409 Apple
+     * answers is unverified).
+     */
+    private FakeResponse respond(String body) {
+        JsonNode data;
+        try {
+            data = JSON.readTree(body).path("data");
+        } catch (IOException e) {
+            return error(400, "PARAMETER_ERROR.INVALID", "The request body is not valid JSON", e.getClass().getSimpleName());
+        }
+        String text = data.path("attributes").path("responseBody").asText("");
+        JsonNode reviewRef = data.path("relationships").path("review").path("data");
+        if (!"customerReviewResponses".equals(data.path("type").asText()) || text.isBlank()
+                || !"customerReviews".equals(reviewRef.path("type").asText()) || reviewRef.path("id").asText().isEmpty()) {
+            return error(422, "ENTITY_ERROR.ATTRIBUTE.REQUIRED", "A required attribute is missing",
+                    "data.type, data.attributes.responseBody and data.relationships.review.data are required");
+        }
+        ObjectNode review = find(reviewRef.path("id").asText());
+        if (review == null) {
+            return error(404, "NOT_FOUND", "The specified resource does not exist",
+                    "There is no resource of type 'customerReviews' with id '" + reviewRef.path("id").asText() + "'");
+        }
+        JsonNode existing = review.path("relationships").path("response").path("data");
+        String id = existing.has("id") ? existing.get("id").asText() : java.util.UUID.randomUUID().toString();
+        ObjectNode response = JSON.createObjectNode();
+        response.put("type", "customerReviewResponses");
+        response.put("id", id);
+        ObjectNode attributes = response.putObject("attributes");
+        attributes.put("responseBody", text);
+        attributes.put("lastModifiedDate", Instant.now().toString());
+        attributes.put("state", "PENDING_PUBLISH");
+        response.putObject("relationships").putObject("review").set("data", reviewRef);
+        response.putObject("links").put("self", baseUri() + "/v1/customerReviewResponses/" + id);
+        responses.put(id, response);
+        ObjectNode relationship = ((ObjectNode) review.with("relationships")).with("response");
+        relationship.putObject("data").put("type", "customerReviewResponses").put("id", id);
+        ObjectNode doc = JSON.createObjectNode();
+        doc.set("data", response);
+        doc.putObject("links").put("self", baseUri() + "/v1/customerReviewResponses");
+        return FakeResponse.json(201, doc.toString());
+    }
+
+    private ObjectNode find(String reviewId) {
+        for (List<ObjectNode> list : reviews.values()) {
+            for (ObjectNode r : list) {
+                if (reviewId.equals(r.path("id").asText())) {
+                    return r;
+                }
+            }
+        }
+        return null;
     }
 
     /** Why the bearer token is refused, or {@code null} when it is acceptable. */

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * {@code invalid_grant} otherwise (the signature is not verified); {@code GET
  * /androidpublisher/v3/applications/{package}/reviews} wants one of the issued tokens (401 {@code UNAUTHENTICATED}
  * otherwise), newest first, {@code maxResults} per page (default 3, as the fixtures), page tokens
- * {@code gp-page-<n>-token}; unknown packages are 404.
+ * {@code gp-page-<n>-token}; unknown packages are 404. For auto-reply: {@code reviews.get} and
+ * {@code reviews.reply} (creates or replaces the developer reply; over 350 characters is 400, {@link #replyText}).
  *
  * <p>Seeded with {@code com.example.lumen}: the reviews of {@code events/review-ingest/fixtures/googleplay-reviews-page*.json}.
  * {@link #addNewest} scripts new or edited reviews; 429s come from {@link HttpFake#inject}.
@@ -43,6 +44,9 @@ public final class GooglePlayFake extends HttpFake {
     public static final String PACKAGE = "com.example.lumen";
     private static final String SCOPE = "https://www.googleapis.com/auth/androidpublisher";
     private static final Pattern LIST = Pattern.compile("^/androidpublisher/v3/applications/([^/]+)/reviews$");
+    private static final Pattern ONE = Pattern.compile("^/androidpublisher/v3/applications/([^/]+)/reviews/([^/]+?)(:reply)?$");
+    /** Replies longer than this are rejected (googleplay.md §2: "more than 350 characters"). */
+    public static final int MAX_REPLY = 350;
     private static final Pattern PAGE_TOKEN = Pattern.compile("^gp-page-(\\d+)-token$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,8 +65,25 @@ public final class GooglePlayFake extends HttpFake {
 
     @Override
     public Map<String, String> functionEnvironment() {
+        // review-ingest's poller, and auto-reply's review desk (hearken.googleplay.base-url / oauth-base-url).
         return Map.of("HEARKEN_REVIEW_GOOGLEPLAY_BASE_URL", baseUri().toString(),
-                "HEARKEN_REVIEW_GOOGLEPLAY_TOKEN_URL", tokenUrl());
+                "HEARKEN_REVIEW_GOOGLEPLAY_TOKEN_URL", tokenUrl(),
+                "HEARKEN_GOOGLEPLAY_BASE_URL", baseUri().toString(),
+                "HEARKEN_GOOGLEPLAY_OAUTH_BASE_URL", baseUri().toString());
+    }
+
+    /** The developer reply of a review, or {@code null}. */
+    public synchronized String replyText(String packageName, String reviewId) {
+        ObjectNode review = find(packageName, reviewId);
+        if (review == null) {
+            return null;
+        }
+        for (JsonNode c : review.path("comments")) {
+            if (c.has("developerComment")) {
+                return c.path("developerComment").path("text").asText();
+            }
+        }
+        return null;
     }
 
     /** The token endpoint, also the audience the assertion must name. */
@@ -97,6 +118,11 @@ public final class GooglePlayFake extends HttpFake {
         String auth = request.header("authorization");
         if (auth == null || !auth.startsWith("Bearer ") || !tokens.contains(auth.substring(7))) {
             return error(401, "Request had invalid authentication credentials.", "UNAUTHENTICATED");
+        }
+        Matcher one = ONE.matcher(request.path());
+        if (one.matches()) {
+            return single(request, URLDecoder.decode(one.group(1), StandardCharsets.UTF_8),
+                    URLDecoder.decode(one.group(2), StandardCharsets.UTF_8), one.group(3) != null);
         }
         Matcher m = LIST.matcher(request.path());
         if (!"GET".equals(request.method()) || !m.matches()) {
@@ -135,6 +161,52 @@ public final class GooglePlayFake extends HttpFake {
             pagination.put("previousPageToken", "gp-page-" + (pageNumber - 1) + "-token");
         }
         return FakeResponse.json(200, page.toString());
+    }
+
+    /** {@code reviews.get} and {@code reviews.reply} (creates or updates the single developer reply). */
+    private FakeResponse single(RecordedRequest request, String packageName, String reviewId, boolean reply) {
+        ObjectNode review = find(packageName, reviewId);
+        if (review == null) {
+            return error(404, "Review not found.", "NOT_FOUND");
+        }
+        if (!reply && "GET".equals(request.method())) {
+            return FakeResponse.json(200, review.toString());
+        }
+        if (!reply || !"POST".equals(request.method())) {
+            return error(404, "Requested entity was not found.", "NOT_FOUND");
+        }
+        String text;
+        try {
+            text = JSON.readTree(request.body()).path("replyText").asText("");
+        } catch (IOException e) {
+            return error(400, "Invalid JSON payload received.", "INVALID_ARGUMENT");
+        }
+        if (text.isBlank() || text.length() > MAX_REPLY) {
+            return error(400, "The reply text is empty or longer than " + MAX_REPLY + " characters.", "INVALID_ARGUMENT");
+        }
+        ArrayNode comments = (ArrayNode) review.withArray("comments");
+        for (int i = comments.size() - 1; i >= 0; i--) {
+            if (comments.get(i).has("developerComment")) {
+                comments.remove(i);
+            }
+        }
+        long now = Instant.now().getEpochSecond();
+        ObjectNode developer = comments.addObject().putObject("developerComment");
+        developer.put("text", text);
+        developer.putObject("lastModified").put("seconds", Long.toString(now)).put("nanos", 0);
+        ObjectNode result = JSON.createObjectNode();
+        ObjectNode r = result.putObject("result");
+        r.put("replyText", text);
+        r.putObject("lastEdited").put("seconds", Long.toString(now)).put("nanos", 0);
+        return FakeResponse.json(200, result.toString());
+    }
+
+    private ObjectNode find(String packageName, String reviewId) {
+        List<ObjectNode> list = reviews.get(packageName);
+        if (list == null) {
+            return null;
+        }
+        return list.stream().filter(r -> reviewId.equals(r.path("reviewId").asText())).findFirst().orElse(null);
     }
 
     private FakeResponse token(RecordedRequest request) {
