@@ -28,6 +28,10 @@ import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.scheduler.CfnScheduleGroup;
 import software.constructs.Construct;
 
 /**
@@ -304,6 +308,109 @@ public final class HearkenStack extends Stack {
                 .schedule(Schedule.rate(software.amazon.awscdk.Duration.minutes(15)))
                 .targets(List.of(new LambdaFunction(reviewPoller.function())))
                 .build();
+        // --- push-send: CRM push with caps, quiet hours and priorities; campaign fan-out (#7) ------
+        // One artifact (functions/push-send), two functions: push-send consumes the push queue (app
+        // backend and campaign messages, format in dev.hearken.push.message.PushMessage), push-campaign
+        // fans a due campaign out onto it. Item shapes: functions/push-send/README.md.
+        DataTable pushUsers = table(DataTableProps.builder("push-users", Key.string("userId")).build());
+        DataTable pushDevices = table(DataTableProps.builder("push-devices", Key.string("userId"))
+                .sortKey(Key.string("token"))
+                .build());
+        DataTable pushCaps = table(DataTableProps.builder("push-caps", Key.string("userId"))
+                .sortKey(Key.string("window"))
+                .ttlAttribute("expiresAt")
+                .build());
+        DataTable pushDeliveries = table(DataTableProps.builder("push-deliveries", Key.string("pk"))
+                .sortKey(Key.string("sk"))
+                .ttlAttribute("expiresAt")
+                .build());
+        DataTable pushSends = table(DataTableProps.builder("push-sends", Key.string("idempotencyKey"))
+                .ttlAttribute("expiresAt")
+                .build());
+        DataTable pushTemplates = table(DataTableProps.builder("push-templates", Key.string("templateId"))
+                .sortKey(Key.string("locale"))
+                .build());
+        DataTable pushCampaigns = table(DataTableProps.builder("push-campaigns", Key.string("campaignId")).build());
+        DataTable pushSegments = table(DataTableProps.builder("push-segments", Key.string("segmentId"))
+                .sortKey(Key.string("userId"))
+                .build());
+        // No value in the template: CloudFormation generates a placeholder, an operator puts the FCM
+        // service-account JSON and the APNs key (JSON: teamId, keyId, privateKey, topic).
+        String fcmSecretName = settings.prefix() + "/fcm";
+        String apnsSecretName = settings.prefix() + "/apns";
+        Secret fcmSecret = Secret.Builder.create(this, "FcmSecret")
+                .secretName(fcmSecretName)
+                .description("FCM service-account key file (JSON: project_id, client_email, private_key, private_key_id, token_uri)")
+                .build();
+        Secret apnsSecret = Secret.Builder.create(this, "ApnsSecret")
+                .secretName(apnsSecretName)
+                .description("APNs token-auth key (JSON: teamId, keyId, privateKey as PKCS#8 PEM, topic)")
+                .build();
+        HearkenFunction pushSend = function(HearkenFunctionProps.builder("push-send")
+                .export("send")
+                // Memory buys CPU for TLS and JSON; a record waits mostly on FCM/APNs.
+                .memoryMb(1024)
+                .timeout(Duration.ofSeconds(30))
+                .build());
+        HearkenFunction pushCampaign = function(HearkenFunctionProps.builder("push-campaign")
+                .module("functions/push-send")
+                .export("campaign")
+                .memoryMb(1024)
+                // The run saves its cursor and stops after hearken.push.campaign.budget (12 min).
+                .timeout(Duration.ofMinutes(15))
+                .build());
+        WorkerQueue push = queue(WorkerQueueProps.builder("push", pushSend.timeout()).build());
+        push.consumer(pushSend, ConsumerOptions.builder().batchSize(10).maxConcurrency(20).build());
+        push.grantSend(pushCampaign);
+        // The worker re-enqueues deferred messages (quiet hours, notBefore) with a delay, and sends a
+        // message a provider rejects as invalid straight to the DLQ with the reason as an attribute.
+        push.grantSend(pushSend);
+        push.deadLetterQueue().grantSendMessages(pushSend.function());
+        pushSend.addEnvironment("HEARKEN_QUEUES_PUSH_DLQ", push.deadLetterQueue().getQueueUrl());
+        pushUsers.grant(pushSend, "dynamodb:GetItem");
+        pushDevices.grant(pushSend, "dynamodb:Query", "dynamodb:DeleteItem");
+        // Caps: one conditional UpdateItem per window on push-caps, then a mark on the ledger (push-sends).
+        pushCaps.grant(pushSend, "dynamodb:UpdateItem");
+        pushSends.grant(pushSend, "dynamodb:UpdateItem", "dynamodb:GetItem");
+        pushDeliveries.grant(pushSend, "dynamodb:PutItem");
+        pushTemplates.grant(pushSend, "dynamodb:Query");
+        experiments.grantRead(pushSend);
+        exposures.grant(pushSend, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query");
+        pushCampaigns.grant(pushCampaign, "dynamodb:GetItem");
+        pushSegments.grant(pushCampaign, "dynamodb:Query");
+        pushSends.grant(pushCampaign, "dynamodb:UpdateItem");
+        for (Secret secret : List.of(fcmSecret, apnsSecret)) {
+            // Only GetSecretValue: Secret.grantRead would add DescribeSecret, which the code never calls.
+            pushSend.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("secretsmanager:GetSecretValue"))
+                    .resources(List.of(secret.getSecretArn()))
+                    .build());
+        }
+        pushSend.addEnvironment("HEARKEN_PUSH_FCM_SECRET_ID", fcmSecretName);
+        pushSend.addEnvironment("HEARKEN_PUSH_APNS_SECRET_ID", apnsSecretName);
+        // Campaigns start with a "Campaign Scheduled" event on the default bus, put by a one-time
+        // EventBridge Scheduler schedule (group hearken-campaigns, role below) or by the app backend.
+        Rule.Builder.create(this, "PushCampaignRule")
+                .ruleName(settings.physicalName("push-campaign-scheduled"))
+                .description("Starts a campaign run of push-campaign")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("hearken.campaigns"))
+                        .detailType(List.of("Campaign Scheduled"))
+                        .build())
+                .targets(List.of(LambdaFunction.Builder.create(pushCampaign.function()).retryAttempts(3).build()))
+                .build();
+        CfnScheduleGroup.Builder.create(this, "PushCampaignSchedules")
+                .name(settings.physicalName("campaigns"))
+                .build();
+        Role schedulerRole = Role.Builder.create(this, "PushCampaignSchedulerRole")
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
+                .description("Lets campaign schedules put Campaign Scheduled events on the default bus")
+                .build();
+        schedulerRole.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("events:PutEvents"))
+                .resources(List.of("arn:" + getPartition() + ":events:" + getRegion() + ":" + getAccount()
+                        + ":event-bus/default"))
+                .build());
     }
 
     /**

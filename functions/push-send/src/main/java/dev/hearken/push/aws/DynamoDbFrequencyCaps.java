@@ -7,29 +7,34 @@ import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.CapWindow;
 import dev.hearken.push.message.Priority;
 import dev.hearken.push.port.FrequencyCaps;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Frequency caps as DynamoDB counters, one item per (user, window) in {@code push-caps}
  * ({@code userId}, {@code window}, {@code count}, {@code expiresAt} TTL).
  *
- * <p>One {@code TransactWriteItems} increments the day and the week counter, each under the condition
- * {@code count < limit} (none for transactional), and marks the message's ledger item
- * {@code capTaken} under the condition that it is not marked yet. All succeed or none does, so
- * concurrent workers can never push a counter past its limit and a retried message is never counted
- * twice (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html).
- * A transaction that loses a race (TransactionConflict) is retried.
+ * <p>Each window is taken with one conditional {@code UpdateItem}: {@code ADD count 1} under
+ * {@code count < limit} (no condition for transactional). A single-item conditional write is atomic in
+ * DynamoDB, so concurrent workers can never push a counter past its limit
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithItems.html#WorkingWithItems.ConditionalUpdate).
+ * When the week is full after the day was taken, the day is given back ({@code ADD count -1}); in
+ * between, a concurrent message may see one slot too few, never one too many.
+ *
+ * <p>Once counted, the message's ledger item ({@code push-sends}) is marked {@code capTaken}, and a
+ * retried message that finds the mark is not counted again. A crash between counting and marking
+ * counts the retry twice: conservative, the user gets fewer pushes, never more.
+ *
+ * <p>Why not {@code TransactWriteItems} over both windows and the ledger: it costs twice the write
+ * units, and moto — the emulator the tests run on — restores a whole-table snapshot when a transaction
+ * is cancelled, which undoes concurrent writes and made the concurrency test fail there.
  */
 public final class DynamoDbFrequencyCaps implements FrequencyCaps {
-
-    private static final int ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String capsTable;
@@ -44,61 +49,59 @@ public final class DynamoDbFrequencyCaps implements FrequencyCaps {
     @Override
     public CapWindow take(String userId, String idempotencyKey, Priority priority, List<CapWindow> windows,
             CapLimits limits) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(u -> u.tableName(ledgerTable)
+        if (alreadyTaken(idempotencyKey)) {
+            return null;
+        }
+        for (int i = 0; i < windows.size(); i++) {
+            CapWindow window = windows.get(i);
+            if (!increment(userId, window, limits.limit(priority, window.kind()))) {
+                for (int j = 0; j < i; j++) {
+                    giveBack(userId, windows.get(j));
+                }
+                return window;
+            }
+        }
+        dynamo.updateItem(b -> b.tableName(ledgerTable)
                 .key(Map.of("idempotencyKey", s(idempotencyKey)))
                 .updateExpression("SET capTaken = :t")
-                .conditionExpression("attribute_not_exists(capTaken)")
-                .expressionAttributeValues(Map.of(":t", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(true))))
-                .build());
-        for (CapWindow window : windows) {
-            OptionalInt limit = limits.limit(priority, window.kind());
-            writes.add(TransactWriteItem.builder().update(u -> {
-                u.tableName(capsTable)
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+        return null;
+    }
+
+    private boolean alreadyTaken(String idempotencyKey) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(ledgerTable).consistentRead(true)
+                .key(Map.of("idempotencyKey", s(idempotencyKey))).projectionExpression("capTaken")).item();
+        AttributeValue taken = item == null ? null : item.get("capTaken");
+        return taken != null && Boolean.TRUE.equals(taken.bool());
+    }
+
+    private boolean increment(String userId, CapWindow window, OptionalInt limit) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":one", n(1));
+        values.put(":exp", n(window.expiresAt().getEpochSecond()));
+        try {
+            dynamo.updateItem(b -> {
+                b.tableName(capsTable)
                         .key(Map.of("userId", s(userId), "window", s(window.key())))
                         .updateExpression("ADD #c :one SET expiresAt = :exp")
                         .expressionAttributeNames(Map.of("#c", "count"));
                 if (limit.isPresent()) {
-                    u.conditionExpression("attribute_not_exists(#c) OR #c < :limit")
-                            .expressionAttributeValues(Map.of(":one", n(1), ":exp", n(window.expiresAt().getEpochSecond()),
-                                    ":limit", n(limit.getAsInt())));
-                } else {
-                    u.expressionAttributeValues(Map.of(":one", n(1), ":exp", n(window.expiresAt().getEpochSecond())));
+                    values.put(":limit", n(limit.getAsInt()));
+                    b.conditionExpression("attribute_not_exists(#c) OR #c < :limit");
                 }
-            }).build());
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(writes));
-                return null;
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.cancellationReasons();
-                if (failed(reasons, 0)) {
-                    return null; // this message's slot was taken by an earlier attempt
-                }
-                for (int i = 0; i < windows.size(); i++) {
-                    if (failed(reasons, i + 1)) {
-                        return windows.get(i);
-                    }
-                }
-                if (attempt >= ATTEMPTS) {
-                    throw e; // conflicts only, and still losing: let SQS retry the message
-                }
-                sleep(attempt);
-            }
+                b.expressionAttributeValues(values);
+            });
+            return true;
+        } catch (ConditionalCheckFailedException full) {
+            return false;
         }
     }
 
-    private static boolean failed(List<CancellationReason> reasons, int index) {
-        return reasons != null && reasons.size() > index
-                && "ConditionalCheckFailed".equals(reasons.get(index).code());
-    }
-
-    private static void sleep(int attempt) {
-        try {
-            Thread.sleep(10L * attempt + (long) (Math.random() * 20));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private void giveBack(String userId, CapWindow window) {
+        dynamo.updateItem(b -> b.tableName(capsTable)
+                .key(Map.of("userId", s(userId), "window", s(window.key())))
+                .updateExpression("ADD #c :minus")
+                .expressionAttributeNames(Map.of("#c", "count"))
+                .expressionAttributeValues(Map.of(":minus", n(-1))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.hearken.push.function;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code {"campaignId", "program", "runId"?}}. Without a {@code runId} the event's {@code time} (the
  * scheduled time) names the run, so a re-delivered or retried event continues the same run.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CampaignEvent(
         String id,
         @JsonProperty("detail-type") String detailType,
@@ -16,6 +18,7 @@ public record CampaignEvent(
         Detail detail) {
 
     /** The event's detail. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Detail(String campaignId, String program, String runId) {}
 
     /** The run this event asks for. */

@@ -1,6 +1,8 @@
 package dev.hearken.testing.fakes;
 
+import dev.hearken.testing.fakes.apns.ApnsFake;
 import dev.hearken.testing.fakes.appstore.AppStoreConnectFake;
+import dev.hearken.testing.fakes.fcm.FcmFake;
 import dev.hearken.testing.fakes.googleplay.GooglePlayFake;
 import dev.hearken.testing.fakes.zendesk.ZendeskFake;
 import java.util.ArrayList;
@@ -22,7 +24,9 @@ public final class Fakes implements AutoCloseable {
     private static final List<Supplier<HttpFake>> FACTORIES = List.of(
             ZendeskFake::new,
             AppStoreConnectFake::new,
-            GooglePlayFake::new
+            GooglePlayFake::new,
+            FcmFake::new,
+            ApnsFake::new
     );
 
     private final List<HttpFake> running;

@@ -1,0 +1,338 @@
+package dev.hearken.push.function;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearken.aws.config.TableNames;
+import dev.hearken.push.config.PushQueues;
+import dev.hearken.push.service.CampaignService;
+import dev.hearken.testing.Events;
+import dev.hearken.testing.aws.Emulator;
+import dev.hearken.testing.aws.TemplateProvisioner;
+import dev.hearken.testing.fakes.RecordedRequest;
+import dev.hearken.testing.fakes.apns.ApnsFake;
+import dev.hearken.testing.fakes.fcm.FcmFake;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * push-send inside Quarkus: SQS events posted to the Lambda mock event server, DynamoDB, SQS and
+ * Secrets Manager in the emulator, FCM and APNs fakes. The decision clock is fixed at
+ * {@link TestClock#START} (15:00 UTC), so quiet hours do not depend on when the tests run.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PushEmulatorResource.class, restrictToAnnotatedClass = false)
+class SendFunctionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    TableNames tables;
+
+    @Inject
+    PushQueues queues;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    SqsClient sqs;
+
+    @Inject
+    CampaignFunction campaigns;
+
+    private final FcmFake fcm = PushEmulatorResource.FCM;
+    private final ApnsFake apns = PushEmulatorResource.APNS;
+
+    @BeforeEach
+    void reset() {
+        TestClock.CLOCK.set(TestClock.START);
+        fcm.reset();
+        apns.reset();
+        sqs.purgeQueue(b -> b.queueUrl(queueUrl("hearken-push")));
+        sqs.purgeQueue(b -> b.queueUrl(queueUrl("hearken-push-dlq")));
+    }
+
+    @Test
+    void every_table_and_queue_the_function_uses_is_declared_in_the_cdk_template() {
+        TemplateProvisioner template = TemplateProvisioner.fromClasspath();
+        assertThat(template.tableNames()).contains(tables.pushUsers(), tables.pushDevices(), tables.pushCaps(),
+                tables.pushDeliveries(), tables.pushSends(), tables.pushTemplates(), tables.pushCampaigns(),
+                tables.pushSegments(), tables.experiments(), tables.exposures());
+        assertThat(queueUrl(queues.pushName())).endsWith("/hearken-push");
+        assertThat(queueUrl(queues.pushDlqName())).endsWith("/hearken-push-dlq");
+    }
+
+    @Test
+    void a_batch_with_one_malformed_record_reports_exactly_that_record_as_failed() {
+        JsonPath response = invoke(Events.load("push-send", "sqs-batch-one-bad"));
+
+        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly("msg-push-bad-1");
+        // the good neighbours were processed: user-1003's transactional message reached both devices
+        assertThat(fcm.delivered()).hasSize(1);
+        assertThat(apns.delivered()).hasSize(1);
+    }
+
+    @Test
+    void the_ok_batch_sends_localised_copy_removes_the_dead_token_and_records_every_delivery() {
+        JsonPath response = invoke(Events.load("push-send", "sqs-batch-ok"));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        // user-1001 (pt-BR, android) is in onboarding-push-copy's control: the pt-BR control copy
+        RecordedRequest ana = fcm.delivered().stream()
+                .filter(r -> r.body().contains("Pixel8")).findFirst().orElseThrow();
+        assertThat(JsonPath.from(ana.body()).getString("message.notification.title")).isEqualTo("Boas-vindas ao Lumen, Ana!");
+        assertThat(ana.header("authorization")).startsWith("Bearer ya29.");
+        // user-1002 (en-US, ios) got the transactional reply notice through APNs, with a provider JWT
+        assertThat(apns.delivered()).extracting(RecordedRequest::path)
+                .contains("/3/device/00fc13adff785122b4ad28809a3420982341241421348097878e577c991de8f0");
+        RecordedRequest ticket = apns.delivered().get(0);
+        assertThat(ticket.header("apns-topic")).isEqualTo("com.example.lumen");
+        assertThat(ticket.header("apns-priority")).isEqualTo("10");
+        assertThat(JsonPath.from(ticket.body()).getString("aps.alert.body")).contains("#35436");
+        // user-1004's android token is dead: removed; the ios device still got the message
+        assertThat(devices("user-1004")).containsExactly("4f2e6b8a10c3d5e7f9a1b3c5d7e9f1a3b5c7d9e1f3a5b7c9d1e3f5a7b9c1d3e5");
+        List<Map<String, AttributeValue>> records = deliveries("onboarding:day1:user-1001");
+        assertThat(records).singleElement().satisfies(item -> {
+            assertThat(item.get("outcome").s()).isEqualTo("sent");
+            assertThat(item.get("channel").s()).isEqualTo("fcm");
+            assertThat(item.get("experimentKey").s()).isEqualTo("onboarding-push-copy");
+            assertThat(item.get("variationKey").s()).isEqualTo("control");
+            assertThat(item.get("locale").s()).isEqualTo("pt-BR");
+            assertThat(item.get("expiresAt").n()).matches("\\d{10}");
+        });
+        assertThat(deliveries("onboarding:day1:user-1004")).extracting(i -> i.get("reason") == null
+                ? i.get("outcome").s() : i.get("outcome").s() + " " + i.get("reason").s())
+                .containsExactlyInAnyOrder("failed dead-token:fcm:UNREGISTERED", "sent");
+    }
+
+    @Test
+    void a_redelivered_message_never_produces_a_second_push() {
+        String event = sqsEvent(List.of(record("msg-dup-1", message("dup-user", "transactional", "ticket-answered",
+                "support:ticket-1:dup-user"), "rh-dup-1")));
+        user("dup-user", "en", "UTC", "22:00-08:00");
+        device("dup-user", "dup-android-token", "android");
+
+        invoke(event);
+        invoke(event);
+
+        assertThat(fcm.delivered()).hasSize(1);
+    }
+
+    @Test
+    void a_quota_error_fails_the_record_and_makes_it_visible_again_after_retry_after() throws Exception {
+        user("quota-user", "en", "UTC", "00:00-00:00");
+        device("quota-user", "quota-android-token", "android");
+        String body = message("quota-user", "lifecycle", "onboarding-day1", "onboarding:day1:quota-user");
+        String url = queueUrl("hearken-push");
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(body));
+        Message received = sqs.receiveMessage(b -> b.queueUrl(url).visibilityTimeout(600).waitTimeSeconds(2)).messages().get(0);
+        fcm.inject(FcmFake.quotaExceeded(1, 2));
+
+        JsonPath response = invoke(sqsEvent(List.of(record(received.messageId(), body, received.receiptHandle()))));
+
+        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly(received.messageId());
+        // visible again after Retry-After (2 s), not after the 600 s it was received with
+        List<Message> again = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(8)
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+        assertThat(again).extracting(Message::messageId).containsExactly(received.messageId());
+        assertThat(deliveries("onboarding:day1:quota-user")).extracting(i -> i.get("reason").s())
+                .containsExactly("retry:fcm:QUOTA_EXCEEDED");
+        // the retry sends, and counts the cap once
+        invoke(sqsEvent(List.of(record(received.messageId(), body, again.get(0).receiptHandle()))));
+        assertThat(fcm.delivered()).hasSize(1);
+        assertThat(capCount("quota-user", "d#2026-03-20")).isEqualTo(1);
+    }
+
+    @Test
+    void in_quiet_hours_a_lifecycle_message_is_re_enqueued_with_a_delay_and_recorded_as_deferred() {
+        // user-1003 lives in Tokyo: 15:00 UTC is midnight there, quiet until 08:00 (23:00 UTC), 8 h away
+        String body = message("user-1003", "lifecycle", "onboarding-day1", "onboarding:day1:user-1003");
+
+        JsonPath response = invoke(sqsEvent(List.of(record("msg-quiet-1", body, "rh-quiet-1"))));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(fcm.delivered()).isEmpty();
+        assertThat(deliveries("onboarding:day1:user-1003")).extracting(i -> i.get("reason").s())
+                .containsExactly("quiet-hours");
+        // re-enqueued with the longest delay SQS allows (a 900 s hop of the re-enqueue chain): not visible now
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(queueUrl("hearken-push")).waitTimeSeconds(1)).messages()).isEmpty();
+    }
+
+    @Test
+    void a_not_before_a_few_seconds_ahead_comes_back_after_exactly_that_delay() {
+        user("later-user", "en", "UTC", "00:00-00:00");
+        device("later-user", "later-android-token", "android");
+        String message = message("later-user", "transactional", "ticket-answered", "support:ticket-2:later-user");
+        String body = message.substring(0, message.length() - 1) + ",\"notBefore\":\"" + TestClock.START.plusSeconds(3) + "\"}";
+
+        invoke(sqsEvent(List.of(record("msg-later-1", body, "rh-later-1"))));
+
+        List<Message> back = sqs.receiveMessage(b -> b.queueUrl(queueUrl("hearken-push")).waitTimeSeconds(10)).messages();
+        assertThat(back).singleElement().satisfies(m -> assertThat(m.body()).contains("support:ticket-2:later-user"));
+        assertThat(fcm.delivered()).isEmpty();
+    }
+
+    @Test
+    void after_two_promotions_today_a_third_is_capped_but_lifecycle_and_transactional_still_go() {
+        user("cap-user", "en", "UTC", "00:00-00:00");
+        device("cap-user", "cap-android-token", "android");
+        List<String> records = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            records.add(record("msg-promo-" + i, message("cap-user", "promotional", "spring-sale", "promo:" + i + ":cap-user"), "rh" + i));
+        }
+        records.add(record("msg-life-1", message("cap-user", "lifecycle", "onboarding-day1", "life:1:cap-user"), "rh4"));
+        records.add(record("msg-life-2", message("cap-user", "lifecycle", "onboarding-day1", "life:2:cap-user"), "rh5"));
+        records.add(record("msg-tx-1", message("cap-user", "transactional", "ticket-answered", "tx:1:cap-user"), "rh6"));
+
+        invoke(sqsEvent(records));
+
+        assertThat(fcm.delivered()).hasSize(4); // promo 1, 2, lifecycle 1, transactional
+        assertThat(deliveries("promo:3:cap-user")).extracting(i -> i.get("outcome").s() + " " + i.get("reason").s())
+                .containsExactly("capped cap:d#2026-03-20");
+        assertThat(deliveries("life:2:cap-user")).extracting(i -> i.get("outcome").s() + " " + i.get("reason").s())
+                .containsExactly("capped cap:d#2026-03-20");
+        assertThat(capCount("cap-user", "d#2026-03-20")).isEqualTo(4);
+    }
+
+    @Test
+    void an_apns_410_removes_the_token_and_an_fcm_invalid_argument_goes_to_the_dlq_with_its_reason() {
+        user("mixed-user", "en", "UTC", "00:00-00:00");
+        device("mixed-user", "dead" + "0".repeat(60), "ios");
+        device("mixed-user", "invalid-token-format", "android");
+
+        JsonPath response = invoke(sqsEvent(List.of(record("msg-mixed-1",
+                message("mixed-user", "transactional", "ticket-answered", "support:ticket-3:mixed-user"), "rh-m"))));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(devices("mixed-user")).containsExactly("invalid-token-format");
+        List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(queueUrl("hearken-push-dlq")).waitTimeSeconds(2)
+                .messageAttributeNames("All")).messages();
+        assertThat(dead).singleElement().satisfies(m -> {
+            assertThat(m.body()).contains("support:ticket-3:mixed-user");
+            assertThat(m.messageAttributes().get("failureReason").stringValue()).isEqualTo("fcm:INVALID_ARGUMENT");
+        });
+    }
+
+    @Test
+    void an_expired_access_token_is_refreshed_once_and_the_send_succeeds() {
+        user("auth-user", "en", "UTC", "00:00-00:00");
+        device("auth-user", "auth-android-token", "android");
+        invoke(sqsEvent(List.of(record("msg-auth-0", message("auth-user", "transactional", "ticket-answered", "auth:0"), "rh"))));
+        int issued = fcm.tokensIssued();
+        fcm.revokeTokens();
+
+        invoke(sqsEvent(List.of(record("msg-auth-1", message("auth-user", "transactional", "ticket-answered", "auth:1"), "rh"))));
+
+        assertThat(fcm.delivered()).hasSize(2);
+        assertThat(fcm.tokensIssued()).isEqualTo(issued + 1);
+    }
+
+    @Test
+    void a_campaign_run_fans_the_segment_out_once_even_when_the_event_comes_twice() throws Exception {
+        CampaignEvent event = JSON.readValue(Events.load("push-campaign", "campaign-scheduled"), CampaignEvent.class);
+
+        CampaignService.RunResult first = campaigns.campaign(event);
+        CampaignService.RunResult second = campaigns.campaign(event);
+
+        assertThat(first.enqueued()).isEqualTo(5);
+        assertThat(second.alreadyDone()).isTrue();
+        List<String> bodies = new ArrayList<>();
+        List<Message> page;
+        do {
+            page = sqs.receiveMessage(b -> b.queueUrl(queueUrl("hearken-push")).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages();
+            page.forEach(m -> bodies.add(m.body()));
+        } while (!page.isEmpty());
+        assertThat(bodies).hasSize(5).allSatisfy(b -> assertThat(b)
+                .contains("\"program\":\"seasonal\"", "\"priority\":\"promotional\"",
+                        "\"idempotencyKey\":\"spring-sale-2026:2026-03-20T08:00:00Z:user-"));
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private static JsonPath invoke(String event) {
+        return given().contentType("application/json").body(event)
+                .when().post()
+                .then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static String message(String user, String priority, String template, String key) {
+        ObjectNode m = JSON.createObjectNode().put("userId", user).put("program",
+                        priority.equals("transactional") ? "support" : "onboarding")
+                .put("priority", priority).put("template", template).put("idempotencyKey", key);
+        m.putObject("data").put("firstName", "Sam").put("ticketId", "42");
+        return m.toString();
+    }
+
+    private static String record(String id, String body, String receiptHandle) {
+        ObjectNode r = JSON.createObjectNode().put("messageId", id).put("receiptHandle", receiptHandle).put("body", body)
+                .put("eventSource", "aws:sqs").put("eventSourceARN", "arn:aws:sqs:us-east-1:123456789012:hearken-push")
+                .put("awsRegion", "us-east-1");
+        r.putObject("attributes").put("ApproximateReceiveCount", "1");
+        r.putObject("messageAttributes");
+        return r.toString();
+    }
+
+    private static String sqsEvent(List<String> records) {
+        ObjectNode event = JSON.createObjectNode();
+        ArrayNode array = event.putArray("Records");
+        for (String r : records) {
+            try {
+                array.add(JSON.readTree(r));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return event.toString();
+    }
+
+    private String queueUrl(String name) {
+        return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
+    }
+
+    private void user(String id, String locale, String zone, String quiet) {
+        dynamo.putItem(b -> b.tableName(tables.pushUsers()).item(Map.of("userId", AttributeValue.fromS(id),
+                "locale", AttributeValue.fromS(locale), "timeZone", AttributeValue.fromS(zone),
+                "quietHours", AttributeValue.fromS(quiet))));
+    }
+
+    private void device(String user, String token, String platform) {
+        dynamo.putItem(b -> b.tableName(tables.pushDevices()).item(Map.of("userId", AttributeValue.fromS(user),
+                "token", AttributeValue.fromS(token), "platform", AttributeValue.fromS(platform))));
+    }
+
+    private List<String> devices(String user) {
+        return dynamo.query(b -> b.tableName(tables.pushDevices()).keyConditionExpression("userId = :u")
+                .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(user)))).items().stream()
+                .map(i -> i.get("token").s()).toList();
+    }
+
+    private long capCount(String user, String window) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tables.pushCaps()).consistentRead(true)
+                .key(Map.of("userId", AttributeValue.fromS(user), "window", AttributeValue.fromS(window)))).item();
+        return item == null || item.isEmpty() ? 0 : Long.parseLong(item.get("count").n());
+    }
+
+    /** Delivery records of one message (any program: the key is unique), read across the shards by scanning. */
+    private List<Map<String, AttributeValue>> deliveries(String key) {
+        return dynamo.scan(b -> b.tableName(tables.pushDeliveries()).filterExpression("idempotencyKey = :k")
+                .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(key)))).items();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.hearken.infra;
+
+import static dev.hearken.infra.Templates.arnOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** push-send's paragraph: its tables, queue, functions, secrets, campaign trigger and least-privilege grants. */
+class HearkenStackPushSendTest {
+
+    private static final String TABLE = "AWS::DynamoDB::Table";
+    private static final String FUNCTION = "AWS::Lambda::Function";
+    private static final String POLICY = "AWS::IAM::Policy";
+
+    private final Template template = Templates.hearken();
+
+    @Test
+    void caps_deliveries_and_the_idempotency_ledger_expire_through_ttl() {
+        for (String table : List.of("hearken-push-caps", "hearken-push-deliveries", "hearken-push-sends")) {
+            template.hasResourceProperties(TABLE, Map.of("TableName", table,
+                    "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
+        }
+        template.hasResourceProperties(TABLE, Map.of("TableName", "hearken-push-devices",
+                "KeySchema", List.of(Map.of("AttributeName", "userId", "KeyType", "HASH"),
+                        Map.of("AttributeName", "token", "KeyType", "RANGE"))));
+        template.hasResourceProperties(TABLE, Map.of("TableName", "hearken-push-templates",
+                "KeySchema", List.of(Map.of("AttributeName", "templateId", "KeyType", "HASH"),
+                        Map.of("AttributeName", "locale", "KeyType", "RANGE"))));
+        template.hasResourceProperties(TABLE, Map.of("TableName", "hearken-push-segments",
+                "KeySchema", List.of(Map.of("AttributeName", "segmentId", "KeyType", "HASH"),
+                        Map.of("AttributeName", "userId", "KeyType", "RANGE"))));
+        for (String table : List.of("hearken-push-users", "hearken-push-campaigns")) {
+            template.hasResourceProperties(TABLE, Map.of("TableName", table));
+        }
+    }
+
+    @Test
+    void one_artifact_backs_the_worker_and_the_campaign_function_with_different_exports() {
+        template.hasResource(FUNCTION, Map.of(
+                "Metadata", Map.of("hearken:function", "push-send", "hearken:artifact", "functions/push-send/target/function.zip"),
+                "Properties", Match.objectLike(Map.of("Timeout", 30, "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "QUARKUS_FUNQY_EXPORT", "send",
+                        "HEARKEN_PUSH_FCM_SECRET_ID", "hearken/fcm",
+                        "HEARKEN_PUSH_APNS_SECRET_ID", "hearken/apns",
+                        "HEARKEN_TABLES_PUSH_CAPS", "hearken-push-caps",
+                        "HEARKEN_TABLES_EXPERIMENTS", "hearken-experiments")))))));
+        template.hasResource(FUNCTION, Map.of(
+                "Metadata", Map.of("hearken:function", "push-campaign", "hearken:artifact", "functions/push-send/target/function.zip"),
+                "Properties", Match.objectLike(Map.of("Timeout", 900, "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "QUARKUS_FUNQY_EXPORT", "campaign",
+                        "HEARKEN_TABLES_PUSH_CAMPAIGNS", "hearken-push-campaigns")))))));
+    }
+
+    @Test
+    void the_push_queue_has_a_dlq_a_visibility_timeout_of_six_worker_timeouts_and_a_partial_failure_mapping() {
+        String dlq = Templates.logicalId(template, "AWS::SQS::Queue", "QueueName", "hearken-push-dlq");
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of("QueueName", "hearken-push",
+                "VisibilityTimeout", 180,
+                "RedrivePolicy", Map.of("deadLetterTargetArn", arnOf(dlq), "maxReceiveCount", 5)));
+        String queue = Templates.logicalId(template, "AWS::SQS::Queue", "QueueName", "hearken-push");
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "EventSourceArn", arnOf(queue),
+                "BatchSize", 10,
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "ScalingConfig", Map.of("MaximumConcurrency", 20)));
+    }
+
+    @Test
+    void secrets_are_declared_without_a_value() {
+        Map<String, Map<String, Object>> secrets = template.findResources("AWS::SecretsManager::Secret",
+                Map.of("Properties", Match.objectLike(Map.of("Name", Match.stringLikeRegexp("hearken/(fcm|apns)")))));
+        assertThat(secrets).hasSize(2);
+        secrets.values().forEach(s -> assertThat(((Map<?, ?>) s.get("Properties")).containsKey("SecretString")).isFalse());
+    }
+
+    @Test
+    void campaign_scheduled_events_trigger_push_campaign() {
+        template.hasResourceProperties("AWS::Events::Rule", Map.of(
+                "EventPattern", Map.of("source", List.of("hearken.campaigns"), "detail-type", List.of("Campaign Scheduled")),
+                "Targets", List.of(Match.objectLike(Map.of("RetryPolicy", Map.of("MaximumRetryAttempts", 3))))));
+        template.hasResourceProperties("AWS::Scheduler::ScheduleGroup", Map.of("Name", "hearken-campaigns"));
+    }
+
+    @Test
+    void the_worker_gets_exactly_the_dynamodb_calls_it_makes() {
+        String role = Templates.logicalId(template, "AWS::IAM::Role", "Description",
+                "Runs hearken-push-send; permissions come from explicit grants only.");
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role)),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        allow(List.of("dynamodb:Query", "dynamodb:DeleteItem"), "hearken-push-devices"),
+                        allow(List.of("dynamodb:UpdateItem"), "hearken-push-caps"),
+                        allow(List.of("dynamodb:UpdateItem", "dynamodb:GetItem"), "hearken-push-sends"),
+                        allow(List.of("dynamodb:PutItem"), "hearken-push-deliveries"))))));
+    }
+
+    @Test
+    void the_campaign_function_can_read_campaigns_and_segments_and_send_to_the_queue_but_not_send_pushes() {
+        String role = Templates.logicalId(template, "AWS::IAM::Role", "Description",
+                "Runs hearken-push-campaign; permissions come from explicit grants only.");
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role)),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        allow(List.of("dynamodb:GetItem"), "hearken-push-campaigns"),
+                        allow(List.of("dynamodb:Query"), "hearken-push-segments"))))));
+        template.resourcePropertiesCountIs(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role)),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(
+                        Map.of("Action", "secretsmanager:GetSecretValue")))))), 0);
+    }
+
+    private Object allow(List<String> actions, String table) {
+        String id = Templates.logicalId(template, TABLE, "TableName", table);
+        return Match.objectLike(Map.of("Effect", "Allow",
+                "Action", actions.size() == 1 ? actions.get(0) : actions,
+                "Resource", Match.arrayWith(List.of(arnOf(id)))));
+    }
+}
