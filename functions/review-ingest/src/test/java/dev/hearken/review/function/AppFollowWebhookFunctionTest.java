@@ -9,6 +9,8 @@ import dev.hearken.testing.Events;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import dev.hearken.review.ingest.ReviewIngestService;
+import jakarta.inject.Inject;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(Exports.AppFollow.class)
 class AppFollowWebhookFunctionTest {
+
+    @Inject
+    ReviewIngestService ingest;
 
     @BeforeEach
     void emptyQueue() {
@@ -36,6 +41,32 @@ class AppFollowWebhookFunctionTest {
             assertThat(message.getString("source")).isEqualTo("appfollow");
             assertThat(message.getString("appId")).isNull();
             assertThat(message.getString("review.text")).startsWith("Lumen - Photo Journal\nApp Store");
+        });
+    }
+
+    @Test
+    void a_delivered_review_ends_stored_and_analysed_once_however_often_appfollow_sends_it() {
+        // given: AppFollow delivers the same review twice (it retries on timeouts)
+        invoke(Events.load("review-webhook", "appfollow-webhook-review").replace("af-review-0001", "af-review-e2e"));
+        invoke(Events.load("review-webhook", "appfollow-webhook-review").replace("af-review-0001", "af-review-e2e"));
+        List<String> queued = drain(REVIEW_QUEUE);
+
+        // when: the worker's service takes both messages (the ingest export is another Lambda function;
+        // this application has the same beans)
+        List<String> outcomes = queued.stream().map(m -> {
+            JsonPath message = new JsonPath(m);
+            return ingest.ingest(message.getString("source"), message.getString("appId"), message.getMap("review"))
+                    .outcome().name();
+        }).toList();
+
+        // then
+        assertThat(outcomes).containsExactly("NEW", "DUPLICATE");
+        assertThat(ReviewTables.versions("appstore#1234567890#af-af-review-e2e")).singleElement().satisfies(v -> {
+            assertThat(v.get("rating").n()).isEqualTo("5");
+            assertThat(v.get("territory").s()).isEqualTo("US");
+            assertThat(v.get("appVersion").s()).isEqualTo("5.2");
+            assertThat(v.get("state").s()).isEqualTo("done");
+            assertThat(v.get("language").s()).isEqualTo("en");
         });
     }
 
