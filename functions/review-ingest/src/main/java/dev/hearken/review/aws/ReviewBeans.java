@@ -102,7 +102,8 @@ public class ReviewBeans {
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.poll().requestTimeout()).build();
         ReviewSettings.Secrets ids = settings.secrets();
         AppStoreConnectClient appStore = new AppStoreConnectClient(settings.appstore().baseUrl(),
-                settings.appstore().pageSize(), settings.appstore().backoff(), http, settings.poll().requestTimeout(),
+                settings.appstore().pageSize(), settings.appstore().backoff(), settings.appstore().minRemaining(), http,
+                settings.poll().requestTimeout(),
                 () -> new AppStoreConnectClient.Credentials(secrets.field(ids.appstore(), "issuerId"),
                         secrets.field(ids.appstore(), "keyId"), secrets.field(ids.appstore(), "privateKey")),
                 json, clock);

@@ -63,9 +63,13 @@ public interface ReviewSettings {
         @WithDefault("200")
         int pageSize();
 
-        /** Wait after a 429 when Apple sends no Retry-After (it documents none). */
+        /** Wait after a 429 (Apple documents no Retry-After) or when the hourly quota is nearly spent. */
         @WithDefault("PT5M")
         Duration backoff();
+
+        /** Stop paging when {@code X-Rate-Limit user-hour-rem} falls below this, leaving room for auto-reply. */
+        @WithDefault("100")
+        int minRemaining();
     }
 
     interface GooglePlay {

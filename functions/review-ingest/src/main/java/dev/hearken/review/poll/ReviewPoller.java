@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * Pulls new reviews of every configured app from the stores' listing APIs, newest first, page by page until the
  * stored cursor — the newest review of the last completed sweep — and enqueues each for the worker.
  *
- * <p>A run has a time budget: when it runs out, or a store answers 429, the position is saved and the next run
+ * <p>A run has a time budget: when it runs out, a store answers 429 or says its quota is nearly spent, the position is saved and the next run
  * continues the same sweep where it stopped (after Retry-After); the cursor only moves when a sweep completes, so
  * nothing between the old cursor and the top is ever skipped. Reviews enqueued twice (a page re-read after a
  * failure, an edit moving a review to the top) are harmless: the worker's versioned upsert ignores re-deliveries.
@@ -105,6 +105,11 @@ public final class ReviewPoller {
                 return new PollSummary.AppRun(t.store().code(), t.appId(), pages, enqueued, PollSummary.Stop.CAUGHT_UP);
             }
             position = page.next();
+            if (page.pauseAfter() != null) {
+                // The quota is nearly spent: keep the rest for later rather than run into 429s.
+                cursors.put(new Cursor(key, cursor.newest(), position, sweepTop, clock.instant().plus(page.pauseAfter())));
+                return new PollSummary.AppRun(t.store().code(), t.appId(), pages, enqueued, PollSummary.Stop.RATE_LIMITED);
+            }
         }
     }
 }

@@ -35,6 +35,7 @@ public final class AppStoreConnectClient implements StoreClient {
     private final URI baseUrl;
     private final int pageSize;
     private final Duration backoff;
+    private final int minRemaining;
     private final StoreHttp http;
     private final Supplier<Credentials> credentials;
     private final ObjectMapper json;
@@ -42,11 +43,17 @@ public final class AppStoreConnectClient implements StoreClient {
     private String token;
     private Instant tokenUntil = Instant.MIN;
 
-    public AppStoreConnectClient(URI baseUrl, int pageSize, Duration backoff, java.net.http.HttpClient http,
-            Duration timeout, Supplier<Credentials> credentials, ObjectMapper json, Clock clock) {
+    /**
+     * @param backoff      wait after a 429 (Apple sends no Retry-After) or when the hourly quota is nearly spent
+     * @param minRemaining stop paging (and wait {@code backoff}) when {@code user-hour-rem} falls below this
+     */
+    public AppStoreConnectClient(URI baseUrl, int pageSize, Duration backoff, int minRemaining,
+            java.net.http.HttpClient http, Duration timeout, Supplier<Credentials> credentials, ObjectMapper json,
+            Clock clock) {
         this.baseUrl = baseUrl;
         this.pageSize = pageSize;
         this.backoff = backoff;
+        this.minRemaining = minRemaining;
         this.http = new StoreHttp(http, json, timeout);
         this.credentials = credentials;
         this.json = json;
@@ -85,7 +92,27 @@ public final class AppStoreConnectClient implements StoreClient {
         }
         Object links = r.body().get("links");
         Object next = links instanceof Map<?, ?> l ? l.get("next") : null;
-        return new Page(items, next == null ? null : next.toString());
+        Integer remaining = remaining(r.raw().headers().firstValue("x-rate-limit").orElse(null));
+        return new Page(items, next == null ? null : next.toString(),
+                remaining != null && remaining < minRemaining ? backoff : null);
+    }
+
+    /** {@code user-hour-rem} of {@code X-Rate-Limit: user-hour-lim:3600;user-hour-rem:3121;} (§2), or {@code null}. */
+    static Integer remaining(String header) {
+        if (header == null) {
+            return null;
+        }
+        for (String part : header.split(";")) {
+            String[] kv = part.trim().split(":");
+            if (kv.length == 2 && kv[0].trim().equals("user-hour-rem")) {
+                try {
+                    return Integer.valueOf(kv[1].trim());
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private URI rebase(URI next) {

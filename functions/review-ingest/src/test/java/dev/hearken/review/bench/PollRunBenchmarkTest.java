@@ -72,7 +72,7 @@ class PollRunBenchmarkTest {
             String queueUrl = emulator.sqs().getQueueUrl(b -> b.queueName("hearken-reviews")).queueUrl();
             AtomicLong storeNanos = new AtomicLong();
             AtomicLong queueNanos = new AtomicLong();
-            StoreClient appStoreClient = new AppStoreConnectClient(appStore.baseUri(), 200, Duration.ofMinutes(5), http,
+            StoreClient appStoreClient = new AppStoreConnectClient(appStore.baseUri(), 200, Duration.ofMinutes(5), 0, http,
                             Duration.ofSeconds(20), () -> new AppStoreConnectClient.Credentials(as.get("issuerId").asText(),
                                     as.get("keyId").asText(), as.get("privateKey").asText()), json, clock);
             StoreClient playClient = new GooglePlayClient(play.baseUri(), URI.create(play.tokenUrl()), 100,

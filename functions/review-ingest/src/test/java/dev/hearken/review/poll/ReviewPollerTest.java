@@ -27,6 +27,7 @@ class ReviewPollerTest {
     private RuntimeException nextFailure;
     private final MutableClock clock = new MutableClock(T0);
     private Duration costPerPage = Duration.ZERO;
+    private Duration pauseOnce;
 
     private final StoreClient client = (appId, position) -> {
         calls.add(position == null ? "first" : position);
@@ -38,7 +39,9 @@ class ReviewPollerTest {
         }
         int from = position == null ? 0 : Integer.parseInt(position);
         int to = Math.min(listing.size(), from + 2);
-        return new Page(List.copyOf(listing.subList(from, to)), to < listing.size() ? Integer.toString(to) : null);
+        Duration pause = pauseOnce;
+        pauseOnce = null;
+        return new Page(List.copyOf(listing.subList(from, to)), to < listing.size() ? Integer.toString(to) : null, pause);
     };
 
     private final ReviewPoller poller = new ReviewPoller(Map.of(Store.GOOGLE_PLAY, client), new CursorStore() {
@@ -118,6 +121,23 @@ class ReviewPollerTest {
         assertThat(waiting.apps().get(0).stop()).isEqualTo(PollSummary.Stop.WAITING);
         assertThat(resumed.apps().get(0).stop()).isEqualTo(PollSummary.Stop.CAUGHT_UP);
         assertThat(resumed.enqueued()).isEqualTo(3);
+    }
+
+    @Test
+    void a_nearly_spent_quota_stops_after_the_page_and_resumes_after_the_pause() {
+        addOlder(5);
+        pauseOnce = Duration.ofMinutes(5);
+
+        PollSummary paused = poller.run(APP, T0.plusSeconds(60));
+        PollSummary waiting = poller.run(APP, T0.plusSeconds(60));
+        clock.advance(Duration.ofMinutes(6));
+        PollSummary resumed = poller.run(APP, clock.instant().plusSeconds(60));
+
+        assertThat(paused.apps().get(0).stop()).isEqualTo(PollSummary.Stop.RATE_LIMITED);
+        assertThat(paused.enqueued()).isEqualTo(2);
+        assertThat(waiting.apps().get(0).stop()).isEqualTo(PollSummary.Stop.WAITING);
+        assertThat(resumed.enqueued()).isEqualTo(3);
+        assertThat(queued).hasSize(5);
     }
 
     @Test

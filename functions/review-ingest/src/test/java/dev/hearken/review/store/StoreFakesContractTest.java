@@ -55,6 +55,21 @@ class StoreFakesContractTest {
     }
 
     @Test
+    void a_nearly_spent_hourly_quota_asks_the_poller_to_pause_after_the_page() {
+        appStore.remaining(40);
+        try {
+            Page page = appStoreClient("HEARKEN001").page(AppStoreConnectFake.APP_ID, null);
+
+            assertThat(page.items()).hasSize(3);
+            assertThat(page.pauseAfter()).isEqualTo(Duration.ofMinutes(5));
+        } finally {
+            appStore.remaining(3599);
+        }
+        assertThat(AppStoreConnectClient.remaining("user-hour-lim:3600;user-hour-rem:3121;")).isEqualTo(3121);
+        assertThat(AppStoreConnectClient.remaining("garbage")).isNull();
+    }
+
+    @Test
     void the_app_store_fake_refuses_a_request_without_a_valid_token() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                 appStore.baseUri().resolve("/v1/apps/1234567890/customerReviews")).header("Authorization", "Bearer x.y.z").build(),
@@ -119,7 +134,7 @@ class StoreFakesContractTest {
 
     private AppStoreConnectClient appStoreClient(String keyId) {
         JsonNode as = secrets.path("hearken/appstore");
-        return new AppStoreConnectClient(appStore.baseUri(), 3, Duration.ofMinutes(5), http, Duration.ofSeconds(10),
+        return new AppStoreConnectClient(appStore.baseUri(), 3, Duration.ofMinutes(5), 100, http, Duration.ofSeconds(10),
                 () -> new AppStoreConnectClient.Credentials(as.path("issuerId").asText(), keyId,
                         as.path("privateKey").asText()), JSON, Clock.systemUTC());
     }

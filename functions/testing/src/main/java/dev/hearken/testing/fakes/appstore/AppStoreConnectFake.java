@@ -48,6 +48,7 @@ public final class AppStoreConnectFake extends HttpFake {
 
     private final Map<String, List<ObjectNode>> reviews = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> responses = new ConcurrentHashMap<>();
+    private volatile int remaining = 3599;
 
     public AppStoreConnectFake() {
         seed();
@@ -75,10 +76,16 @@ public final class AppStoreConnectFake extends HttpFake {
         return null;
     }
 
+    /** The {@code user-hour-rem} the fake reports in {@code X-Rate-Limit} from now on (3599 by default). */
+    public void remaining(int remaining) {
+        this.remaining = remaining;
+    }
+
     /** Back to the fixture reviews only (recordings and faults: {@link #reset()}). */
     public synchronized void reseed() {
         reviews.clear();
         responses.clear();
+        remaining = 3599;
         seed();
     }
 
@@ -161,7 +168,7 @@ public final class AppStoreConnectFake extends HttpFake {
                             .replaceFirst("^&", "")));
             paging.put("nextCursor", cursor);
         }
-        return FakeResponse.json(200, page.toString()).withHeader("x-rate-limit", "user-hour-lim:3600;user-hour-rem:3599;");
+        return FakeResponse.json(200, page.toString()).withHeader("x-rate-limit", "user-hour-lim:3600;user-hour-rem:" + remaining + ";");
     }
 
     /**
