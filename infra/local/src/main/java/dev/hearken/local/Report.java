@@ -54,7 +54,7 @@ final class Report {
             }
             return sb.toString();
         }
-        if (body.has("experimentKey")) {
+        if (body.has("experimentKey") && body.has("inExperiment")) {
             return "user " + body.path("userId").asText() + ": " + assignment(body);
         }
         return body.toString();
