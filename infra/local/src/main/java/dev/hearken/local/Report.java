@@ -57,7 +57,9 @@ final class Report {
         if (body.has("experimentKey") && body.has("inExperiment")) {
             return "user " + body.path("userId").asText() + ": " + assignment(body);
         }
-        return body.toString();
+        String text = body.toString();
+        // Long bodies (results, reports) are cut: the full answer is in the function's log and the API.
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
     private static String assignment(JsonNode a) {
