@@ -21,23 +21,16 @@ import dev.hearken.push.provider.SecretSource;
 import dev.hearken.push.service.CampaignService;
 import dev.hearken.push.service.PushService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -54,25 +47,6 @@ public class PushBeans {
     @PushTime
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Produces
-    @Singleton
-    SecretsManagerClient secretsManager(AwsSettings aws) {
-        SecretsManagerClientBuilder builder = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create());
-        aws.endpointOverride().ifPresent(endpoint -> {
-            builder.endpointOverride(URI.create(endpoint));
-            if (System.getenv("AWS_ACCESS_KEY_ID") == null) {
-                // An emulator accepts any credentials; the override only exists in local/test setups.
-                builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
-            }
-        });
-        aws.region().ifPresent(region -> builder.region(Region.of(region)));
-        return builder.build();
-    }
-
-    void close(@Disposes SecretsManagerClient client) {
-        client.close();
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.hearken.review.aws;
+package dev.hearken.aws.secrets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -7,16 +7,20 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
- * The Secrets Manager client: no Quarkiverse extension is available for it here, so it is built once per
- * process with the same small URL-connection HTTP client as the others. Endpoint and region come from the SDK's
- * standard configuration ({@code AWS_ENDPOINT_URL}, {@code AWS_REGION}) unless {@code hearken.aws.endpoint-override}
- * / {@code hearken.aws.region} are set (the test harness sets them).
+ * The one Secrets Manager client of a function. No Quarkiverse extension for Secrets Manager is
+ * served to this project, so it is built here, once per process, with the same small URL-connection
+ * HTTP client as the extension-made clients. Endpoint, region and credentials come from the SDK's
+ * standard configuration ({@code AWS_ENDPOINT_URL}, {@code AWS_REGION}, the default chain) unless
+ * {@code hearken.aws.endpoint-override} / {@code hearken.aws.region} are set — which only the test
+ * harness does; with an override and no {@code AWS_ACCESS_KEY_ID}, emulator credentials are used.
  */
 @ApplicationScoped
 public class SecretsManagerProducer {
@@ -28,7 +32,13 @@ public class SecretsManagerProducer {
             @ConfigProperty(name = "hearken.aws.region") Optional<String> region) {
         SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.create());
-        endpoint.ifPresent(builder::endpointOverride);
+        endpoint.ifPresent(uri -> {
+            builder.endpointOverride(uri);
+            if (System.getenv("AWS_ACCESS_KEY_ID") == null) {
+                // An emulator accepts any credentials; the override exists only in local/test setups.
+                builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+            }
+        });
         region.map(Region::of).ifPresent(builder::region);
         return builder.build();
     }
