@@ -1,5 +1,7 @@
 package dev.hearken.infra;
 
+import static dev.hearken.infra.Templates.function;
+import static dev.hearken.infra.Templates.role;
 import static dev.hearken.infra.Templates.arnOf;
 
 import dev.hearken.infra.constructs.HearkenFunction;
@@ -137,15 +139,6 @@ class HearkenStackExperimentResultsTest {
                         Match.objectLike(Map.of("Action", List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
                                 "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
                                 "Resource", arnOf(queue)))))));
-    }
-
-    private String function(String name) {
-        return Templates.logicalId(template, FUNCTION, "FunctionName", name);
-    }
-
-    private String role(String functionName) {
-        return Templates.logicalId(template, "AWS::IAM::Role", "Description",
-                "Runs " + functionName + "; permissions come from explicit grants only.");
     }
 
     private List<Object> table(String name) {

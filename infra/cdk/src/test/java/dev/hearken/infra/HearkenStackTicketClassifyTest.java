@@ -1,5 +1,9 @@
 package dev.hearken.infra;
 
+import static dev.hearken.infra.Templates.function;
+import static dev.hearken.infra.Templates.queue;
+import static dev.hearken.infra.Templates.role;
+import static dev.hearken.infra.Templates.table;
 import static dev.hearken.infra.Templates.arnOf;
 
 import java.util.List;
@@ -125,29 +129,12 @@ class HearkenStackTicketClassifyTest {
                                 List.of(arnOf(table("hearken-vip")))))))));
     }
 
-    private String function(String name) {
-        return Templates.logicalId(template, FUNCTION, "FunctionName", name);
-    }
-
-    private String queue(String name) {
-        return Templates.logicalId(template, QUEUE, "QueueName", name);
-    }
-
-    private String table(String name) {
-        return Templates.logicalId(template, TABLE, "TableName", name);
-    }
-
     private String secret() {
         return Templates.logicalId(template, "AWS::SecretsManager::Secret", "Name", "hearken/zendesk");
     }
 
     private String logGroup(String functionName) {
         return Templates.logicalId(template, "AWS::Logs::LogGroup", "LogGroupName", "/aws/lambda/" + functionName);
-    }
-
-    private String role(String functionName) {
-        return Templates.logicalId(template, "AWS::IAM::Role", "Description",
-                "Runs " + functionName + "; permissions come from explicit grants only.");
     }
 
     private static Map<String, Object> allow(Object actions, Object resource) {

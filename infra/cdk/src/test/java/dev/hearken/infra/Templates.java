@@ -33,6 +33,27 @@ public final class Templates {
         return new App(AppProps.builder().context(all).build());
     }
 
+    /** Logical id of the Lambda function named {@code name} in Hearken's stack. */
+    public static String function(String name) {
+        return logicalId(hearken(), "AWS::Lambda::Function", "FunctionName", name);
+    }
+
+    /** Logical id of the queue named {@code name} in Hearken's stack. */
+    public static String queue(String name) {
+        return logicalId(hearken(), "AWS::SQS::Queue", "QueueName", name);
+    }
+
+    /** Logical id of the table named {@code name} in Hearken's stack. */
+    public static String table(String name) {
+        return logicalId(hearken(), "AWS::DynamoDB::Table", "TableName", name);
+    }
+
+    /** Logical id of the role of the function named {@code functionName} in Hearken's stack. */
+    public static String role(String functionName) {
+        return logicalId(hearken(), "AWS::IAM::Role", "Description",
+                "Runs " + functionName + "; permissions come from explicit grants only.");
+    }
+
     /** {@code Fn::GetAtt [logicalId, Arn]}, as CDK references a resource's ARN. */
     public static Map<String, Object> arnOf(String logicalId) {
         return Map.of("Fn::GetAtt", List.of(logicalId, "Arn"));
