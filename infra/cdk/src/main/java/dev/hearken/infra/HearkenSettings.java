@@ -22,14 +22,18 @@ import software.constructs.Node;
  *       <td>always use the placeholder asset instead of the functions' zips (tests, the packaged template)</td></tr>
  *   <tr><td>{@value #ROOT}</td><td>found from the working directory</td>
  *       <td>repository root, against which function artifacts are resolved</td></tr>
+ *   <tr><td>{@value #MAIL_DOMAIN}</td><td>{@code mail.hearken.example}</td>
+ *       <td>domain Hearken sends e-mail from (an SES domain identity; set it to a domain you own,
+ *       then publish the DKIM records SES shows for it)</td></tr>
  * </table>
  *
  * @param prefix          prefix of every physical resource name
  * @param nativeImage     whether functions deploy their GraalVM native build
  * @param placeholderCode whether to skip the real function zips altogether
  * @param root            repository root
+ * @param mailDomain      domain of every address Hearken sends e-mail from
  */
-public record HearkenSettings(String prefix, boolean nativeImage, boolean placeholderCode, Path root) {
+public record HearkenSettings(String prefix, boolean nativeImage, boolean placeholderCode, Path root, String mailDomain) {
 
     /** Context key of {@link #prefix()}. */
     public static final String PREFIX = "hearken:prefix";
@@ -39,6 +43,8 @@ public record HearkenSettings(String prefix, boolean nativeImage, boolean placeh
     public static final String PLACEHOLDER_CODE = "hearken:placeholderCode";
     /** Context key of {@link #root()}. */
     public static final String ROOT = "hearken:root";
+    /** Context key of {@link #mailDomain()}. */
+    public static final String MAIL_DOMAIN = "hearken:mailDomain";
 
     /** Used when neither context nor {@code -Dhearken.root} names the repository root. */
     private static final String ROOT_MARKER = "infra/cdk/cdk.json";
@@ -46,6 +52,10 @@ public record HearkenSettings(String prefix, boolean nativeImage, boolean placeh
     public HearkenSettings {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(mailDomain, "mailDomain");
+        if (!mailDomain.matches("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+            throw new IllegalArgumentException("hearken:mailDomain must be a domain name, got: " + mailDomain);
+        }
         if (!prefix.matches("[a-z][a-z0-9-]{0,30}")) {
             // Physical names must be valid for DynamoDB, SQS and Lambda at once, and stay short.
             throw new IllegalArgumentException("hearken:prefix must be lower-case letters, digits and '-' (max 31), got: " + prefix);
@@ -59,12 +69,19 @@ public record HearkenSettings(String prefix, boolean nativeImage, boolean placeh
         boolean nativeImage = bool(node, NATIVE);
         boolean placeholder = bool(node, PLACEHOLDER_CODE);
         String root = string(node, ROOT, System.getProperty("hearken.root"));
-        return new HearkenSettings(prefix, nativeImage, placeholder, root == null ? findRoot() : Path.of(root));
+        String mailDomain = string(node, MAIL_DOMAIN, "mail.hearken.example");
+        return new HearkenSettings(prefix, nativeImage, placeholder, root == null ? findRoot() : Path.of(root),
+                mailDomain.toLowerCase(Locale.ROOT));
     }
 
     /** The physical name of a resource: {@code <prefix>-<name>}. */
     public String physicalName(String name) {
         return prefix + "-" + name;
+    }
+
+    /** An address on {@link #mailDomain()}, e.g. {@code support@mail.hearken.example}. */
+    public String mailAddress(String localPart) {
+        return localPart + "@" + mailDomain;
     }
 
     /** The upper-case form of a kebab-case name, as used in environment variable names. */

@@ -32,6 +32,8 @@ import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.scheduler.CfnScheduleGroup;
+import software.amazon.awscdk.services.ses.EmailIdentity;
+import software.amazon.awscdk.services.ses.Identity;
 import software.constructs.Construct;
 
 /**
@@ -48,6 +50,7 @@ public final class HearkenStack extends Stack {
     private final Monitoring monitoring;
     private final HttpApi httpApi;
     private final Map<HearkenFunction, HttpLambdaIntegration> integrations = new HashMap<>();
+    private EmailIdentity mailIdentity;
 
     public HearkenStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
@@ -207,6 +210,8 @@ public final class HearkenStack extends Stack {
         replies.grant(autoReplyWorker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
                 "dynamodb:DeleteItem");
         replyCaps.grant(autoReplyWorker, "dynamodb:UpdateItem");
+        // Tickets that came by e-mail outside Zendesk are answered by e-mail; replies reach support.
+        sendsMail(autoReplyWorker, "support");
         experiments.grantRead(autoReplyWorker);
         exposures.grant(autoReplyWorker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query");
         aggregates.grant(autoReplyWorker, "dynamodb:UpdateItem"); // the library counts first exposures
@@ -388,6 +393,8 @@ public final class HearkenStack extends Stack {
         }
         pushSend.addEnvironment("HEARKEN_PUSH_FCM_SECRET_ID", fcmSecretName);
         pushSend.addEnvironment("HEARKEN_PUSH_APNS_SECRET_ID", apnsSecretName);
+        // channel email / push-then-email: the CRM e-mail of a program goes out through SES.
+        sendsMail(pushSend, "notifications");
         // Campaigns start with a "Campaign Scheduled" event on the default bus, put by a one-time
         // EventBridge Scheduler schedule (group hearken-campaigns, role below) or by the app backend.
         Rule.Builder.create(this, "PushCampaignRule")
@@ -430,6 +437,26 @@ public final class HearkenStack extends Stack {
                 .build());
         // The literal name: secret.getSecretName() is a token that parses the ARN at deploy time.
         function.addEnvironment(envVar, secretName);
+    }
+
+    /**
+     * Lets {@code function} send e-mail through SES from {@code <localPart>@<mail domain>} (only
+     * SendEmail/SendRawEmail on that identity) and tells it the address in {@code HEARKEN_MAIL_FROM}.
+     * The domain identity ({@code AWS::SES::EmailIdentity}) is declared once, on first use; emulators
+     * get it verified by the test/local provisioner, real SES once its DKIM records are published.
+     */
+    private void sendsMail(HearkenFunction function, String localPart) {
+        if (mailIdentity == null) {
+            mailIdentity = EmailIdentity.Builder.create(this, "MailIdentity")
+                    .identity(Identity.domain(settings.mailDomain()))
+                    .build();
+        }
+        function.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
+                .resources(List.of("arn:" + getPartition() + ":ses:" + getRegion() + ":" + getAccount()
+                        + ":identity/" + settings.mailDomain()))
+                .build());
+        function.addEnvironment("HEARKEN_MAIL_FROM", settings.mailAddress(localPart));
     }
 
     /** Declares a table named {@code <prefix>-<name>}. */

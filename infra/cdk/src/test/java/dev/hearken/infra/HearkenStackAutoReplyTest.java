@@ -97,7 +97,7 @@ class HearkenStackAutoReplyTest {
                 "Properties", Map.of("Roles", List.of(Map.of("Ref", role("hearken-auto-reply"))))));
         String policy = policies.values().iterator().next().toString();
         assertThat(policy).contains("secret:hearken/appstore-??????", "secret:hearken/googleplay-??????");
-        assertThat(policy).doesNotContain("secretsmanager:DescribeSecret", "secretsmanager:*", "ses:");
+        assertThat(policy).doesNotContain("secretsmanager:DescribeSecret", "secretsmanager:*", "ses:*");
     }
 
     @Test
