@@ -56,7 +56,7 @@ final class LocalSystem implements AutoCloseable {
         report.step("creating tables and queues from the synthesised CDK template");
         JsonNode json = readTemplate();
         TemplateProvisioner provisioner = new TemplateProvisioner(json);
-        Map<String, String> queueUrls = provisioner.provision(emulator.dynamo(), emulator.sqs());
+        Map<String, String> queueUrls = provisioner.provision(emulator);
         report.detail("tables: " + String.join(", ", provisioner.tableNames()));
         report.detail("queues: " + (queueUrls.isEmpty() ? "(none yet)" : String.join(", ", queueUrls.keySet())));
 

@@ -40,7 +40,7 @@ public final class StartupBenchmark {
         try (InputStream in = StartupBenchmark.class.getResourceAsStream(TemplateProvisioner.TEMPLATE_RESOURCE)) {
             template = JSON.readTree(in);
         }
-        Map<String, String> queues = new TemplateProvisioner(template).provision(emulator.dynamo(), emulator.sqs());
+        Map<String, String> queues = new TemplateProvisioner(template).provision(emulator);
         List<LocalFunction> functions = TemplateFunctions.read(template, queues);
         Fakes fakes = Fakes.startAll();
         Map<String, String> environment = new java.util.LinkedHashMap<>(emulator.processEnvironment());

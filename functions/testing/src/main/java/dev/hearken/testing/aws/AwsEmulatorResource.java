@@ -17,7 +17,7 @@ public class AwsEmulatorResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         Emulator emulator = Emulator.shared();
         TemplateProvisioner template = TemplateProvisioner.fromClasspath();
-        template.provision(emulator.dynamo(), emulator.sqs());
+        template.provision(emulator);
         Seeds.loadTables(emulator.dynamo(), template.tableNames(), "hearken");
         Seeds.loadSecrets(emulator.secrets());
         return emulator.quarkusConfig();

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -34,6 +35,7 @@ public final class Emulator {
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final SecretsManagerClient secrets;
+    private final SesClient ses;
 
     private Emulator(URI endpoint, Region region, AwsCredentialsProvider credentials, boolean owned) {
         this.endpoint = endpoint;
@@ -47,6 +49,9 @@ public final class Emulator {
                 .endpointOverride(endpoint).region(region).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
         this.secrets = SecretsManagerClient.builder()
+                .endpointOverride(endpoint).region(region).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        this.ses = SesClient.builder()
                 .endpointOverride(endpoint).region(region).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
@@ -99,6 +104,19 @@ public final class Emulator {
 
     public SecretsManagerClient secrets() {
         return secrets;
+    }
+
+    public SesClient ses() {
+        return ses;
+    }
+
+    /**
+     * What SES accepted for sending, read from the emulator — moto keeps every message and shows it
+     * at {@code /moto-api/data.json}; SES itself has no API to read sent mail, so against another
+     * emulator or real AWS this fails with a clear message instead of guessing.
+     */
+    public SentMail sentMail() {
+        return new SentMail(endpoint);
     }
 
     /**

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
@@ -43,6 +44,7 @@ public final class TemplateProvisioner {
 
     private static final Set<String> TABLE_TYPES = Set.of("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable");
     private static final String QUEUE_TYPE = "AWS::SQS::Queue";
+    private static final String MAIL_IDENTITY_TYPE = "AWS::SES::EmailIdentity";
 
     private final JsonNode resources;
 
@@ -95,6 +97,38 @@ public final class TemplateProvisioner {
                     .attributes().get(QueueAttributeName.QUEUE_ARN));
         }
         return urls;
+    }
+
+    /** The e-mail identities (domains or addresses) the template declares. */
+    public Set<String> mailIdentities() {
+        Set<String> identities = new TreeSet<>();
+        forEach(Set.of(MAIL_IDENTITY_TYPE), (id, props) -> identities.add(physicalName(id, props, "EmailIdentity")));
+        return identities;
+    }
+
+    /**
+     * Creates every table, queue and e-mail identity the template declares (see {@link #provision(DynamoDbClient,
+     * SqsClient)}); returns queue name → URL.
+     */
+    public Map<String, String> provision(Emulator emulator) {
+        Map<String, String> urls = provision(emulator.dynamo(), emulator.sqs());
+        verifyMailIdentities(emulator.ses());
+        return urls;
+    }
+
+    /**
+     * Registers every declared e-mail identity with SES. Emulators verify at once, so functions can
+     * send from the identity; real SES verifies a domain once its DKIM records are published (that is
+     * the deployment's job, not this method's). Idempotent.
+     */
+    public void verifyMailIdentities(SesClient ses) {
+        for (String identity : mailIdentities()) {
+            if (identity.contains("@")) {
+                ses.verifyEmailIdentity(b -> b.emailAddress(identity));
+            } else {
+                ses.verifyDomainIdentity(b -> b.domain(identity));
+            }
+        }
     }
 
     private void createTable(DynamoDbClient dynamo, String logicalId, JsonNode props) {
