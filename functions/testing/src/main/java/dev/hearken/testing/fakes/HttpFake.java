@@ -1,21 +1,14 @@
 package dev.hearken.testing.fakes;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * Base of the third-party SaaS fakes (Zendesk, App Store Connect, Google Play, FCM, APNs): an HTTP
@@ -23,24 +16,46 @@ import java.util.concurrent.Executors;
  * Retry-After, 5xx, delays) and delegates everything else to the subclass, which implements the
  * real API contract from {@code shared/contracts/}.
  *
+ * <p>The server is the JDK's HTTP/1.1 server unless the subclass brings its own through
+ * {@link #HttpFake(Function)} (the APNs fake: HTTP/2 over TLS, {@link TlsHttp2Server}); faults,
+ * recording and the contract are the same whatever the transport.
+ *
  * <p>Thread-safe: subclasses keep their state in concurrent collections or synchronise {@link #handle}.
  */
 public abstract class HttpFake implements AutoCloseable {
 
-    private final HttpServer server;
+    /** The listening side of a fake. */
+    public interface Server extends AutoCloseable {
+
+        /** {@code http://127.0.0.1:<port>} or {@code https://127.0.0.1:<port>} */
+        URI baseUri();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * What a server calls once per request, on a thread that may block: applies faults, the contract
+     * and recording, and returns what to answer.
+     */
+    @FunctionalInterface
+    public interface Exchange {
+        FakeResponse answer(RecordedRequest request);
+    }
+
+    private final Server server;
     private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final Map<Fault, Integer> remaining = new LinkedHashMap<>();
 
+    /** A fake on the JDK's HTTP/1.1 server. */
     protected HttpFake() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open a port for " + getClass().getSimpleName(), e);
-        }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::serve);
-        server.start();
+        this(JdkHttpServer::start);
+    }
+
+    /** A fake on the server {@code start} opens; the server hands every request to the given {@link Exchange}. */
+    protected HttpFake(Function<Exchange, Server> start) {
+        server = start.apply(this::exchange);
     }
 
     /** Short name, used in environment variable names and reports ({@code zendesk}, {@code fcm}, …). */
@@ -55,9 +70,9 @@ public abstract class HttpFake implements AutoCloseable {
     /** The contract: answer a request that no fault intercepted. */
     protected abstract FakeResponse handle(RecordedRequest request);
 
-    /** {@code http://127.0.0.1:<port>} */
+    /** {@code http://127.0.0.1:<port>} ({@code https} for a TLS fake) */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUri();
     }
 
     /** Every request received so far, oldest first. */
@@ -89,44 +104,30 @@ public abstract class HttpFake implements AutoCloseable {
         return null;
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                    Collections.unmodifiableMap(headers), body, 0, Instant.now());
-            Fault fault = takeFault(request);
-            FakeResponse response;
-            if (fault != null && !fault.delay().isZero()) {
-                sleep(fault.delay().toMillis());
-            }
-            if (fault != null && fault.response() != null) {
-                response = fault.response();
-            } else {
-                try {
-                    response = handle(request);
-                } catch (RuntimeException e) {
-                    response = FakeResponse.json(500, "{\"error\":\"fake failure: " + e.getClass().getSimpleName() + "\"}");
-                }
-            }
-            recorded.add(new RecordedRequest(request.method(), request.path(), request.query(), request.headers(),
-                    request.body(), response.status(), request.at()));
-            byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-            response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
+    /** One request: a matching fault, else the contract; recorded with the status answered. */
+    private FakeResponse exchange(RecordedRequest request) {
+        Fault fault = takeFault(request);
+        FakeResponse response;
+        if (fault != null && !fault.delay().isZero()) {
+            sleep(fault.delay());
+        }
+        if (fault != null && fault.response() != null) {
+            response = fault.response();
+        } else {
+            try {
+                response = handle(request);
+            } catch (RuntimeException e) {
+                response = FakeResponse.json(500, "{\"error\":\"fake failure: " + e.getClass().getSimpleName() + "\"}");
             }
         }
+        recorded.add(request.withStatus(response.status()));
+        return response;
     }
 
-    private static void sleep(long millis) {
+    /** Blocks the request's thread (servers call {@link Exchange} off their I/O threads). */
+    private static void sleep(Duration duration) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -134,6 +135,6 @@ public abstract class HttpFake implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.testing.fakes.FakeResponse;
 import dev.hearken.testing.fakes.Fault;
 import dev.hearken.testing.fakes.HttpFake;
+import dev.hearken.testing.fakes.LoopbackCertificate;
 import dev.hearken.testing.fakes.RecordedRequest;
+import dev.hearken.testing.fakes.TlsHttp2Server;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
 
 /**
  * The APNs provider API ({@code shared/contracts/apns.md}): {@code POST /3/device/{token}} with token
@@ -33,9 +37,14 @@ import java.util.UUID;
  * <p>Tokens by convention (64 hex digits): starting {@code dead} → 410 {@code Unregistered};
  * starting {@code bad0} → 400 {@code BadDeviceToken}; anything else is delivered.
  *
- * <p>Transport: this fake runs on the JDK's HTTP server, which speaks HTTP/1.1 only — real APNs requires
- * HTTP/2 over TLS. The push-send client uses HTTP/2 for {@code https} URLs and HTTP/1.1 for plain
- * {@code http} ones such as this fake's; the request/response contract is the same.
+ * <p>Transport, as Apple's: HTTP/2 over TLS ({@link TlsHttp2Server}: ALPN offers {@code h2} only) on
+ * {@code https://127.0.0.1:<port>}, with a self-signed {@link LoopbackCertificate} that clients trust
+ * through {@link #trustCertificates()} (a function: {@code HEARKEN_PUSH_APNS_TRUST_CERTIFICATES}, set by
+ * {@link #functionEnvironment()}) or {@link #clientSslContext()}. Every request is recorded with its
+ * {@link RecordedRequest#protocol()}. A request that is not HTTP/2 is answered 505 with reason
+ * {@code HttpVersionNotSupported} before any other check — Apple documents HTTP/2 as required but no
+ * answer to HTTP/1.1, so status and reason are the fake's own: a client that falls back to HTTP/1.1
+ * fails loudly instead of passing.
  */
 public final class ApnsFake extends HttpFake {
 
@@ -45,14 +54,31 @@ public final class ApnsFake extends HttpFake {
 
     private volatile Duration latency = Duration.ZERO;
 
+    /** Starts the fake on a free loopback port (HTTP/2 over TLS). */
+    public ApnsFake() {
+        super(TlsHttp2Server::start);
+    }
+
     @Override
     public String name() {
         return "apns";
     }
 
+    /** The base URL ({@code https}) and the certificate the function must trust to reach it. */
     @Override
     public Map<String, String> functionEnvironment() {
-        return Map.of("HEARKEN_PUSH_APNS_BASE_URL", baseUri().toString());
+        return Map.of("HEARKEN_PUSH_APNS_BASE_URL", baseUri().toString(),
+                "HEARKEN_PUSH_APNS_TRUST_CERTIFICATES", trustCertificates().toString());
+    }
+
+    /** PEM file with the fake's certificate, for a client's trust configuration. */
+    public Path trustCertificates() {
+        return LoopbackCertificate.shared().pemFile();
+    }
+
+    /** A client TLS context that trusts this fake (and nothing else), for tests' own clients. */
+    public SSLContext clientSslContext() {
+        return LoopbackCertificate.shared().sslContext();
     }
 
     /** Delays every notification request by {@code latency}. */
@@ -66,10 +92,10 @@ public final class ApnsFake extends HttpFake {
         return recorded().stream().filter(r -> r.status() == 200).toList();
     }
 
-    /** {@code times} requests answered 429 {@code TooManyRequests} (APNs documents no Retry-After). */
+    /** {@code times} requests answered 429 {@code TooManyRequests} (APNs documents no Retry-After), with an {@code apns-id}. */
     public static Fault tooManyRequests(int times) {
         return new Fault(r -> r.path().startsWith("/3/device/"), times, Duration.ZERO,
-                reason(429, "TooManyRequests", null));
+                reason(429, "TooManyRequests", null).withHeader("apns-id", UUID.randomUUID().toString()));
     }
 
     @Override
@@ -88,6 +114,9 @@ public final class ApnsFake extends HttpFake {
     }
 
     private FakeResponse answer(RecordedRequest request) {
+        if (!RecordedRequest.HTTP_2.equals(request.protocol())) {
+            return reason(505, "HttpVersionNotSupported", null);
+        }
         if (!"POST".equals(request.method())) {
             return reason(405, "MethodNotAllowed", null);
         }
