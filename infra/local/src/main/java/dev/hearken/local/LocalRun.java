@@ -1,6 +1,7 @@
 package dev.hearken.local;
 
 import dev.hearken.testing.RepositoryRoot;
+import dev.hearken.testing.aws.SentMail;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -58,6 +59,7 @@ public final class LocalRun {
                 report.step("what " + fake.name() + " received (" + fake.recorded().size() + " requests)");
                 fake.recorded().forEach(r -> report.detail(r.method() + " " + r.path() + " → " + r.status()));
             }
+            reportMail(report, system);
             report.step(unexpected == 0 ? "done: every sample got the answer its scenario expects"
                     : "done: " + unexpected + " sample(s) got an unexpected answer (marked ✗); logs in target/local/");
             if (keepRunning) {
@@ -73,5 +75,27 @@ public final class LocalRun {
             }
         }
         System.exit(unexpected == 0 ? 0 : 1);
+    }
+
+    /**
+     * What SES accepted. Recipients are personal data: only their domain is shown, never the address
+     * or the body.
+     */
+    private static void reportMail(Report report, LocalSystem system) {
+        List<SentMail.Mail> mails;
+        try {
+            mails = system.emulator().sentMail().all();
+        } catch (RuntimeException e) {
+            report.step("what SES accepted: not shown (" + e.getMessage() + ")");
+            return;
+        }
+        report.step("what SES accepted (" + mails.size() + " e-mails)");
+        for (SentMail.Mail mail : mails) {
+            String domains = mail.destinations().stream()
+                    .map(d -> "…@" + d.substring(d.lastIndexOf('@') + 1).replace(">", ""))
+                    .distinct().reduce((a, b) -> a + ", " + b).orElse("nobody");
+            report.detail(mail.source() + " → " + domains + (mail.raw() ? " (raw MIME, " : " (")
+                    + mail.body().length() + " chars)");
+        }
     }
 }
