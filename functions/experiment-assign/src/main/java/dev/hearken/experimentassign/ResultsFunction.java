@@ -34,7 +34,10 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>{@code GET /experiments/{key}/results?test=&difference=&alpha=&goal=}: per variation and metric,
  *       effects with intervals and p-values, chance to win and risk, the SRM check and the proposed winner;</li>
- *   <li>{@code POST /experiments/{key}/rollout} {@code {"variation","by","reason"}}: the explicit rollout;</li>
+ *   <li>{@code POST /experiments/{key}/rollout} {@code {"variation","by","reason"}}: the explicit rollout.
+ *       Deployed, the route requires a SigV4-signed IAM caller and the caller's ARN is recorded as
+ *       {@code by} (a {@code by} in the body cannot override it); {@code by} from the body is only used
+ *       when there is no authorised caller (the local runtime, which does not check signatures);</li>
  *   <li>{@code POST /conversions}: one outcome event, or {@code {"events":[…]}} (up to {@value #MAX_EVENTS});</li>
  *   <li>{@code GET /programs/{program}/overview?from=&to=}: per day counters of a program.</li>
  * </ul>
@@ -79,7 +82,7 @@ public class ResultsFunction {
             return switch (route) {
                 case ResultsRoute.Results r -> responses.json(200, ResultsViews.results(
                         results.results(r.experimentKey(), options(query(event)))));
-                case ResultsRoute.Rollout r -> rollout(r.experimentKey(), body(event));
+                case ResultsRoute.Rollout r -> rollout(r.experimentKey(), body(event), iamCaller(event));
                 case ResultsRoute.Conversions c -> conversions(body(event));
                 case ResultsRoute.ProgramOverview p -> overview(p.program(), query(event));
                 case ResultsRoute.Unknown u -> responses.error(404, "route_not_found",
@@ -101,14 +104,14 @@ public class ResultsFunction {
         }
     }
 
-    private APIGatewayV2HTTPResponse rollout(String experimentKey, Map<String, Object> body) {
+    private APIGatewayV2HTTPResponse rollout(String experimentKey, Map<String, Object> body, String caller) {
         String variation = switch (body.get("variation")) {
             case null -> throw new BadRequestException("variation", "variation is required (its key or index)");
             case String s when !s.isBlank() -> s;
             case Integer i -> Integer.toString(i);
             default -> throw new BadRequestException("variation", "variation must be a variation key or index");
         };
-        String by = text(body, "by", true);
+        String by = caller != null ? caller : text(body, "by", true);
         String reason = text(body, "reason", false);
         return switch (rollouts.rollOut(experimentKey, variation, by, reason)) {
             case RolloutService.Done d -> {
@@ -120,6 +123,18 @@ public class ResultsFunction {
                     responses.error(400, r.code(), r.message(), "variation");
             case RolloutService.Refused r -> responses.error(409, r.code(), r.message(), null);
         };
+    }
+
+    /**
+     * The ARN of the IAM principal API Gateway authorised (the route's {@code AWS_IAM} authoriser), or
+     * {@code null} when the request did not pass one.
+     */
+    private static String iamCaller(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        var authorizer = context == null ? null : context.getAuthorizer();
+        var iam = authorizer == null ? null : authorizer.getIam();
+        String arn = iam == null ? null : iam.getUserArn();
+        return arn == null || arn.isBlank() ? null : arn;
     }
 
     @SuppressWarnings("unchecked")

@@ -52,7 +52,8 @@ class ResultsFunctionTest {
     }
 
     /** The experiments these tests add; removed afterwards so other tests see only the seeds. */
-    private static final List<String> TEST_EXPERIMENTS = List.of("e2e-digest-copy", "e2e-srm", "e2e-rollout");
+    private static final List<String> TEST_EXPERIMENTS = List.of("e2e-digest-copy", "e2e-srm", "e2e-rollout",
+            "e2e-rollout-signed");
 
     @AfterAll
     static void removeTestExperiments() {
@@ -177,6 +178,22 @@ class ResultsFunctionTest {
                 "/experiments/e2e-rollout/assignments", Map.of("userId", "e2e-r-1"))).getBody());
         assertThat(assignment.getString("reason")).isEqualTo("FORCED_WINNER");
         assertThat(assignment.getString("variationKey")).isEqualTo("emoji");
+    }
+
+    @Test
+    void a_signed_iam_caller_is_recorded_as_the_author_of_a_rollout_and_the_body_cannot_claim_otherwise() {
+        define("e2e-rollout-signed", List.of(0.5, 0.5));
+        String signed = Events.load("experiment-results", "rollout-signed-caller")
+                .replace("new-follower-digest", "e2e-rollout-signed")
+                .replace("\\\"reason\\\"", "\\\"by\\\":\\\"someone.else@example.com\\\",\\\"reason\\\"");
+
+        JsonPath response = invoke(signed);
+
+        assertThat(response.getInt("statusCode")).as(response.prettify()).isEqualTo(200);
+        Map<String, AttributeValue> item = Emulator.shared().dynamo().getItem(b -> b.tableName(SeededEmulatorResource.EXPERIMENTS)
+                .key(Map.of("experimentKey", AttributeValue.fromS("e2e-rollout-signed"))).consistentRead(true)).item();
+        assertThat(item.get("rollout").m().get("by").s())
+                .isEqualTo("arn:aws:sts::123456789012:assumed-role/hearken-operators/ana.lima");
     }
 
     @Test

@@ -18,7 +18,10 @@ import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
@@ -179,7 +182,7 @@ public final class HearkenStack extends Stack {
         ticketDecisions.grant(ticketClassify, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
         routingRules.grantRead(ticketClassify);
         vip.grant(ticketClassify, "dynamodb:GetItem", "dynamodb:BatchGetItem");
-        route(HttpMethod.POST, "/webhooks/zendesk", ticketWebhook);
+        webhook("/webhooks/zendesk", ticketWebhook);
 
         // --- auto-reply (#6): auto-reply queue → canned answer in the user's language, at most once ---
         // Consumes the queue declared with ticket-classify (review-ingest also produces to it). Templates
@@ -301,7 +304,7 @@ public final class HearkenStack extends Stack {
         readSecret(reviewIngest, reviewPseudonymSecret, settings.prefix() + "/review-pseudonym", "HEARKEN_REVIEW_SECRETS_PSEUDONYM");
         readSecret(reviewWebhook, appFollowSecret, settings.prefix() + "/appfollow", "HEARKEN_REVIEW_SECRETS_APPFOLLOW");
         reviewImpact.grant(reviewInsights, "dynamodb:Query");
-        route(HttpMethod.POST, "/webhooks/appfollow", reviewWebhook);
+        webhook("/webhooks/appfollow", reviewWebhook);
         route(HttpMethod.GET, "/apps/{appId}/topics/{topic}/impact", reviewInsights);
         reviewApps.grant(reviewPoller, "dynamodb:Scan");
         reviewCursors.grant(reviewPoller, "dynamodb:GetItem", "dynamodb:PutItem");
@@ -481,14 +484,33 @@ public final class HearkenStack extends Stack {
         return queue;
     }
 
-    /** Routes {@code method path} to {@code function} through a Lambda proxy integration (payload format 2.0). */
+    /**
+     * Routes {@code method path} to {@code function} through a Lambda proxy integration (payload format
+     * 2.0), for AWS callers only: API Gateway checks the caller's SigV4 signature and IAM permission
+     * ({@code execute-api:Invoke} on the route) before the function runs, and passes the caller's ARN
+     * in {@code requestContext.authorizer.iam}. App backends and operators' tools call these.
+     */
     private void route(HttpMethod method, String path, HearkenFunction function) {
+        addRoute(method, path, function, new HttpIamAuthorizer());
+    }
+
+    /**
+     * Routes {@code POST path} to {@code function} without an API Gateway authoriser: third-party
+     * webhooks (Zendesk, AppFollow) cannot sign with SigV4, so the function authenticates each call
+     * itself with the sender's HMAC signature and timestamp and answers 401 otherwise.
+     */
+    private void webhook(String path, HearkenFunction function) {
+        addRoute(HttpMethod.POST, path, function, new HttpNoneAuthorizer());
+    }
+
+    private void addRoute(HttpMethod method, String path, HearkenFunction function, IHttpRouteAuthorizer authorizer) {
         HttpLambdaIntegration integration = integrations.computeIfAbsent(function,
                 f -> new HttpLambdaIntegration(pascal(f.name()) + "Integration", f.function()));
         httpApi.addRoutes(AddRoutesOptions.builder()
                 .methods(List.of(method))
                 .path(path)
                 .integration(integration)
+                .authorizer(authorizer)
                 .build());
     }
 

@@ -22,6 +22,20 @@ class HearkenStackHttpApiTest {
     }
 
     @Test
+    void only_the_webhooks_are_open_every_other_route_needs_a_signed_iam_caller() {
+        template.resourcePropertiesCountIs("AWS::ApiGatewayV2::Route", Map.of("AuthorizationType", "NONE"), 2);
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
+                "RouteKey", "POST /webhooks/zendesk", "AuthorizationType", "NONE"));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
+                "RouteKey", "POST /webhooks/appfollow", "AuthorizationType", "NONE"));
+        template.resourcePropertiesCountIs("AWS::ApiGatewayV2::Route", Map.of("AuthorizationType", "AWS_IAM"), 7);
+        for (String key : List.of("POST /experiments/{key}/rollout", "GET /experiments/{key}/results",
+                "POST /assignments", "GET /programs/{program}/overview", "GET /apps/{appId}/topics/{topic}/impact")) {
+            template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", key, "AuthorizationType", "AWS_IAM"));
+        }
+    }
+
+    @Test
     void both_assignment_routes_reach_experiment_assign_through_one_proxy_integration() {
         String function = Templates.logicalId(template, "AWS::Lambda::Function",
                 "FunctionName", "hearken-experiment-assign");
