@@ -18,12 +18,14 @@ import dev.hearken.push.provider.ApnsProviderTokens;
 import dev.hearken.push.provider.FcmAccessTokens;
 import dev.hearken.push.provider.FcmGateway;
 import dev.hearken.push.provider.SecretSource;
+import dev.hearken.push.provider.TrustedCertificates;
 import dev.hearken.push.service.CampaignService;
 import dev.hearken.push.service.PushService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,21 +53,21 @@ public class PushBeans {
 
     /**
      * One HTTP client per provider. APNs requires HTTP/2 over TLS; the JDK client negotiates it with
-     * ALPN on {@code https}. Against a plain-{@code http} fake it would try an h2c upgrade, which the
-     * JDK's own server (our fakes) ignores, so plain {@code http} base URLs are spoken HTTP/1.1 outright.
+     * ALPN on {@code https} (the APNs fake serves the same way). Against a plain-{@code http} fake (FCM)
+     * it would try an h2c upgrade, which the JDK's own server ignores, so plain {@code http} base URLs
+     * are spoken HTTP/1.1 outright.
      */
-    private static HttpClient httpClient(String baseUrl, PushSettings settings) {
+    private static HttpClient.Builder httpClient(String baseUrl, PushSettings settings) {
         return HttpClient.newBuilder()
                 .version(baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.httpTimeout())
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+                .executor(Executors.newVirtualThreadPerTaskExecutor());
     }
 
     @Produces
     @Singleton
     FcmGateway fcm(SecretsManagerClient secrets, ObjectMapper json, PushSettings settings) {
-        HttpClient http = httpClient(settings.fcm().baseUrl(), settings);
+        HttpClient http = httpClient(settings.fcm().baseUrl(), settings).build();
         FcmAccessTokens tokens = new FcmAccessTokens(new SecretSource(secrets, json), settings.fcm().secretId(),
                 settings.fcm().tokenUri(), settings.fcm().refreshMargin(), http, json, settings.httpTimeout(),
                 Clock.systemUTC());
@@ -78,7 +80,10 @@ public class PushBeans {
         // Provider tokens are checked by Apple against real time, never against the decision clock.
         ApnsProviderTokens tokens = new ApnsProviderTokens(new SecretSource(secrets, json), settings.apns().secretId(),
                 settings.apns().tokenRefresh(), json, Clock.systemUTC());
-        return new ApnsGateway(settings.apns().baseUrl(), tokens, httpClient(settings.apns().baseUrl(), settings), json,
+        HttpClient.Builder http = httpClient(settings.apns().baseUrl(), settings);
+        // Only tests and local runs set this (the fake's self-signed certificate); production keeps the default trust.
+        settings.apns().trustCertificates().ifPresent(pem -> http.sslContext(TrustedCertificates.sslContext(Path.of(pem))));
+        return new ApnsGateway(settings.apns().baseUrl(), tokens, http.build(), json,
                 settings.httpTimeout(), settings.defaultRetry(), Clock.systemUTC());
     }
 

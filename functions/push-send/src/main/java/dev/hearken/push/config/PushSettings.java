@@ -100,6 +100,14 @@ public interface PushSettings {
         /** Age at which the provider JWT is replaced: Apple rejects it after 60 min and refuses refreshes more often than every 20 min. */
         @WithDefault("50m")
         Duration tokenRefresh();
+
+        /**
+         * PEM file of the certificates APNs connections trust <em>instead of</em> the JVM's default trust
+         * store. Unset in production (Apple's certificate chains to a public CA); tests and the local
+         * runtime set it to the APNs fake's self-signed certificate
+         * ({@code HEARKEN_PUSH_APNS_TRUST_CERTIFICATES}, given by the fake).
+         */
+        Optional<String> trustCertificates();
     }
 
     /** Campaign fan-out. */

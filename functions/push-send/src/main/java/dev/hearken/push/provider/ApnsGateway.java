@@ -18,9 +18,9 @@ import java.time.Duration;
 
 /**
  * APNs {@code POST /3/device/{token}} with token auth (apns.md §2–5). The {@link HttpClient} is built
- * for HTTP/2, which APNs requires over TLS; against a plain-{@code http} base URL (the local fake) it
- * is built for HTTP/1.1 instead, see {@code PushBeans}. {@code ExpiredProviderToken} refreshes the
- * provider token and retries once.
+ * for HTTP/2, which APNs requires over TLS (ALPN {@code h2}); the local APNs fake serves the same way,
+ * with a certificate the client is told to trust ({@code hearken.push.apns.trust-certificates}, see
+ * {@code PushBeans}). {@code ExpiredProviderToken} refreshes the provider token and retries once.
  */
 public final class ApnsGateway implements PushGateway {
 

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The emulator with the template's tables and queues, the seeds ({@code infra/seed/tables/push-*.json},
  * experiment definitions, the test-only {@code hearken/fcm} and {@code hearken/apns} secrets), and the
- * FCM and APNs fakes the function is pointed at.
+ * FCM and APNs fakes the function is pointed at (APNs over HTTP/2 and TLS: the function trusts the
+ * fake's certificate, as in local runs).
  */
 public class PushEmulatorResource extends AwsEmulatorResource {
 
@@ -25,6 +26,7 @@ public class PushEmulatorResource extends AwsEmulatorResource {
         config.put("hearken.push.fcm.base-url", FCM.baseUri().toString());
         config.put("hearken.push.fcm.token-uri", FCM.baseUri() + "/token");
         config.put("hearken.push.apns.base-url", APNS.baseUri().toString());
+        config.put("hearken.push.apns.trust-certificates", APNS.trustCertificates().toString());
         return config;
     }
 

@@ -98,12 +98,17 @@ class SendFunctionTest {
                 .filter(r -> r.body().contains("Pixel8")).findFirst().orElseThrow();
         assertThat(JsonPath.from(ana.body()).getString("message.notification.title")).isEqualTo("Boas-vindas ao Lumen, Ana!");
         assertThat(ana.header("authorization")).startsWith("Bearer ya29.");
-        // user-1002 (en-US, ios) got the transactional reply notice through APNs, with a provider JWT
+        // user-1002 (en-US, ios) got the transactional reply notice through APNs over HTTP/2, with a provider JWT
         assertThat(apns.delivered()).extracting(RecordedRequest::path)
                 .contains("/3/device/00fc13adff785122b4ad28809a3420982341241421348097878e577c991de8f0");
+        assertThat(apns.recorded()).extracting(RecordedRequest::protocol).containsOnly("HTTP/2");
         RecordedRequest ticket = apns.delivered().get(0);
+        assertThat(ticket.header("authorization")).startsWith("bearer ey");
         assertThat(ticket.header("apns-topic")).isEqualTo("com.example.lumen");
+        assertThat(ticket.header("apns-push-type")).isEqualTo("alert");
         assertThat(ticket.header("apns-priority")).isEqualTo("10");
+        assertThat(ticket.header("apns-expiration")).matches("\\d{10}");
+        assertThat(ticket.header("apns-collapse-id")).isNotBlank();
         assertThat(JsonPath.from(ticket.body()).getString("aps.alert.body")).contains("#35436");
         // user-1004's android token is dead: removed; the ios device still got the message
         assertThat(devices("user-1004")).containsExactly("4f2e6b8a10c3d5e7f9a1b3c5d7e9f1a3b5c7d9e1f3a5b7c9d1e3f5a7b9c1d3e5");
@@ -220,6 +225,10 @@ class SendFunctionTest {
                 message("mixed-user", "transactional", "ticket-answered", "support:ticket-3:mixed-user"), "rh-m"))));
 
         assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(apns.recorded()).singleElement().satisfies(r -> {
+            assertThat(r.protocol()).isEqualTo("HTTP/2");
+            assertThat(r.status()).isEqualTo(410);
+        });
         assertThat(devices("mixed-user")).containsExactly("invalid-token-format");
         List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(queueUrl("hearken-push-dlq")).waitTimeSeconds(2)
                 .messageAttributeNames("All")).messages();
