@@ -31,6 +31,12 @@ import java.util.regex.Pattern;
  * API Gateway HTTP API on a local port: matches the template's route keys, builds the payload
  * format 2.0 event (lower-cased headers, path parameters, raw body), invokes the function and turns
  * its response back into HTTP. Routes come from the template only.
+ *
+ * <p>IAM-authorised routes ({@code AWS_IAM}) are served without checking signatures — this is a
+ * developer's machine. A request that carries a SigV4 {@code Authorization} header gets the
+ * {@code requestContext.authorizer.iam} block API Gateway would add, with the access key from the
+ * header and a local user ARN ({@code arn:aws:iam::000000000000:user/<access key>}); an unsigned
+ * request reaches the function without one, as if it had no authoriser.
  */
 final class HttpGateway implements AutoCloseable {
 
@@ -38,21 +44,26 @@ final class HttpGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("^AWS4-HMAC-SHA256\\s+Credential=([A-Za-z0-9]+)/");
+
     private record CompiledRoute(String routeKey, String method, Pattern path, List<String> params, String function) {}
 
     private final HttpServer server;
     private final List<CompiledRoute> routes = new ArrayList<>();
+    private final java.util.Set<String> iamRoutes;
     private final BiFunction<String, String, RuntimeApiServer.Outcome> invoker;
     private volatile Scheduler scheduler;
     private volatile java.util.function.Consumer<String> listener = line -> { };
 
     /**
-     * @param routes  route key → function name
-     * @param invoker (function name, event JSON) → the function's outcome
+     * @param routes    route key → function name
+     * @param iamRoutes the route keys guarded by the IAM authoriser
+     * @param invoker   (function name, event JSON) → the function's outcome
      */
-    HttpGateway(int port, Map<String, String> routes, BiFunction<String, String, RuntimeApiServer.Outcome> invoker)
-            throws IOException {
+    HttpGateway(int port, Map<String, String> routes, java.util.Set<String> iamRoutes,
+            BiFunction<String, String, RuntimeApiServer.Outcome> invoker) throws IOException {
         this.invoker = invoker;
+        this.iamRoutes = java.util.Set.copyOf(iamRoutes);
         routes.forEach((key, function) -> this.routes.add(compile(key, function)));
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -136,6 +147,16 @@ final class HttpGateway implements AutoCloseable {
         ctx.put("stage", "$default");
         ctx.put("time", REQUEST_TIME.format(now));
         ctx.put("timeEpoch", now.toEpochMilli());
+        String signature = exchange.getRequestHeaders().getFirst("authorization");
+        Matcher credential = signature == null ? null : SIGV4_CREDENTIAL.matcher(signature);
+        if (iamRoutes.contains(route.routeKey()) && credential != null && credential.find()) {
+            ObjectNode iam = ctx.putObject("authorizer").putObject("iam");
+            iam.put("accessKey", credential.group(1));
+            iam.put("accountId", "000000000000");
+            iam.put("callerId", credential.group(1));
+            iam.put("userArn", "arn:aws:iam::000000000000:user/" + credential.group(1));
+            iam.put("userId", credential.group(1));
+        }
         ObjectNode http = ctx.putObject("http");
         http.put("method", exchange.getRequestMethod());
         http.put("path", exchange.getRequestURI().getRawPath());

@@ -117,13 +117,17 @@ final class LocalSystem implements AutoCloseable {
     /** Serves the template's HTTP API routes on {@code port} (0: any free port). */
     HttpGateway gateway(int port) throws IOException {
         Map<String, String> routes = new LinkedHashMap<>();
+        java.util.Set<String> iamRoutes = new java.util.HashSet<>();
         for (LocalTemplate.Route route : template.routes()) {
             LocalFunction f = byLogicalId.get(route.functionLogicalId());
             if (f != null) {
                 routes.put(route.routeKey(), f.name());
+                if (route.iam()) {
+                    iamRoutes.add(route.routeKey());
+                }
             }
         }
-        HttpGateway gateway = new HttpGateway(port, routes, this::invoke);
+        HttpGateway gateway = new HttpGateway(port, routes, iamRoutes, this::invoke);
         closeables.add(gateway);
         return gateway;
     }

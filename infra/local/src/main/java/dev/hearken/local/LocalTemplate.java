@@ -13,8 +13,11 @@ import java.util.Map;
  */
 final class LocalTemplate {
 
-    /** {@code RouteKey} such as {@code POST /experiments/{key}/assignments} → function logical id. */
-    record Route(String routeKey, String functionLogicalId) {}
+    /**
+     * {@code RouteKey} such as {@code POST /experiments/{key}/assignments} → function logical id, and
+     * whether API Gateway's IAM authoriser guards it ({@code AuthorizationType: AWS_IAM}).
+     */
+    record Route(String routeKey, String functionLogicalId, boolean iam) {}
 
     /** An SQS → Lambda mapping, as Lambda's poller would run it. */
     record QueueMapping(String queueName, String functionLogicalId, int batchSize, int batchingWindowSeconds,
@@ -36,7 +39,8 @@ final class LocalTemplate {
             JsonNode uri = resources.path(integration).path("Properties").path("IntegrationUri");
             String function = getAttTarget(uri);
             if (function != null) {
-                out.add(new Route(props.path("RouteKey").asText(), function));
+                out.add(new Route(props.path("RouteKey").asText(), function,
+                        "AWS_IAM".equals(props.path("AuthorizationType").asText())));
             }
         });
         return out;

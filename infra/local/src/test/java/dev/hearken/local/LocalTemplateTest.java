@@ -28,6 +28,10 @@ class LocalTemplateTest {
                        "Targets": [{"Arn": {"Fn::GetAtt": ["Fn", "Arn"]}, "Id": "t"}]}},
               "Integration": {"Type": "AWS::ApiGatewayV2::Integration", "Properties": {"IntegrationUri": {"Fn::GetAtt": ["Fn", "Arn"]}}},
               "Route": {"Type": "AWS::ApiGatewayV2::Route", "Properties": {"RouteKey": "POST /webhooks/zendesk",
+                        "AuthorizationType": "NONE",
+                        "Target": {"Fn::Join": ["", ["integrations/", {"Ref": "Integration"}]]}}},
+              "AdminRoute": {"Type": "AWS::ApiGatewayV2::Route", "Properties": {"RouteKey": "GET /admin",
+                        "AuthorizationType": "AWS_IAM",
                         "Target": {"Fn::Join": ["", ["integrations/", {"Ref": "Integration"}]]}}}
             }}""";
 
@@ -35,8 +39,9 @@ class LocalTemplateTest {
     private final LocalTemplate template = new LocalTemplate(json);
 
     @Test
-    void routes_point_at_the_function_behind_their_integration() {
-        assertThat(template.routes()).containsExactly(new LocalTemplate.Route("POST /webhooks/zendesk", "Fn"));
+    void routes_point_at_the_function_behind_their_integration_and_know_their_authoriser() {
+        assertThat(template.routes()).containsExactly(new LocalTemplate.Route("POST /webhooks/zendesk", "Fn", false),
+                new LocalTemplate.Route("GET /admin", "Fn", true));
     }
 
     @Test
