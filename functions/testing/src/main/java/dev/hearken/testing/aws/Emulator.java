@@ -9,6 +9,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,17 +44,15 @@ public final class Emulator {
         this.region = region;
         this.credentials = credentials;
         this.owned = owned;
-        this.dynamo = DynamoDbClient.builder()
-                .endpointOverride(endpoint).region(region).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        this.sqs = SqsClient.builder()
-                .endpointOverride(endpoint).region(region).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        this.secrets = SecretsManagerClient.builder()
-                .endpointOverride(endpoint).region(region).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        this.ses = SesClient.builder()
-                .endpointOverride(endpoint).region(region).credentialsProvider(credentials)
+        this.dynamo = client(DynamoDbClient.builder());
+        this.sqs = client(SqsClient.builder());
+        this.secrets = client(SecretsManagerClient.builder());
+        this.ses = client(SesClient.builder());
+    }
+
+    /** A client of any AWS service pointed at this endpoint, with the region and credentials in effect. */
+    public <C, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(B builder) {
+        return builder.endpointOverride(endpoint).region(region).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
