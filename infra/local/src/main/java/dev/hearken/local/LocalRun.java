@@ -57,7 +57,7 @@ public final class LocalRun {
             }
             for (var fake : system.fakes().all()) {
                 report.step("what " + fake.name() + " received (" + fake.recorded().size() + " requests)");
-                fake.recorded().forEach(r -> report.detail(r.method() + " " + r.path() + " → " + r.status()));
+                fake.recorded().forEach(r -> report.detail(r.method() + " " + r.path() + " " + r.protocol() + " → " + r.status()));
             }
             reportMail(report, system);
             report.step(unexpected == 0 ? "done: every sample got the answer its scenario expects"

@@ -13,15 +13,19 @@ import dev.hearken.push.aws.SqsPushQueue;
 import dev.hearken.push.aws.SqsVisibility;
 import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.Platform;
+import dev.hearken.push.function.ConcurrentRecords;
 import dev.hearken.push.provider.ApnsGateway;
 import dev.hearken.push.provider.ApnsProviderTokens;
+import dev.hearken.push.provider.BoundedGateway;
 import dev.hearken.push.provider.FcmAccessTokens;
 import dev.hearken.push.provider.FcmGateway;
 import dev.hearken.push.provider.SecretSource;
 import dev.hearken.push.provider.TrustedCertificates;
 import dev.hearken.push.service.CampaignService;
 import dev.hearken.push.service.PushService;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
@@ -49,6 +53,26 @@ public class PushBeans {
     @PushTime
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The DynamoDB and SQS clients are the URL-connection client (the JDK's {@code HttpURLConnection};
+     * Quarkiverse offers no pool setting for it): any number of concurrent requests, but only
+     * {@code http.maxConnections} idle connections kept per host, 5 by default — with many records in
+     * flight every other call would open (and then close) a new TLS connection. Keep as many as records
+     * run at once. The JDK reads the property at the first keep-alive; a {@code -D} given at launch wins.
+     */
+    void keepAliveConnections(@Observes StartupEvent start, PushSettings settings) {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(Math.max(5, settings.worker().maxInFlight())));
+        }
+    }
+
+    /** The records of an SQS batch run at the same time, up to {@code hearken.push.worker.max-in-flight}. */
+    @Produces
+    @Singleton
+    ConcurrentRecords concurrentRecords(PushSettings settings) {
+        return new ConcurrentRecords(settings.worker().maxInFlight());
     }
 
     /**
@@ -112,12 +136,15 @@ public class PushBeans {
                 new DynamoDbDeliveryLog(dynamo, tables.pushDeliveries(), settings.deliveryRetention(), settings.deliveryShards()),
                 new DynamoDbTemplateCatalogue(dynamo, tables.pushTemplates(), settings.templateCacheTtl(), Clock.systemUTC()),
                 experiments,
-                Map.of(Platform.ANDROID, fcm, Platform.IOS, apns),
+                Map.of(Platform.ANDROID, new BoundedGateway(fcm, settings.maxConcurrentSends()),
+                        Platform.IOS, new BoundedGateway(apns, settings.maxConcurrentSends())),
                 queue,
                 new CapLimits(caps.lifecyclePerDay(), caps.promotionalPerDay(), caps.lifecyclePerWeek(), caps.promotionalPerWeek()),
                 settings.maxDelay(),
                 settings.lease(),
-                clock);
+                clock,
+                // a message's devices, each on its own virtual thread: they wait on FCM/APNs and DynamoDB
+                Executors.newVirtualThreadPerTaskExecutor());
     }
 
     @Produces

@@ -44,6 +44,15 @@ public interface PushSettings {
     @WithDefault("5s")
     Duration httpTimeout();
 
+    /**
+     * Sends in flight at the same time per provider (FCM, APNs) and function instance; keep it at or below the
+     * provider's HTTP/2 {@code SETTINGS_MAX_CONCURRENT_STREAMS} (RFC 9113 recommends servers allow ≥ 100).
+     */
+    @WithDefault("100")
+    int maxConcurrentSends();
+
+    Worker worker();
+
     Fcm fcm();
 
     Apns apns();
@@ -67,6 +76,16 @@ public interface PushSettings {
         /** Pushes an ISO week after which promotional messages are capped. */
         @WithDefault("5")
         int promotionalPerWeek();
+    }
+
+    /** The SQS worker ({@code send}). */
+    interface Worker {
+        /**
+         * Records of a batch processed at the same time per function instance (the rest wait for a slot).
+         * At least the event source's batch size, so a batch takes about as long as its slowest record.
+         */
+        @WithDefault("100")
+        int maxInFlight();
     }
 
     /** Firebase Cloud Messaging HTTP v1. */

@@ -9,13 +9,15 @@ import dev.hearken.push.message.PushMessage;
 import dev.hearken.push.service.PushService;
 import dev.hearken.push.service.SendResult;
 import io.quarkus.funqy.Funq;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
  * push-send's worker: one SQS record of the push queue per call. Funqy's advanced event handling
- * calls this once per record and reports the records that threw as {@code batchItemFailures}; it does
+ * calls this once per record and reports the records that failed as {@code batchItemFailures}; it does
  * not log them, so this adapter does (message id, program and outcome only — no user ids, tokens or copy).
+ * The records of a batch run at the same time ({@link ConcurrentRecords}: why a {@code Uni}, and how many).
  */
 public class SendFunction {
 
@@ -24,16 +26,22 @@ public class SendFunction {
     private final PushService push;
     private final SqsVisibility visibility;
     private final ObjectMapper json;
+    private final ConcurrentRecords records;
 
     @Inject
-    SendFunction(PushService push, SqsVisibility visibility, ObjectMapper json) {
+    SendFunction(PushService push, SqsVisibility visibility, ObjectMapper json, ConcurrentRecords records) {
         this.push = push;
         this.visibility = visibility;
         this.json = json;
+        this.records = records;
     }
 
     @Funq("send")
-    public void send(SQSEvent.SQSMessage record) {
+    public Uni<Void> send(SQSEvent.SQSMessage record) {
+        return records.submit(() -> handle(record));
+    }
+
+    private void handle(SQSEvent.SQSMessage record) {
         PushMessage message;
         try {
             message = PushMessageJson.read(json, record.getBody());

@@ -34,11 +34,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Decides and sends one push message, in this order: idempotency lease → user → opt-out → timing
  * (quiet hours, notBefore: defer) → frequency cap → experiment variant → localised copy → send to each
- * device not yet served → handle each provider answer.
+ * device not yet served (concurrently) → handle each provider answer.
  *
  * <p>Trade-offs, stated once:
  * <ul>
@@ -68,10 +71,15 @@ public final class PushService {
     private final Duration maxDelay;
     private final Duration lease;
     private final Clock clock;
+    private final Executor deviceSends;
 
+    /**
+     * @param deviceSends where a message's devices are sent to, each as its own task: concurrently (virtual
+     *                    threads in the function), or one after another ({@code Runnable::run})
+     */
     public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
             TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
-            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock) {
+            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor deviceSends) {
         this.users = users;
         this.caps = caps;
         this.ledger = ledger;
@@ -84,6 +92,7 @@ public final class PushService {
         this.maxDelay = maxDelay;
         this.lease = lease;
         this.clock = clock;
+        this.deviceSends = deviceSends;
     }
 
     public SendResult process(PushMessage message) {
@@ -149,41 +158,25 @@ public final class PushService {
 
     private SendResult send(PushMessage message, SendLedger.Entry entry, List<Device> devices,
             Notification notification, Recorder record) {
+        List<Device> pending = devices.stream().filter(d -> !entry.sentTokens().contains(d.token())).toList();
+        int alreadySent = devices.size() - pending.size();
+        List<ProviderOutcome> outcomes = all(pending.stream()
+                .map(device -> CompletableFuture.supplyAsync(() -> deliver(message, device, notification, record),
+                        deviceSends))
+                .toList());
         Duration retryAfter = null;
         String retryReason = null;
         String rejected = null;
         int sent = 0;
-        int alreadySent = 0;
-        for (Device device : devices) {
-            if (entry.sentTokens().contains(device.token())) {
-                alreadySent++;
-                continue;
-            }
-            PushGateway gateway = gateways.get(device.platform());
-            ProviderOutcome outcome = gateway.send(device, notification);
-            String channel = device.platform() == Platform.IOS ? "apns" : "fcm";
-            switch (outcome) {
-                case ProviderOutcome.Sent s -> {
-                    ledger.markSent(message.idempotencyKey(), device.token());
-                    record.device(DeliveryOutcome.SENT, null, channel);
-                    sent++;
-                }
-                case ProviderOutcome.DeadToken d -> {
-                    users.removeDevice(device);
-                    record.device(DeliveryOutcome.FAILED, "dead-token:" + d.reason(), channel);
-                    LOG.log(System.Logger.Level.INFO, "removed dead {0} token {1} ({2})", channel, device.tokenRef(), d.reason());
-                }
-                case ProviderOutcome.Retry r -> {
-                    record.device(DeliveryOutcome.FAILED, "retry:" + r.reason(), channel);
-                    if (retryAfter == null || r.retryAfter().compareTo(retryAfter) > 0) {
-                        retryAfter = r.retryAfter();
-                        retryReason = r.reason();
-                    }
-                }
-                case ProviderOutcome.Rejected r -> {
-                    record.device(DeliveryOutcome.FAILED, r.reason(), channel);
-                    rejected = r.reason();
-                }
+        for (ProviderOutcome outcome : outcomes) {
+            if (outcome instanceof ProviderOutcome.Sent) {
+                sent++;
+            } else if (outcome instanceof ProviderOutcome.Retry r
+                    && (retryAfter == null || r.retryAfter().compareTo(retryAfter) > 0)) {
+                retryAfter = r.retryAfter();
+                retryReason = r.reason();
+            } else if (outcome instanceof ProviderOutcome.Rejected r) {
+                rejected = r.reason();
             }
         }
         if (retryAfter != null) {
@@ -197,6 +190,42 @@ public final class PushService {
             return finish(message, "failed");
         }
         return finish(message, "sent");
+    }
+
+    /**
+     * Sends to one device and does what its answer asks (ledger mark, token removal, delivery record).
+     * Runs concurrently with the message's other devices: every step is per token.
+     */
+    private ProviderOutcome deliver(PushMessage message, Device device, Notification notification, Recorder record) {
+        ProviderOutcome outcome = gateways.get(device.platform()).send(device, notification);
+        String channel = device.platform() == Platform.IOS ? "apns" : "fcm";
+        switch (outcome) {
+            case ProviderOutcome.Sent s -> {
+                ledger.markSent(message.idempotencyKey(), device.token());
+                record.device(DeliveryOutcome.SENT, null, channel);
+            }
+            case ProviderOutcome.DeadToken d -> {
+                users.removeDevice(device);
+                record.device(DeliveryOutcome.FAILED, "dead-token:" + d.reason(), channel);
+                LOG.log(System.Logger.Level.INFO, "removed dead {0} token {1} ({2})", channel, device.tokenRef(), d.reason());
+            }
+            case ProviderOutcome.Retry r -> record.device(DeliveryOutcome.FAILED, "retry:" + r.reason(), channel);
+            case ProviderOutcome.Rejected r -> record.device(DeliveryOutcome.FAILED, r.reason(), channel);
+        }
+        return outcome;
+    }
+
+    /** The outcomes in order, once every send is done; the first failure is rethrown after all have finished. */
+    private static List<ProviderOutcome> all(List<CompletableFuture<ProviderOutcome>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+        return sends.stream().map(CompletableFuture::join).toList();
     }
 
     private SendResult deadLetter(PushMessage message, String reason) {

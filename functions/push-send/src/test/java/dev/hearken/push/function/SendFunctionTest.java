@@ -19,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,7 @@ class SendFunctionTest {
     void reset() {
         TestClock.CLOCK.set(TestClock.START);
         fcm.reset();
+        fcm.latency(Duration.ZERO);
         apns.reset();
         sqs.purgeQueue(b -> b.queueUrl(queueUrl("hearken-push")));
         sqs.purgeQueue(b -> b.queueUrl(queueUrl("hearken-push-dlq")));
@@ -89,6 +91,31 @@ class SendFunctionTest {
     }
 
     @Test
+    void the_records_of_a_batch_are_sent_at_the_same_time_and_a_bad_one_is_still_reported_alone() {
+        // given eight users with an android device each, FCM answering after 1 s, and a malformed record among them
+        Duration latency = Duration.ofSeconds(1);
+        List<String> records = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            user("par-user-" + i, "en", "UTC", "00:00-00:00");
+            device("par-user-" + i, "par-android-token-" + i, "android");
+            records.add(record("msg-par-" + i, message("par-user-" + i, "transactional", "ticket-answered",
+                    "support:par:" + i), "rh-par-" + i));
+            if (i == 4) {
+                records.add(record("msg-par-bad", "{\"userId\":", "rh-par-bad"));
+            }
+        }
+        fcm.latency(latency);
+
+        // when Funqy hands the batch to the function
+        JsonPath response = invoke(sqsEvent(records));
+
+        // then exactly the malformed record failed, and the fake held the good ones' sends at the same time
+        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly("msg-par-bad");
+        assertThat(fcm.delivered()).hasSize(8);
+        assertThat(mostInFlight(fcm.delivered(), latency)).as("sends the FCM fake held at once").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void the_ok_batch_sends_localised_copy_removes_the_dead_token_and_records_every_delivery() {
         JsonPath response = invoke(Events.load("push-send", "sqs-batch-ok"));
 
@@ -102,7 +129,9 @@ class SendFunctionTest {
         assertThat(apns.delivered()).extracting(RecordedRequest::path)
                 .contains("/3/device/00fc13adff785122b4ad28809a3420982341241421348097878e577c991de8f0");
         assertThat(apns.recorded()).extracting(RecordedRequest::protocol).containsOnly("HTTP/2");
-        RecordedRequest ticket = apns.delivered().get(0);
+        // (the batch's records run concurrently: pick user-1002's request, not the first one)
+        RecordedRequest ticket = apns.delivered().stream().filter(r -> r.path().startsWith("/3/device/00fc13ad"))
+                .findFirst().orElseThrow();
         assertThat(ticket.header("authorization")).startsWith("bearer ey");
         assertThat(ticket.header("apns-topic")).isEqualTo("com.example.lumen");
         assertThat(ticket.header("apns-push-type")).isEqualTo("alert");
@@ -205,7 +234,8 @@ class SendFunctionTest {
         records.add(record("msg-life-2", message("cap-user", "lifecycle", "onboarding-day1", "life:2:cap-user"), "rh5"));
         records.add(record("msg-tx-1", message("cap-user", "transactional", "ticket-answered", "tx:1:cap-user"), "rh6"));
 
-        invoke(sqsEvent(records));
+        // one after the other: the records of one batch run concurrently, and which of them took a slot first would be chance
+        records.forEach(r -> invoke(sqsEvent(List.of(r))));
 
         assertThat(fcm.delivered()).hasSize(4); // promo 1, 2, lifecycle 1, transactional
         assertThat(deliveries("promo:3:cap-user")).extracting(i -> i.get("outcome").s() + " " + i.get("reason").s())
@@ -274,6 +304,16 @@ class SendFunctionTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------
+
+    /**
+     * The most requests the fake held at once: each stays at least {@code latency} in the fake after it
+     * arrived, so the requests that arrived within {@code latency} before another one were in flight with it.
+     */
+    private static long mostInFlight(List<RecordedRequest> requests, Duration latency) {
+        return requests.stream().mapToLong(a -> requests.stream()
+                .filter(b -> !b.at().isAfter(a.at()) && b.at().plus(latency).isAfter(a.at())).count())
+                .max().orElse(0);
+    }
 
     private static JsonPath invoke(String event) {
         return given().contentType("application/json").body(event)

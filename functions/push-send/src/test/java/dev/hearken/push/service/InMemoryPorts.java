@@ -27,22 +27,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-/** In-memory doubles of every push-send port, for service tests that run in milliseconds. */
+/**
+ * In-memory doubles of every push-send port, for service tests that run in milliseconds. What a message's
+ * concurrent device sends touch (devices, ledger marks, deliveries, pushed tokens) is thread-safe.
+ */
 final class InMemoryPorts implements UserDirectory, FrequencyCaps, SendLedger, DeliveryLog, TemplateCatalogue,
         PushGateway, PushQueue {
 
     final Map<String, UserProfile> profiles = new HashMap<>();
-    final List<Device> devices = new ArrayList<>();
+    final List<Device> devices = new CopyOnWriteArrayList<>();
     final Map<String, Long> counters = new HashMap<>();
     final Set<String> capTaken = new HashSet<>();
-    final Map<String, Set<String>> sent = new HashMap<>();
+    final Map<String, Set<String>> sent = new ConcurrentHashMap<>();
     final Set<String> finished = new HashSet<>();
     final Map<String, Instant> leases = new HashMap<>();
-    final List<Delivery> deliveries = new ArrayList<>();
+    final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     final Map<String, Template> templates = new HashMap<>();
-    final List<String> pushedTokens = new ArrayList<>();
+    final List<String> pushedTokens = new CopyOnWriteArrayList<>();
     final List<Map.Entry<PushMessage, Duration>> deferred = new ArrayList<>();
     final Map<PushMessage, String> deadLettered = new LinkedHashMap<>();
     Function<Device, ProviderOutcome> provider = d -> new ProviderOutcome.Sent("id-" + d.token());
@@ -92,7 +97,7 @@ final class InMemoryPorts implements UserDirectory, FrequencyCaps, SendLedger, D
 
     @Override
     public void markSent(String key, String token) {
-        sent.computeIfAbsent(key, k -> new HashSet<>()).add(token);
+        sent.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(token);
     }
 
     @Override

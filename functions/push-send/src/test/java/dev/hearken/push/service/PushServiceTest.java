@@ -1,6 +1,7 @@
 package dev.hearken.push.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.DeliveryOutcome;
@@ -20,6 +21,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +45,13 @@ class PushServiceTest {
         ports.devices.add(new Device("ana", "tok-ios", Platform.IOS));
         ports.templates.put("t", new Template("t", null, Template.copies(
                 "en", "default", "Hello {name}", "Body", "pt", "default", "Olá {name}", "Corpo")));
-        service = new PushService(ports, ports, ports, ports, ports, null,
+        service = service(NOON, Runnable::run);
+    }
+
+    private PushService service(Instant now, Executor deviceSends) {
+        return new PushService(ports, ports, ports, ports, ports, null,
                 Map.of(Platform.ANDROID, ports, Platform.IOS, ports), ports, new CapLimits(3, 2, 10, 5),
-                Duration.ofSeconds(900), Duration.ofSeconds(60), Clock.fixed(NOON, ZoneOffset.UTC));
+                Duration.ofSeconds(900), Duration.ofSeconds(60), Clock.fixed(now, ZoneOffset.UTC), deviceSends);
     }
 
     private static PushMessage message(String key, Priority priority, String program) {
@@ -112,6 +122,57 @@ class PushServiceTest {
     }
 
     @Test
+    void the_devices_of_a_message_are_sent_at_the_same_time_and_each_answer_is_handled_for_its_token() {
+        // given a provider that answers only once both devices' sends are in flight
+        CyclicBarrier bothInFlight = new CyclicBarrier(2);
+        ports.provider = d -> {
+            await(bothInFlight);
+            return d.platform() == Platform.IOS ? new ProviderOutcome.DeadToken("apns:410:Unregistered")
+                    : new ProviderOutcome.Sent("ok");
+        };
+
+        // when the devices are sent on virtual threads
+        SendResult result;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            result = service(NOON, threads).process(message("c1", Priority.LIFECYCLE, "onboarding"));
+        }
+
+        // then the sent one is in the ledger, the dead one removed, and each has its delivery record
+        assertThat(result).isEqualTo(new SendResult.Finished("sent"));
+        assertThat(ports.sent.get("c1")).containsExactly("tok-android");
+        assertThat(ports.devices).extracting(Device::token).containsExactly("tok-android");
+        assertThat(ports.deliveries).extracting(d -> d.outcome() + " " + d.channel() + " " + d.reason())
+                .containsExactlyInAnyOrder("SENT fcm null", "FAILED apns dead-token:apns:410:Unregistered");
+    }
+
+    @Test
+    void a_device_send_that_throws_fails_the_message_after_the_other_device_was_sent_and_marked() {
+        ports.provider = d -> {
+            if (d.platform() == Platform.IOS) {
+                throw new IllegalStateException("ledger unavailable");
+            }
+            return new ProviderOutcome.Sent("ok");
+        };
+
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            PushService concurrent = service(NOON, threads);
+            assertThatThrownBy(() -> concurrent.process(message("x1", Priority.LIFECYCLE, "onboarding")))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("ledger unavailable");
+        }
+
+        assertThat(ports.sent.get("x1")).containsExactly("tok-android"); // a retry skips it
+        assertThat(ports.leases).doesNotContainKey("x1"); // released for the retry
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the other device's send never started", e);
+        }
+    }
+
+    @Test
     void an_invalid_argument_goes_to_the_dlq_with_its_reason() {
         ports.provider = d -> new ProviderOutcome.Rejected("fcm:INVALID_ARGUMENT");
 
@@ -123,10 +184,7 @@ class PushServiceTest {
 
     @Test
     void in_quiet_hours_a_lifecycle_message_is_re_enqueued_with_a_delay_and_recorded_as_deferred() {
-        PushService night = new PushService(ports, ports, ports, ports, ports, null,
-                Map.of(Platform.ANDROID, ports, Platform.IOS, ports), ports, new CapLimits(3, 2, 10, 5),
-                Duration.ofSeconds(900), Duration.ofSeconds(60),
-                Clock.fixed(Instant.parse("2026-03-20T02:00:00Z"), ZoneOffset.UTC));
+        PushService night = service(Instant.parse("2026-03-20T02:00:00Z"), Runnable::run);
 
         SendResult result = night.process(message("q1", Priority.LIFECYCLE, "onboarding"));
         SendResult redelivered = night.process(message("q1", Priority.LIFECYCLE, "onboarding"));
