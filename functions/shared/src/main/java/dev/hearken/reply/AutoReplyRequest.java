@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * One request to answer a user automatically: the body of a message on the {@code auto-reply} queue.
- * Producers (ticket-classify, review-ingest) send it only for items that passed their eligibility
- * rules — never for a priority item; the consumer (auto-reply) picks the canned answer and posts it.
+ * Producers (ticket-classify, review-ingest, the inbound-mail producer) send it only for items that
+ * passed their eligibility rules — never for a priority item; the consumer (auto-reply) picks the
+ * canned answer and posts it.
  *
  * <p>Wire format: this record serialised as a JSON object with exactly these property names, e.g.
  * <pre>{@code
@@ -19,8 +20,11 @@ import java.util.Objects;
  * @param version          format version, {@value #VERSION}; a consumer rejects versions it does not know
  * @param requestId        idempotency key, {@code <source>:<itemId>}: at most one automatic reply per item ever,
  *                         so a consumer that sees a {@code requestId} again must do nothing
- * @param source           {@code zendesk}, {@code appstore} or {@code googleplay}
- * @param itemId           the ticket id (Zendesk, decimal string) or the store's review id
+ * @param source           {@code zendesk}, {@code appstore}, {@code googleplay} or {@code email} (a message that
+ *                         came by e-mail outside Zendesk)
+ * @param itemId           the ticket id (Zendesk, decimal string), the store's review id (Google Play:
+ *                         {@code <package>/<reviewId>}) or, for {@code email}, the {@link InboundMail#messageId()}
+ *                         of the {@code inbound-mail} item that holds the address and headers
  * @param language         ISO 639-1 language the answer must be in ({@code es}); {@code und} is never sent
  * @param locale           the requester's locale when the source gives one ({@code pt-BR}), else {@code null};
  *                         the consumer's fallback chain starts there

@@ -198,6 +198,13 @@ public final class HearkenStack extends Stack {
         DataTable replyCaps = table(DataTableProps.builder("reply-caps", Key.string("capKey"))
                 .ttlAttribute("expiresAt")
                 .build());
+        // Mail that came in outside Zendesk, one item per inbound message (dev.hearken.reply.InboundMail):
+        // the queue carries only the message id, the address and headers live here. Written by the
+        // inbound-mail producer (an SES receiving rule; not part of this stack yet), read and marked
+        // "auto-replied" by auto-reply; items expire with the producer's retention.
+        DataTable inboundMail = table(DataTableProps.builder("inbound-mail", Key.string("messageId"))
+                .ttlAttribute("expiresAt")
+                .build());
         HearkenFunction autoReplyWorker = function(HearkenFunctionProps.builder("auto-reply")
                 .export("reply")
                 .timeout(AUTO_REPLY_TIMEOUT)
@@ -213,6 +220,8 @@ public final class HearkenStack extends Stack {
         replies.grant(autoReplyWorker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
                 "dynamodb:DeleteItem");
         replyCaps.grant(autoReplyWorker, "dynamodb:UpdateItem");
+        // Read the inbound message, then mark it answered (or flag it for a person) with a conditional update.
+        inboundMail.grant(autoReplyWorker, "dynamodb:GetItem", "dynamodb:UpdateItem");
         // Tickets that came by e-mail outside Zendesk are answered by e-mail; replies reach support.
         sendsMail(autoReplyWorker, "support");
         experiments.grantRead(autoReplyWorker);

@@ -38,6 +38,8 @@ class HearkenStackAutoReplyTest {
                                 Map.entry("HEARKEN_TABLES_REPLY_TEMPLATES", "hearken-reply-templates"),
                                 Map.entry("HEARKEN_TABLES_REPLIES", "hearken-replies"),
                                 Map.entry("HEARKEN_TABLES_REPLY_CAPS", "hearken-reply-caps"),
+                                Map.entry("HEARKEN_TABLES_INBOUND_MAIL", "hearken-inbound-mail"),
+                                Map.entry("HEARKEN_MAIL_FROM", "support@mail.hearken.example"),
                                 Map.entry("HEARKEN_TABLES_EXPERIMENTS", "hearken-experiments"),
                                 Map.entry("HEARKEN_TABLES_EXPOSURES", "hearken-exposures"),
                                 Map.entry("HEARKEN_TABLES_EXPERIMENT_AGGREGATES", "hearken-experiment-aggregates")))),
@@ -75,6 +77,10 @@ class HearkenStackAutoReplyTest {
                 "TableName", "hearken-reply-caps",
                 "KeySchema", List.of(Map.of("AttributeName", "capKey", "KeyType", "HASH")),
                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "hearken-inbound-mail",
+                "KeySchema", List.of(Map.of("AttributeName", "messageId", "KeyType", "HASH")),
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
     }
 
     @Test
@@ -88,6 +94,8 @@ class HearkenStackAutoReplyTest {
                         allow(List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
                                 List.of(arnOf(table("hearken-replies")))),
                         allow("dynamodb:UpdateItem", List.of(arnOf(table("hearken-reply-caps")))),
+                        allow(List.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+                                List.of(arnOf(table("hearken-inbound-mail")))),
                         allow("secretsmanager:GetSecretValue", Map.of("Ref", secret())))))));
     }
 
@@ -98,6 +106,15 @@ class HearkenStackAutoReplyTest {
         String policy = policies.values().iterator().next().toString();
         assertThat(policy).contains("secret:hearken/appstore-??????", "secret:hearken/googleplay-??????");
         assertThat(policy).doesNotContain("secretsmanager:DescribeSecret", "secretsmanager:*", "ses:*");
+    }
+
+    @Test
+    void only_the_worker_touches_inbound_mail() {
+        // Its statement (GetItem + UpdateItem, no PutItem/DeleteItem) is checked above; the producer is not built yet.
+        assertThat(template.findResources(POLICY).values().stream()
+                .filter(p -> p.toString().contains(table("hearken-inbound-mail"))))
+                .singleElement()
+                .satisfies(p -> assertThat(p.toString()).contains(role("hearken-auto-reply")));
     }
 
     @Test
