@@ -51,8 +51,9 @@ public final class TlsHttp2Server implements HttpFake.Server {
     /** Listens on a free loopback port; every request goes to {@code exchange}. */
     public static TlsHttp2Server start(HttpFake.Exchange exchange) {
         LoopbackCertificate certificate = LoopbackCertificate.shared();
+        // Daemon threads: a fake must never keep a JVM alive (StartupBenchmark, for one, never closes its fakes).
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+                .setInternalBlockingPoolSize(1).setUseDaemonThread(true));
         TlsHttp2Server fake = new TlsHttp2Server(vertx, exchange);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost("127.0.0.1")
