@@ -2,12 +2,14 @@ package dev.hearken.autoreply.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.autoreply.aws.DynamoDbDailyCaps;
+import dev.hearken.autoreply.aws.DynamoDbInboundMail;
 import dev.hearken.autoreply.aws.DynamoDbReplyLedger;
 import dev.hearken.autoreply.aws.DynamoDbTemplateCatalogue;
 import dev.hearken.autoreply.aws.ExperimentVariantPicker;
 import dev.hearken.autoreply.aws.ZendeskCredentials;
 import dev.hearken.autoreply.domain.AutoReplyService;
 import dev.hearken.autoreply.domain.Guardrails;
+import dev.hearken.autoreply.domain.MailAddress;
 import dev.hearken.autoreply.domain.ReplyComposer;
 import dev.hearken.autoreply.domain.ReplySettings;
 import dev.hearken.autoreply.domain.ReviewDesk;
@@ -17,6 +19,8 @@ import dev.hearken.autoreply.store.AppStoreReviewDesk;
 import dev.hearken.autoreply.store.GoogleOAuthApi;
 import dev.hearken.autoreply.store.GooglePlayApi;
 import dev.hearken.autoreply.store.GooglePlayReviewDesk;
+import dev.hearken.autoreply.mail.MimeReply;
+import dev.hearken.autoreply.mail.SesMailDesk;
 import dev.hearken.autoreply.template.QuteRenderer;
 import dev.hearken.autoreply.zendesk.ZendeskApi;
 import dev.hearken.autoreply.zendesk.ZendeskTicketDesk;
@@ -32,8 +36,9 @@ import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ses.SesClient;
 
-/** Wires the auto-reply domain to DynamoDB, Zendesk, the two stores and the experiment library. */
+/** Wires the auto-reply domain to DynamoDB, Zendesk, the two stores, SES and the experiment library. */
 @ApplicationScoped
 public class AutoReplyBeans {
 
@@ -57,26 +62,36 @@ public class AutoReplyBeans {
 
     @Produces
     @Singleton
+    SesMailDesk mail(AutoReplyConfig config, DynamoDbClient dynamo, SesClient ses) {
+        AutoReplyConfig.Mail mail = config.mail();
+        return new SesMailDesk(new DynamoDbInboundMail(dynamo, mail.inboundTable()), ses,
+                new MimeReply.Sender(mail.from(), mail.fromName(), mail.replyTo().orElse(mail.from())), CLOCK);
+    }
+
+    @Produces
+    @Singleton
     AutoReplyService autoReplyService(AutoReplyConfig config, DynamoDbClient dynamo, SecretsManagerClient secrets,
             ObjectMapper json, @RestClient ZendeskApi zendesk, AssignmentService assignments,
-            AppStoreReviewDesk appStore, GooglePlayReviewDesk googlePlay) {
+            AppStoreReviewDesk appStore, GooglePlayReviewDesk googlePlay, SesMailDesk mail) {
         ReplyComposer composer = new ReplyComposer(
                 new DynamoDbTemplateCatalogue(dynamo, config.templatesTable(), config.templateCacheTtl(), CLOCK),
                 new QuteRenderer(),
                 new ExperimentVariantPicker(assignments));
         Set<String> blockedTags = new HashSet<>(Guardrails.DEFAULT_BLOCKED_TAGS);
         config.blockedTags().ifPresent(blockedTags::addAll);
+        Set<String> ownDomains = new HashSet<>(config.mail().ownDomains().orElse(List.of()));
+        ownDomains.add(MailAddress.domain(config.mail().from()));
         Guardrails guardrails = new Guardrails(blockedTags, Set.copyOf(config.blockedGroups().orElse(List.of())),
-                Set.copyOf(config.blockedPriorities()));
+                Set.copyOf(config.blockedPriorities()), ownDomains);
         ReplySettings settings = new ReplySettings(
                 Map.of("googleplay", config.googlePlayDailyCap(), "appstore", config.appStoreDailyCap(),
-                        "zendesk", config.zendeskDailyCap()), config.appName(), config.articleLink(),
+                        "zendesk", config.zendeskDailyCap(), "email", config.mail().dailyCap()), config.appName(), config.articleLink(),
                 config.ticketStatus(), Set.copyOf(config.ticketTags()), config.claimLease());
         return new AutoReplyService(composer,
                 new DynamoDbReplyLedger(dynamo, config.repliesTable(), config.retention()),
                 new DynamoDbDailyCaps(dynamo, config.capsTable()),
                 new ZendeskTicketDesk(zendesk, new ZendeskCredentials(secrets, config.zendesk().secretId(), json), json),
-                List.<ReviewDesk>of(appStore, googlePlay),
+                List.<ReviewDesk>of(appStore, googlePlay), mail,
                 guardrails, settings, CLOCK);
     }
 }

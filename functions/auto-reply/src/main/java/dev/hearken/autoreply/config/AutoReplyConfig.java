@@ -87,6 +87,36 @@ public interface AutoReplyConfig {
     /** Zendesk API access. */
     Zendesk zendesk();
 
+    /** E-mail answers to messages that came by e-mail outside Zendesk (SES). */
+    Mail mail();
+
+    interface Mail {
+        /** The From address, on the SES identity (CDK sets {@code HEARKEN_MAIL_FROM}). */
+        @WithDefault("${hearken.mail-from:support@mail.hearken.example}")
+        String from();
+
+        /** The From display name. */
+        @WithDefault("Hearken Support")
+        String fromName();
+
+        /** Where answers to our answers go (a mailbox people read); the From address when unset. */
+        Optional<String> replyTo();
+
+        /** Domains whose mail is never answered (loops); the From address's domain always is. */
+        Optional<List<String>> ownDomains();
+
+        /** The inbound-mail table (CDK sets {@code HEARKEN_TABLES_INBOUND_MAIL}). */
+        @WithDefault("${hearken.tables.inbound-mail:hearken-inbound-mail}")
+        String inboundTable();
+
+        /**
+         * E-mail answers per app per UTC day; well inside an SES production account's 24-hour quota, so
+         * the CRM mail of push-send keeps its share.
+         */
+        @WithDefault("10000")
+        int dailyCap();
+    }
+
     interface Zendesk {
         /**
          * Secrets Manager id of the JSON secret with {@code apiEmail} and {@code apiToken} (shared with

@@ -1,6 +1,7 @@
 package dev.hearken.autoreply.domain;
 
 import dev.hearken.reply.AutoReplyRequest;
+import dev.hearken.reply.InboundMail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +34,15 @@ import java.util.Set;
  * comment, so both or neither exist) or a review that already has a developer response is not
  * answered again. Zendesk is therefore closed; App Store Connect responses show up on read-back only
  * once created, and both stores <em>replace</em> the single developer response, so the worst case
- * there is the same text submitted twice, never two replies. A channel without read-back (SES
- * e-mail) would keep a real window between "sent" and "recorded".
+ * there is the same text submitted twice, never two replies.
+ *
+ * <p>E-mail (SES) has neither an idempotency key nor a read-back, so it is <em>at most once</em>: after
+ * sending, the inbound message is marked {@code autoRepliedAt} (a second guard, found by a retry), and a
+ * claim left pending without that mark — an attempt that died between SES accepting the message and
+ * the mark, or whose SES call failed in an unknown way (timeout, 5xx) — is never resent: it is recorded
+ * as {@link ReplyOutcome.Status#UNKNOWN} and the message is flagged for a person. The remaining window
+ * is that one update: a crash right after SES accepted the message costs the user a person's
+ * follow-up, never a second automatic answer. A failure <em>before</em> the send releases the claim.
  */
 public final class AutoReplyService {
 
@@ -42,25 +50,34 @@ public final class AutoReplyService {
     private static final Map<Channel, Integer> MAX_LENGTH = Map.of(
             Channel.GOOGLE_PLAY, 350, // "Replies of more than approximately 350 characters will be rejected"
             Channel.APP_STORE, 5970,
-            Channel.ZENDESK, 65_000);
+            Channel.ZENDESK, 65_000,
+            Channel.EMAIL, 100_000);
 
     private final ReplyComposer composer;
     private final ReplyLedger ledger;
     private final DailyCaps caps;
     private final TicketDesk tickets;
     private final Map<Channel, ReviewDesk> reviews;
+    private final MailDesk mail;
     private final Guardrails guardrails;
     private final ReplySettings settings;
     private final Clock clock;
 
+    /** Without an e-mail channel: {@code email} requests are rejected ({@code channel_not_configured:email}). */
     public AutoReplyService(ReplyComposer composer, ReplyLedger ledger, DailyCaps caps, TicketDesk tickets,
             List<ReviewDesk> reviews, Guardrails guardrails, ReplySettings settings, Clock clock) {
+        this(composer, ledger, caps, tickets, reviews, null, guardrails, settings, clock);
+    }
+
+    public AutoReplyService(ReplyComposer composer, ReplyLedger ledger, DailyCaps caps, TicketDesk tickets,
+            List<ReviewDesk> reviews, MailDesk mail, Guardrails guardrails, ReplySettings settings, Clock clock) {
         this.composer = composer;
         this.ledger = ledger;
         this.caps = caps;
         this.tickets = tickets;
         this.reviews = new java.util.EnumMap<>(Channel.class);
         reviews.forEach(d -> this.reviews.put(d.channel(), d));
+        this.mail = mail;
         this.guardrails = guardrails;
         this.settings = settings;
         this.clock = clock;
@@ -94,9 +111,11 @@ public final class AutoReplyService {
         }
         ReplyOutcome outcome;
         try {
-            outcome = channel.kind() == Channel.Kind.TICKET
-                    ? answerTicket(request)
-                    : answerReview(channel, request, retry);
+            outcome = switch (channel) {
+                case ZENDESK -> answerTicket(request);
+                case EMAIL -> answerMail(request, retry);
+                case APP_STORE, GOOGLE_PLAY -> answerReview(channel, request, retry);
+            };
         } catch (RateLimitedException | RejectedException | UpdateConflictException e) {
             // The channel answered "no" (or we never called it): nothing was posted, so the next
             // attempt may start afresh instead of waiting for the lease.
@@ -170,6 +189,78 @@ public final class AutoReplyService {
         takeCap(channel, review.app());
         desk.reply(review, reply.get().text());
         return sent(reply.get());
+    }
+
+    private ReplyOutcome answerMail(AutoReplyRequest request, boolean retry) {
+        if (mail == null) {
+            throw new RejectedException("channel_not_configured:email");
+        }
+        Prepared prepared;
+        try {
+            prepared = prepareMail(request, retry);
+        } catch (RateLimitedException | RejectedException e) {
+            throw e; // handle() releases the claim
+        } catch (RuntimeException e) {
+            // Nothing reached SES yet: let the next delivery start afresh instead of taking this for
+            // an attempt that may have sent.
+            ledger.release(request.requestId());
+            throw e;
+        }
+        if (prepared.outcome() != null) {
+            return prepared.outcome();
+        }
+        // From here on SES may have accepted the message: an exception other than a throttle or a
+        // refusal leaves the claim pending, and the retry will not send again.
+        String providerId = mail.send(prepared.inbound(), prepared.reply());
+        Instant sentAt = clock.instant();
+        boolean marked;
+        try {
+            marked = mail.markAutoReplied(prepared.inbound().messageId(), providerId, sentAt);
+        } catch (RuntimeException e) {
+            // The ledger's outcome, written next, is the record that counts; the mark is the second guard.
+            marked = false;
+        }
+        ReplyComposer.Composed c = prepared.composed();
+        return new ReplyOutcome(ReplyOutcome.Status.SENT, marked ? null : "inbound_not_marked", c.templateKey(),
+                c.language(), c.experimentKey(), c.variant());
+    }
+
+    /** What {@link #answerMail} decided before sending: an outcome without sending, or the reply to send. */
+    private record Prepared(ReplyOutcome outcome, InboundMail inbound, MailReply reply, ReplyComposer.Composed composed) {}
+
+    private Prepared prepareMail(AutoReplyRequest request, boolean retry) {
+        InboundMail inbound = mail.read(request.itemId())
+                .orElseThrow(() -> new RejectedException("email_unknown_message"));
+        if (inbound.autoRepliedAt() != null) {
+            return new Prepared(ReplyOutcome.duplicate("found_on_channel"), inbound, null, null);
+        }
+        if (retry) {
+            // SES cannot be read back: the attempt that left this claim may have sent the answer.
+            // At most once: do not send again, ask a person to look.
+            mail.flagForPerson(inbound.messageId(), "auto_reply_outcome_unknown", clock.instant());
+            return new Prepared(ReplyOutcome.unknown("outcome_unknown"), inbound, null, null);
+        }
+        Optional<String> stop = guardrails.check(inbound);
+        if (stop.isPresent()) {
+            return new Prepared(ReplyOutcome.skipped(stop.get()), inbound, null, null);
+        }
+        if (inbound.caseNumber() == null || !inbound.caseNumber().matches("[0-9]{1,20}")) {
+            throw new RejectedException("email_item_incomplete"); // the producer's contract: a case number to quote
+        }
+        Optional<ReplyComposer.Composed> reply = composer.compose(Channel.Kind.TICKET,
+                List.of("ticket:" + request.intent()), LanguageChain.of(request.locale(), request.language()),
+                new Placeholders(inbound.fromName(), settings.appName(), settings.articleLink(), inbound.caseNumber()),
+                request.requestId());
+        if (reply.isEmpty()) {
+            return new Prepared(ReplyOutcome.skipped("no_template"), inbound, null, null);
+        }
+        if (reply.get().text().length() > MAX_LENGTH.get(Channel.EMAIL)) {
+            return new Prepared(ReplyOutcome.skipped("text_too_long"), inbound, null, null);
+        }
+        takeCap(Channel.EMAIL, inbound.app() == null || inbound.app().isBlank() ? "all" : inbound.app());
+        MailReply out = new MailReply(MailSubject.reply(inbound.subject(), reply.get().language()), reply.get().text(),
+                reply.get().language());
+        return new Prepared(null, inbound, out, reply.get());
     }
 
     private void takeCap(Channel channel, String scope) {

@@ -9,7 +9,9 @@ public enum Channel {
     /** An App Store review: the developer response. */
     APP_STORE("appstore", Kind.REVIEW),
     /** A Google Play review: the developer reply. */
-    GOOGLE_PLAY("googleplay", Kind.REVIEW);
+    GOOGLE_PLAY("googleplay", Kind.REVIEW),
+    /** A message that came by e-mail outside Zendesk: an e-mail answer through SES (a conversation, like a ticket). */
+    EMAIL("email", Kind.TICKET);
 
     /** Tickets can be answered in a conversation; reviews get one public, final answer. */
     public enum Kind { TICKET, REVIEW }

@@ -19,11 +19,20 @@ public record ReplyOutcome(Status status, String reason, String templateKey, Str
         /** Guardrails or the catalogue said no; recorded, never retried. */
         SKIPPED,
         /** The request was already done (re-delivery, or an earlier attempt's reply found on the channel). */
-        DUPLICATE
+        DUPLICATE,
+        /**
+         * An earlier attempt claimed the reply and never recorded what happened, on a channel that cannot
+         * be read back (e-mail): it may have been sent, so it is not sent again and a person is asked to look.
+         */
+        UNKNOWN
     }
 
     public static ReplyOutcome skipped(String reason) {
         return new ReplyOutcome(Status.SKIPPED, reason, null, null, null, null);
+    }
+
+    public static ReplyOutcome unknown(String reason) {
+        return new ReplyOutcome(Status.UNKNOWN, reason, null, null, null, null);
     }
 
     public static ReplyOutcome duplicate(String reason) {

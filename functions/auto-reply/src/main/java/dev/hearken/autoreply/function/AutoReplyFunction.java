@@ -40,6 +40,12 @@ public class AutoReplyFunction {
         AutoReplyRequest request = parse(message);
         try {
             ReplyOutcome outcome = service.handle(request);
+            if (outcome.status() == ReplyOutcome.Status.UNKNOWN) {
+                // At most once on a channel without read-back: a person has to look (the item is flagged).
+                LOG.warnf("request %s: an earlier attempt may have sent the reply (%s); not sent again, flagged for a person",
+                        request.requestId(), outcome.reason());
+                return;
+            }
             LOG.infof("request %s: %s%s%s", request.requestId(), outcome.status(),
                     outcome.reason() == null ? "" : " (" + outcome.reason() + ")",
                     outcome.language() == null ? "" : " template " + outcome.templateKey() + "/" + outcome.language()

@@ -1,5 +1,6 @@
 package dev.hearken.autoreply.domain;
 
+import dev.hearken.reply.InboundMail;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -158,6 +159,76 @@ final class InMemory {
             reviews.entrySet().stream().filter(e -> e.getValue().reviewId().equals(review.reviewId()))
                     .findFirst().ifPresent(e -> e.setValue(new ReviewView(review.app(), review.reviewId(),
                             review.rating(), review.reviewerName(), true)));
+        }
+    }
+
+    /** The inbound-mail store and SES: a send records the message, the mark sets autoRepliedAt once. */
+    static final class Mail implements MailDesk {
+        record Sent(String to, MailReply reply) {}
+
+        final Map<String, InboundMail> items = new HashMap<>();
+        final List<Sent> sent = new ArrayList<>();
+        final Map<String, String> flagged = new HashMap<>();
+        RuntimeException failRead;
+        RuntimeException failNextSend;
+        RuntimeException failAfterSend;
+        RuntimeException failMark;
+
+        Mail put(InboundMail mail) {
+            items.put(mail.messageId(), mail);
+            return this;
+        }
+
+        @Override
+        public Optional<InboundMail> read(String messageId) {
+            if (failRead != null) {
+                RuntimeException e = failRead;
+                failRead = null;
+                throw e;
+            }
+            return Optional.ofNullable(items.get(messageId));
+        }
+
+        @Override
+        public String send(InboundMail to, MailReply reply) {
+            if (failNextSend != null) {
+                RuntimeException e = failNextSend;
+                failNextSend = null;
+                throw e;
+            }
+            sent.add(new Sent(to.fromAddress(), reply));
+            if (failAfterSend != null) {
+                RuntimeException e = failAfterSend; // SES accepted it, but we never heard back
+                failAfterSend = null;
+                throw e;
+            }
+            return "ses-" + sent.size();
+        }
+
+        @Override
+        public boolean markAutoReplied(String messageId, String providerMessageId, Instant at) {
+            if (failMark != null) {
+                RuntimeException e = failMark;
+                failMark = null;
+                throw e;
+            }
+            InboundMail m = items.get(messageId);
+            if (m == null || m.autoRepliedAt() != null) {
+                return false;
+            }
+            items.put(messageId, withAutoReplied(m, at.toString()));
+            return true;
+        }
+
+        @Override
+        public void flagForPerson(String messageId, String reason, Instant at) {
+            flagged.put(messageId, reason);
+        }
+
+        static InboundMail withAutoReplied(InboundMail m, String at) {
+            return new InboundMail(m.messageId(), m.fromAddress(), m.fromName(), m.subject(), m.rfcMessageId(),
+                    m.references(), m.receivedAt(), m.caseNumber(), m.language(), m.locale(), m.app(), m.headers(),
+                    m.flags(), m.status(), m.humanRepliedAt(), at, m.expiresAt());
         }
     }
 }
