@@ -405,8 +405,17 @@ public final class HearkenStack extends Stack {
         }
         pushSend.addEnvironment("HEARKEN_PUSH_FCM_SECRET_ID", fcmSecretName);
         pushSend.addEnvironment("HEARKEN_PUSH_APNS_SECRET_ID", apnsSecretName);
-        // channel email / push-then-email: the CRM e-mail of a program goes out through SES.
+        // channel email / push-then-email: the CRM e-mail of a program goes out through SES, with a
+        // one-click unsubscribe link whose token is sealed with the key in hearken/push-mail.
         sendsMail(pushSend, "notifications");
+        String pushMailSecretName = settings.prefix() + "/push-mail";
+        Secret pushMailSecret = Secret.Builder.create(this, "PushMailSecret")
+                .secretName(pushMailSecretName)
+                .description("Key of e-mail unsubscribe tokens (JSON: unsubscribeKey = base64 of 32 random bytes)")
+                .build();
+        readSecret(pushSend, pushMailSecret, pushMailSecretName, "HEARKEN_MAIL_SECRET_ID");
+        // Program overview counters (sends, deliveries, capped, deferred, ...): one ADD per message.
+        programStats.grant(pushSend, "dynamodb:UpdateItem");
         // Campaigns start with a "Campaign Scheduled" event on the default bus, put by a one-time
         // EventBridge Scheduler schedule (group hearken-campaigns, role below) or by the app backend.
         Rule.Builder.create(this, "PushCampaignRule")

@@ -4,6 +4,7 @@ import static dev.hearken.push.aws.Items.s;
 import static dev.hearken.push.aws.Items.string;
 
 import dev.hearken.push.domain.Copy;
+import dev.hearken.push.domain.EmailCopy;
 import dev.hearken.push.domain.Template;
 import dev.hearken.push.port.TemplateCatalogue;
 import java.time.Clock;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The template catalogue in {@code push-templates}: one item per (template, locale) —
  * {@code templateId} (partition), {@code locale} (sort, BCP 47), {@code experimentKey} (optional, on any
- * item of the template), {@code variants}: map of variant key → {@code {title, body}}.
+ * item of the template), {@code variants}: map of variant key → {@code {title, body}} (push copy), {@code email}: map of variant key
+ * → {@code {subject, text, html?}} (e-mail copy). Either may be absent: a locale can have e-mail copy only.
  *
  * <p>A template's items are read with one query and kept for {@code cacheTtl} per warm function, so a
  * campaign of millions reads the catalogue once per instance and minute.
@@ -55,6 +57,7 @@ public final class DynamoDbTemplateCatalogue implements TemplateCatalogue {
 
     private Optional<Template> load(String templateId) {
         Map<String, Map<String, Copy>> copies = new LinkedHashMap<>();
+        Map<String, Map<String, EmailCopy>> emails = new LinkedHashMap<>();
         String[] experiment = {null};
         dynamo.queryPaginator(b -> b.tableName(table)
                         .keyConditionExpression("templateId = :t")
@@ -73,8 +76,24 @@ public final class DynamoDbTemplateCatalogue implements TemplateCatalogue {
                             }
                         });
                     }
-                    copies.put(string(item, "locale"), variants);
+                    if (!variants.isEmpty() || item.get("email") == null) {
+                        copies.put(string(item, "locale"), variants);
+                    }
+                    Map<String, EmailCopy> mails = new LinkedHashMap<>();
+                    AttributeValue e = item.get("email");
+                    if (e != null && e.hasM()) {
+                        e.m().forEach((key, copy) -> {
+                            if (copy.hasM() && string(copy.m(), "subject") != null && string(copy.m(), "text") != null) {
+                                mails.put(key, new EmailCopy(string(copy.m(), "subject"), string(copy.m(), "text"),
+                                        string(copy.m(), "html")));
+                            }
+                        });
+                    }
+                    if (!mails.isEmpty()) {
+                        emails.put(string(item, "locale"), mails);
+                    }
                 });
-        return copies.isEmpty() ? Optional.empty() : Optional.of(new Template(templateId, experiment[0], copies));
+        return copies.isEmpty() && emails.isEmpty() ? Optional.empty()
+                : Optional.of(new Template(templateId, experiment[0], copies, emails));
     }
 }

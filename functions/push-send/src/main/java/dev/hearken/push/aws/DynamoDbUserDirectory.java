@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>{@code push-users} item: {@code userId} (key), {@code locale} ({@code pt-BR}), {@code timeZone}
  * (IANA), {@code quietHours} ({@code "22:00-08:00"}, optional), {@code optOuts} (list of programs,
- * {@code *} = all), {@code email} (optional), {@code attributes} (map of strings for experiment
+ * {@code *} = all, {@code email:<program>} / {@code email:*} = e-mail only), {@code email} (optional),
+ * {@code emailStatus} ({@code ok}|{@code bounced}|{@code complained}, optional = ok: set from SES bounce and
+ * complaint feedback; anything but ok stops e-mail to the address), {@code attributes} (map of strings for experiment
  * targeting, e.g. {@code country}).
  * {@code push-devices} item: {@code userId} (partition), {@code token} (sort), {@code platform}
  * ({@code android}|{@code ios}), {@code registeredAt} (ISO-8601).
@@ -67,7 +69,8 @@ public final class DynamoDbUserDirectory implements UserDirectory {
         }
         String quiet = string(item, "quietHours");
         return Optional.of(new UserProfile(userId, string(item, "locale"), zone(string(item, "timeZone")), optOuts,
-                quiet == null ? null : QuietHours.parse(quiet), string(item, "email"), attributes));
+                quiet == null ? null : QuietHours.parse(quiet), string(item, "email"), emailStatus(string(item, "emailStatus")),
+                attributes));
     }
 
     @Override
@@ -85,6 +88,15 @@ public final class DynamoDbUserDirectory implements UserDirectory {
     public void removeDevice(Device device) {
         dynamo.deleteItem(b -> b.tableName(devicesTable)
                 .key(Map.of("userId", s(device.userId()), "token", s(device.token()))));
+    }
+
+    private static UserProfile.EmailStatus emailStatus(String value) {
+        try {
+            return UserProfile.EmailStatus.parse(value);
+        } catch (IllegalArgumentException e) {
+            // an unknown status (a newer writer): don't send, a bounce costs SES reputation
+            return UserProfile.EmailStatus.BOUNCED;
+        }
     }
 
     private static ZoneId zone(String id) {

@@ -5,6 +5,7 @@ import dev.hearken.aws.config.TableNames;
 import dev.hearken.experiment.service.AssignmentService;
 import dev.hearken.push.aws.DynamoDbCampaignStore;
 import dev.hearken.push.aws.DynamoDbDeliveryLog;
+import dev.hearken.push.aws.DynamoDbProgramCounters;
 import dev.hearken.push.aws.DynamoDbFrequencyCaps;
 import dev.hearken.push.aws.DynamoDbSendLedger;
 import dev.hearken.push.aws.DynamoDbTemplateCatalogue;
@@ -22,6 +23,7 @@ import dev.hearken.push.provider.FcmGateway;
 import dev.hearken.push.provider.SecretSource;
 import dev.hearken.push.provider.TrustedCertificates;
 import dev.hearken.push.service.CampaignService;
+import dev.hearken.push.service.EmailChannel;
 import dev.hearken.push.service.PushService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -127,7 +129,8 @@ public class PushBeans {
     @Produces
     @Singleton
     PushService pushService(DynamoDbClient dynamo, TableNames tables, PushSettings settings, AssignmentService experiments,
-            FcmGateway fcm, ApnsGateway apns, SqsPushQueue queue, @PushTime Clock clock) {
+            FcmGateway fcm, ApnsGateway apns, SqsPushQueue queue, @PushTime Clock clock, EmailChannel mail,
+            DynamoDbProgramCounters counters) {
         PushSettings.Caps caps = settings.caps();
         return new PushService(
                 new DynamoDbUserDirectory(dynamo, tables.pushUsers(), tables.pushDevices()),
@@ -144,7 +147,9 @@ public class PushBeans {
                 settings.lease(),
                 clock,
                 // a message's devices, each on its own virtual thread: they wait on FCM/APNs and DynamoDB
-                Executors.newVirtualThreadPerTaskExecutor());
+                Executors.newVirtualThreadPerTaskExecutor(),
+                mail,
+                counters);
     }
 
     @Produces

@@ -21,11 +21,16 @@ import java.util.regex.Pattern;
  * DynamoDB and changes at run time, so build-time checking does not apply, and a single
  * {@code {name}} rule is all the catalogue needs. A placeholder without a value renders as empty text.
  *
+ * <p>E-mail copy ({@link EmailCopy}) lives beside the push copy, per locale and variant, and follows the
+ * same fallbacks on its own: a locale may have e-mail copy and no push copy, or the other way round.
+ *
  * @param id            catalogue key ({@code onboarding-day1})
  * @param experimentKey experiment whose variation picks the variant, or {@code null}
- * @param copies        locale tag → variant key → copy
+ * @param copies        locale tag → variant key → push copy
+ * @param emails        locale tag → variant key → e-mail copy
  */
-public record Template(String id, String experimentKey, Map<String, Map<String, Copy>> copies) {
+public record Template(String id, String experimentKey, Map<String, Map<String, Copy>> copies,
+        Map<String, Map<String, EmailCopy>> emails) {
 
     /** The variant used when a template is not an experiment. */
     public static final String DEFAULT_VARIANT = "default";
@@ -37,26 +42,46 @@ public record Template(String id, String experimentKey, Map<String, Map<String, 
     public Template {
         Objects.requireNonNull(id, "id");
         copies = Map.copyOf(copies);
+        emails = emails == null ? Map.of() : Map.copyOf(emails);
+    }
+
+    /** A template with push copy only. */
+    public Template(String id, String experimentKey, Map<String, Map<String, Copy>> copies) {
+        this(id, experimentKey, copies, Map.of());
     }
 
     /** The copy for {@code locale} and {@code variant}, following the locale fallback chain. */
     public Optional<Localised> resolve(String locale, String variant) {
+        return pick(copies, locale, variant, Localised::new);
+    }
+
+    /** The e-mail copy for {@code locale} and {@code variant}, with the same fallbacks as {@link #resolve}. */
+    public Optional<LocalisedEmail> resolveEmail(String locale, String variant) {
+        return pick(emails, locale, variant, LocalisedEmail::new);
+    }
+
+    private interface Chosen<C, R> {
+        R of(String locale, String variant, C copy);
+    }
+
+    private static <C, R> Optional<R> pick(Map<String, Map<String, C>> byLocale, String locale, String variant,
+            Chosen<C, R> result) {
         for (String candidate : fallbackChain(locale)) {
-            Map.Entry<String, Map<String, Copy>> found = find(candidate);
-            Map<String, Copy> variants = found == null ? null : found.getValue();
+            Map.Entry<String, Map<String, C>> found = find(byLocale, candidate);
+            Map<String, C> variants = found == null ? null : found.getValue();
             if (variants != null && !variants.isEmpty()) {
                 String used = variant != null && variants.containsKey(variant) ? variant
                         : variants.containsKey(DEFAULT_VARIANT) ? DEFAULT_VARIANT
                         : variants.containsKey("control") ? "control"
                         : variants.keySet().iterator().next();
-                return Optional.of(new Localised(found.getKey(), used, variants.get(used)));
+                return Optional.of(result.of(found.getKey(), used, variants.get(used)));
             }
         }
         return Optional.empty();
     }
 
-    private Map.Entry<String, Map<String, Copy>> find(String tag) {
-        for (Map.Entry<String, Map<String, Copy>> e : copies.entrySet()) {
+    private static <C> Map.Entry<String, Map<String, C>> find(Map<String, Map<String, C>> byLocale, String tag) {
+        for (Map.Entry<String, Map<String, C>> e : byLocale.entrySet()) {
             if (e.getKey().equalsIgnoreCase(tag)) {
                 return e;
             }
@@ -105,6 +130,21 @@ public record Template(String id, String experimentKey, Map<String, Map<String, 
         /** Placeholders filled and display limits applied. */
         public Copy render(Map<String, String> data) {
             return new Copy(Template.render(copy.title(), data), Template.render(copy.body(), data)).fit();
+        }
+    }
+
+    /**
+     * The e-mail copy chosen for one user.
+     *
+     * @param locale  the catalogue locale that was used (after fallback)
+     * @param variant the variant that was used
+     * @param copy    unrendered copy
+     */
+    public record LocalisedEmail(String locale, String variant, EmailCopy copy) {
+
+        /** Placeholders filled (HTML-escaped in the HTML body), the subject made one safe line. */
+        public EmailCopy render(Map<String, String> data) {
+            return copy.render(data);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hearken.push.domain;
 
+import dev.hearken.push.message.ChannelPreference;
 import dev.hearken.push.message.PushMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.util.Optional;
 /**
  * When a message may go out: not before its {@code notBefore}, and for restricted priorities
  * (lifecycle, promotional) not inside the user's quiet hours. Transactional messages ignore quiet
- * hours but still honour {@code notBefore}.
+ * hours but still honour {@code notBefore}. So do e-mail-only messages ({@code channel: email}): a
+ * mail waits silently in the inbox instead of waking anyone, and mail sent at night is read in the
+ * morning. {@code push-then-email} may become a push, so quiet hours apply to it.
  */
 public final class Timing {
 
@@ -17,7 +20,7 @@ public final class Timing {
     /** The instant the message may be sent, or empty when it may be sent at {@code now}. */
     public static Optional<Instant> sendAt(PushMessage message, UserProfile user, Instant now) {
         Instant earliest = message.notBefore() != null && message.notBefore().isAfter(now) ? message.notBefore() : now;
-        if (message.restricted()) {
+        if (message.restricted() && message.channel() != ChannelPreference.EMAIL) {
             earliest = user.quietHours().endOfQuietAt(earliest, user.timeZone()).orElse(earliest);
         }
         return earliest.isAfter(now) ? Optional.of(earliest) : Optional.empty();

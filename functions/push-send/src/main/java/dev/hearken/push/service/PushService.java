@@ -19,6 +19,7 @@ import dev.hearken.push.message.ChannelPreference;
 import dev.hearken.push.message.PushMessage;
 import dev.hearken.push.port.DeliveryLog;
 import dev.hearken.push.port.FrequencyCaps;
+import dev.hearken.push.port.ProgramCounters;
 import dev.hearken.push.port.PushGateway;
 import dev.hearken.push.port.PushQueue;
 import dev.hearken.push.port.SendLedger;
@@ -28,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decides and sends one push message, in this order: idempotency lease → user → opt-out → timing
@@ -51,8 +55,13 @@ import java.util.concurrent.Executor;
  *       from the DLQ only sends to the others: a redelivered message never produces a second push.</li>
  *   <li>A provider rejection ({@code INVALID_ARGUMENT}) cannot be fixed by retrying, so the message goes
  *       straight to the DLQ with the reason as an attribute instead of being failed five times.</li>
- *   <li>The e-mail channel is not implemented yet: e-mail-only messages are recorded as failed
- *       ({@code email-unavailable}); {@code push-then-email} sends push when there is a device.</li>
+ *   <li>E-mail ({@link EmailChannel}): {@code email} sends only e-mail, {@code push-then-email} e-mails
+ *       a user who has no device or whose every token turned out dead. A message counts once in the
+ *       same caps whichever channel carries it (caps limit CRM messages, not channels); e-mail-only
+ *       messages ignore quiet hours ({@link Timing}). The ledger marks a sent mail as the pseudo-token
+ *       {@code email}, so no retry or redrive sends it twice.</li>
+ *   <li>Each processing adds its program-overview counters in one write ({@link ProgramTally}); a failed
+ *       counter write is logged and does not fail the message, which is already sent.</li>
  * </ul>
  */
 public final class PushService {
@@ -72,14 +81,20 @@ public final class PushService {
     private final Duration lease;
     private final Clock clock;
     private final Executor deviceSends;
+    private final EmailChannel mail;
+    private final ProgramCounters counters;
 
     /**
      * @param deviceSends where a message's devices are sent to, each as its own task: concurrently (virtual
      *                    threads in the function), or one after another ({@code Runnable::run})
+     * @param mail        the e-mail channel, or {@code null} when there is none (e-mail is then {@code failed
+     *                    email-unavailable})
+     * @param counters    the program-overview counters
      */
     public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
             TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
-            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor deviceSends) {
+            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor deviceSends,
+            EmailChannel mail, ProgramCounters counters) {
         this.users = users;
         this.caps = caps;
         this.ledger = ledger;
@@ -93,6 +108,16 @@ public final class PushService {
         this.lease = lease;
         this.clock = clock;
         this.deviceSends = deviceSends;
+        this.mail = mail;
+        this.counters = counters;
+    }
+
+    /** Without e-mail ({@code failed email-unavailable}) and without program counters. */
+    public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
+            TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
+            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor deviceSends) {
+        this(users, caps, ledger, deliveries, templates, experiments, gateways, queue, limits, maxDelay, lease, clock,
+                deviceSends, null, (program, day, counters) -> { });
     }
 
     public SendResult process(PushMessage message) {
@@ -104,16 +129,34 @@ public final class PushService {
         if (claim.refusal() == SendLedger.Refusal.BUSY) {
             return new SendResult.Busy();
         }
+        Recorder record = new Recorder(message, now);
+        SendResult result = null;
         try {
-            return decide(message, claim.entry(), now);
+            result = decide(message, claim.entry(), now, record);
+            return result;
         } catch (RuntimeException e) {
             ledger.release(message.idempotencyKey());
             throw e;
+        } finally {
+            count(message, now, result, record);
         }
     }
 
-    private SendResult decide(PushMessage message, SendLedger.Entry entry, Instant now) {
-        Recorder record = new Recorder(message, now);
+    /** One program-stats write per processing; best effort, the message's fate is already decided. */
+    private void count(PushMessage message, Instant now, SendResult result, Recorder record) {
+        Map<String, Long> tally = ProgramTally.counters(result, record.delivered.get(), record.emailed.get());
+        if (tally.isEmpty()) {
+            return;
+        }
+        try {
+            counters.add(message.program(), LocalDate.ofInstant(now, ZoneOffset.UTC), tally);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "program counters of {0} not written ({1}): {2}", message.program(),
+                    e.getClass().getSimpleName(), tally);
+        }
+    }
+
+    private SendResult decide(PushMessage message, SendLedger.Entry entry, Instant now, Recorder record) {
         Optional<UserProfile> found = users.profile(message.userId());
         if (found.isEmpty()) {
             return finish(message, record.decision(DeliveryOutcome.FAILED, "unknown-user"));
@@ -133,9 +176,12 @@ public final class PushService {
             return new SendResult.Deferred(later.get(), hop, why);
         }
         List<Device> devices = message.channel() == ChannelPreference.EMAIL ? List.of() : users.devices(user.userId());
-        if (devices.isEmpty()) {
-            String why = message.channel() == ChannelPreference.PUSH ? "no-device" : "email-unavailable";
-            return finish(message, record.decision(DeliveryOutcome.FAILED, why));
+        if (devices.isEmpty() && message.channel() == ChannelPreference.PUSH) {
+            return finish(message, record.decision(DeliveryOutcome.FAILED, "no-device"));
+        }
+        String noMail = devices.isEmpty() ? mailRefusal(user, message) : null;
+        if (noMail != null) { // checked before the cap, so an e-mail that cannot go never takes a slot
+            return refuseMail(message, noMail, record);
         }
         CapWindow full = caps.take(user.userId(), message.idempotencyKey(), message.priority(),
                 CapWindow.at(now, user.timeZone()), limits);
@@ -144,6 +190,9 @@ public final class PushService {
         }
         Optional<Template> template = templates.find(message.template());
         Assignment assignment = template.map(t -> assign(t, user, devices)).orElse(null);
+        if (devices.isEmpty()) {
+            return email(message, entry, user, template, assignment, record);
+        }
         Optional<Template.Localised> localised = template.flatMap(t -> t.resolve(user.locale(),
                 assignment == null ? null : assignment.variationKey()));
         if (localised.isEmpty()) {
@@ -153,7 +202,61 @@ public final class PushService {
         }
         record.copy(localised.get(), assignment);
         Notification notification = notification(message, localised.get().render(message.data()));
-        return send(message, entry, devices, notification, record);
+        SendResult pushed = send(message, entry, devices, notification, record);
+        return pushed == EVERY_TOKEN_DEAD ? email(message, entry, user, template, assignment, record) : pushed;
+    }
+
+    /** {@link #send}'s answer when every device's token was dead and the message may fall back to e-mail. */
+    private static final SendResult EVERY_TOKEN_DEAD = new SendResult.Finished("every-token-dead");
+
+    private String mailRefusal(UserProfile user, PushMessage message) {
+        return mail == null ? "email-unavailable" : mail.refusal(user, message.program());
+    }
+
+    private SendResult refuseMail(PushMessage message, String reason, Recorder record) {
+        DeliveryOutcome outcome = EmailChannel.OPTED_OUT.equals(reason) ? DeliveryOutcome.OPTED_OUT : DeliveryOutcome.FAILED;
+        record.device(outcome, reason, EmailChannel.CHANNEL);
+        return finish(message, outcome.wireName());
+    }
+
+    /** The e-mail leg: {@code channel: email}, or {@code push-then-email} without a live device. */
+    private SendResult email(PushMessage message, SendLedger.Entry entry, UserProfile user, Optional<Template> template,
+            Assignment assignment, Recorder record) {
+        String refused = mailRefusal(user, message);
+        if (refused != null) {
+            return refuseMail(message, refused, record);
+        }
+        if (entry.sentTokens().contains(EmailChannel.LEDGER_TOKEN)) {
+            return finish(message, "sent"); // sent by an earlier attempt that stopped before finishing
+        }
+        Optional<EmailChannel.Composed> composed = template.flatMap(t -> mail.compose(t, user, message,
+                assignment == null ? null : assignment.variationKey()));
+        if (composed.isEmpty()) {
+            record.decision(DeliveryOutcome.FAILED, "no-email-template");
+            return deadLetter(message, "no-email-template:" + message.template());
+        }
+        record.copy(composed.get().locale(), composed.get().variant(), assignment);
+        ProviderOutcome outcome = mail.send(composed.get().email());
+        switch (outcome) {
+            case ProviderOutcome.Sent s -> {
+                ledger.markSent(message.idempotencyKey(), EmailChannel.LEDGER_TOKEN);
+                record.device(DeliveryOutcome.SENT, null, EmailChannel.CHANNEL);
+                return finish(message, "sent");
+            }
+            case ProviderOutcome.Retry r -> {
+                record.device(DeliveryOutcome.FAILED, "retry:" + r.reason(), EmailChannel.CHANNEL);
+                ledger.release(message.idempotencyKey());
+                return new SendResult.RetryLater(r.retryAfter(), r.reason());
+            }
+            case ProviderOutcome.Rejected r -> {
+                record.device(DeliveryOutcome.FAILED, r.reason(), EmailChannel.CHANNEL);
+                return deadLetter(message, r.reason());
+            }
+            case ProviderOutcome.DeadToken d -> {
+                record.device(DeliveryOutcome.FAILED, d.reason(), EmailChannel.CHANNEL);
+                return finish(message, "failed");
+            }
+        }
     }
 
     private SendResult send(PushMessage message, SendLedger.Entry entry, List<Device> devices,
@@ -187,7 +290,7 @@ public final class PushService {
             return deadLetter(message, rejected);
         }
         if (sent + alreadySent == 0) {
-            return finish(message, "failed");
+            return message.channel() == ChannelPreference.PUSH_THEN_EMAIL ? EVERY_TOKEN_DEAD : finish(message, "failed");
         }
         return finish(message, "sent");
     }
@@ -245,7 +348,7 @@ public final class PushService {
         }
         Map<String, Object> attributes = new HashMap<>(user.attributes());
         attributes.put("locale", user.locale());
-        attributes.put("platform", devices.get(0).platform().wireName());
+        attributes.put("platform", devices.isEmpty() ? EmailChannel.CHANNEL : devices.get(0).platform().wireName());
         try {
             return experiments.assign(template.experimentKey(), user.userId(), attributes);
         } catch (UnknownExperimentException e) {
@@ -279,6 +382,9 @@ public final class PushService {
         private String experimentKey;
         private Integer variationId;
         private String variationKey;
+        /** Accepted sends (devices and e-mail), and the e-mail part; devices report concurrently. */
+        final AtomicInteger delivered = new AtomicInteger();
+        final AtomicInteger emailed = new AtomicInteger();
 
         Recorder(PushMessage message, Instant at) {
             this.message = message;
@@ -286,8 +392,12 @@ public final class PushService {
         }
 
         void copy(Template.Localised localised, Assignment assignment) {
-            this.locale = localised.locale();
-            this.variationKey = localised.variant();
+            copy(localised.locale(), localised.variant(), assignment);
+        }
+
+        void copy(String locale, String variant, Assignment assignment) {
+            this.locale = locale;
+            this.variationKey = variant;
             if (assignment != null) {
                 this.experimentKey = assignment.experimentKey();
                 this.variationId = assignment.variationId();
@@ -302,6 +412,12 @@ public final class PushService {
 
         void device(DeliveryOutcome outcome, String reason, String channel) {
             write(outcome, reason, channel);
+            if (outcome == DeliveryOutcome.SENT) {
+                delivered.incrementAndGet();
+                if (EmailChannel.CHANNEL.equals(channel)) {
+                    emailed.incrementAndGet();
+                }
+            }
         }
 
         private void write(DeliveryOutcome outcome, String reason, String channel) {
