@@ -73,17 +73,23 @@ public final class SesMailDesk implements MailDesk {
                     .destinations(to.fromAddress())
                     .rawMessage(r -> r.data(SdkBytes.fromUtf8String(mime)))).messageId();
         } catch (SesException e) {
-            String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
-                    : e.awsErrorDetails().errorCode().toLowerCase(Locale.ROOT);
-            if (THROTTLING.contains(code) || e.statusCode() == 429) {
-                boolean quota = e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("quota");
-                throw new RateLimitedException("email", quota ? QUOTA_BACKOFF : RATE_BACKOFF);
-            }
-            if (REFUSED.contains(code)) {
-                throw new RejectedException("ses_" + code.replace("exception", ""));
-            }
-            throw e;
+            throw translate(e);
         }
+    }
+
+    /** What an SES error means for the request: later, never, or (unchanged) an unknown outcome. */
+    static RuntimeException translate(SesException e) {
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
+                : e.awsErrorDetails().errorCode().toLowerCase(Locale.ROOT);
+        if (THROTTLING.contains(code) || e.statusCode() == 429) {
+            String message = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null ? ""
+                    : e.awsErrorDetails().errorMessage().toLowerCase(Locale.ROOT);
+            return new RateLimitedException("email", message.contains("quota") ? QUOTA_BACKOFF : RATE_BACKOFF);
+        }
+        if (REFUSED.contains(code)) {
+            return new RejectedException("ses_" + code.replace("exception", ""));
+        }
+        return e;
     }
 
     @Override
