@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * Program day counters in the {@code program-stats} table: partition {@code program}, sort {@code day}
  * ({@code YYYY-MM-DD}, UTC), one number attribute per counter, each only ever changed with {@code ADD}.
  * Outcome events add {@code push_opened}, {@code push_clicked}, … ({@link DynamoDbConversionLedger});
- * push-send (#7) is to add {@code sends}, {@code deliveries}, {@code capped} and {@code deferred} the same way.
+ * push-send (#7) adds {@code sends}, {@code deliveries}, {@code capped}, {@code deferred} (and
+ * {@code email_deliveries}, {@code opted_out}, {@code failed}) the same way, one {@code UpdateItem} per message.
  */
 public final class DynamoDbProgramStats implements ProgramStats {
 
