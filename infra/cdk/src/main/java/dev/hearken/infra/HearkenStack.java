@@ -377,7 +377,11 @@ public final class HearkenStack extends Stack {
                 .timeout(Duration.ofMinutes(15))
                 .build());
         WorkerQueue push = queue(WorkerQueueProps.builder("push", pushSend.timeout()).build());
-        push.consumer(pushSend, ConsumerOptions.builder().batchSize(10).maxConcurrency(20).build());
+        // 100 records per invocation, gathered for up to 1 s: the worker runs a batch's records at the same
+        // time (hearken.push.worker.max-in-flight, 100), so a bigger batch is more sends per instance, not a
+        // longer invocation (functions/push-send/README.md, "Measured").
+        push.consumer(pushSend, ConsumerOptions.builder().batchSize(100).maxBatchingWindow(Duration.ofSeconds(1))
+                .maxConcurrency(20).build());
         push.grantSend(pushCampaign);
         // The worker re-enqueues deferred messages (quiet hours, notBefore) with a delay, and sends a
         // message a provider rejects as invalid straight to the DLQ with the reason as an attribute.

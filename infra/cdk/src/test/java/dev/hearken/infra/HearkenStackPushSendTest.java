@@ -56,7 +56,7 @@ class HearkenStackPushSendTest {
     }
 
     @Test
-    void the_push_queue_has_a_dlq_a_visibility_timeout_of_six_worker_timeouts_and_a_partial_failure_mapping() {
+    void the_push_queue_has_a_dlq_a_visibility_timeout_of_six_worker_timeouts_and_a_batching_partial_failure_mapping() {
         String dlq = Templates.logicalId(template, "AWS::SQS::Queue", "QueueName", "hearken-push-dlq");
         template.hasResourceProperties("AWS::SQS::Queue", Map.of("QueueName", "hearken-push",
                 "VisibilityTimeout", 180,
@@ -64,7 +64,8 @@ class HearkenStackPushSendTest {
         String queue = Templates.logicalId(template, "AWS::SQS::Queue", "QueueName", "hearken-push");
         template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
                 "EventSourceArn", arnOf(queue),
-                "BatchSize", 10,
+                "BatchSize", 100,
+                "MaximumBatchingWindowInSeconds", 1,
                 "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
                 "ScalingConfig", Map.of("MaximumConcurrency", 20)));
     }
