@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.CapWindow;
 import dev.hearken.push.message.Priority;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearken.testing.aws.TemplateProvisioner;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,15 +18,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 /**
  * Concurrent workers against a DynamoDB emulator with per-item atomic conditional writes (dynalite; see
@@ -47,27 +37,8 @@ class FrequencyCapsConcurrencyTest {
         if (dynalite == null) {
             return;
         }
-        dynamo = DynamoDbClient.builder().endpointOverride(dynalite.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        // The two tables caps touch, as the template declares them (dynalite lacks UpdateTimeToLive,
-        // so TemplateProvisioner's full provisioning does not apply here).
-        JsonNode resources = new ObjectMapper().readTree(
-                FrequencyCapsConcurrencyTest.class.getResourceAsStream(TemplateProvisioner.TEMPLATE_RESOURCE)).path("Resources");
-        for (JsonNode resource : resources) {
-            JsonNode props = resource.path("Properties");
-            String name = props.path("TableName").asText("");
-            if (name.equals("hearken-push-caps") || name.equals("hearken-push-sends")) {
-                List<KeySchemaElement> keys = new ArrayList<>();
-                props.path("KeySchema").forEach(k -> keys.add(KeySchemaElement.builder()
-                        .attributeName(k.path("AttributeName").asText()).keyType(k.path("KeyType").asText()).build()));
-                List<AttributeDefinition> attributes = new ArrayList<>();
-                props.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
-                        .attributeName(a.path("AttributeName").asText()).attributeType(a.path("AttributeType").asText()).build()));
-                dynamo.createTable(b -> b.tableName(name).keySchema(keys).attributeDefinitions(attributes)
-                        .billingMode(BillingMode.PAY_PER_REQUEST));
-            }
-        }
+        dynamo = dynalite.client();
+        dynalite.createTables(dynamo, List.of("hearken-push-caps", "hearken-push-sends"));
     }
 
     @AfterAll
