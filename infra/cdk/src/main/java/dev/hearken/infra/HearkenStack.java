@@ -400,6 +400,11 @@ public final class HearkenStack extends Stack {
         pushCampaigns.grant(pushCampaign, "dynamodb:GetItem");
         pushSegments.grant(pushCampaign, "dynamodb:Query");
         pushSends.grant(pushCampaign, "dynamodb:UpdateItem");
+        pushCampaign.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("events:PutEvents"))
+                .resources(List.of("arn:" + getPartition() + ":events:" + getRegion() + ":" + getAccount()
+                        + ":event-bus/default"))
+                .build());
         for (Secret secret : List.of(fcmSecret, apnsSecret)) {
             // Only GetSecretValue: Secret.grantRead would add DescribeSecret, which the code never calls.
             pushSend.function().addToRolePolicy(PolicyStatement.Builder.create()
@@ -421,13 +426,15 @@ public final class HearkenStack extends Stack {
         // Program overview counters (sends, deliveries, capped, deferred, ...): one ADD per message.
         programStats.grant(pushSend, "dynamodb:UpdateItem");
         // Campaigns start with a "Campaign Scheduled" event on the default bus, put by a one-time
-        // EventBridge Scheduler schedule (group hearken-campaigns, role below) or by the app backend.
+        // EventBridge Scheduler schedule (group hearken-campaigns, role below) or by the app backend. A run
+        // that outlives one invocation's budget hands itself over with a "Campaign Continued" event
+        // (detail: campaignId, runId, hop) that push-campaign puts on the same bus.
         Rule.Builder.create(this, "PushCampaignRule")
                 .ruleName(settings.physicalName("push-campaign-scheduled"))
                 .description("Starts a campaign run of push-campaign")
                 .eventPattern(EventPattern.builder()
                         .source(List.of("hearken.campaigns"))
-                        .detailType(List.of("Campaign Scheduled"))
+                        .detailType(List.of("Campaign Scheduled", "Campaign Continued"))
                         .build())
                 .targets(List.of(LambdaFunction.Builder.create(pushCampaign.function()).retryAttempts(3).build()))
                 .build();

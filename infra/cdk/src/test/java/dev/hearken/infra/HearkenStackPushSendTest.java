@@ -79,9 +79,10 @@ class HearkenStackPushSendTest {
     }
 
     @Test
-    void campaign_scheduled_events_trigger_push_campaign() {
+    void campaign_scheduled_and_continued_events_trigger_push_campaign() {
         template.hasResourceProperties("AWS::Events::Rule", Map.of(
-                "EventPattern", Map.of("source", List.of("hearken.campaigns"), "detail-type", List.of("Campaign Scheduled")),
+                "EventPattern", Map.of("source", List.of("hearken.campaigns"),
+                        "detail-type", List.of("Campaign Scheduled", "Campaign Continued")),
                 "Targets", List.of(Match.objectLike(Map.of("RetryPolicy", Map.of("MaximumRetryAttempts", 3))))));
         template.hasResourceProperties("AWS::Scheduler::ScheduleGroup", Map.of("Name", "hearken-campaigns"));
     }
@@ -107,7 +108,11 @@ class HearkenStackPushSendTest {
                 "Roles", List.of(Map.of("Ref", role)),
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
                         allow(List.of("dynamodb:GetItem"), "hearken-push-campaigns"),
-                        allow(List.of("dynamodb:Query"), "hearken-push-segments"))))));
+                        allow(List.of("dynamodb:Query"), "hearken-push-segments"),
+                        // a long run hands itself over with a "Campaign Continued" event on the default bus
+                        Match.objectLike(Map.of("Effect", "Allow", "Action", "events:PutEvents",
+                                "Resource", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
+                                        Match.arrayWith(List.of(":event-bus/default")))))))))))));
         template.resourcePropertiesCountIs(POLICY, Map.of(
                 "Roles", List.of(Map.of("Ref", role)),
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(

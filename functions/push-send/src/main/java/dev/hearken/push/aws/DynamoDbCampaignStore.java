@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code template}, {@code data} map, {@code segmentId} or {@code userIds} list, {@code notBefore}),
  * segments ({@code push-segments}: {@code segmentId} partition, {@code userId} sort — queried a page at a
  * time, the cursor being the last user id of the page) and run progress (an item
- * {@code campaign-run:<campaign>:<run>} in the idempotency ledger {@code push-sends}).
+ * {@code campaign-run:<campaign>:<run>} in the idempotency ledger {@code push-sends}: {@code status},
+ * {@code cursor}, {@code enqueued}, {@code hop} — hand-overs so far, moved with a conditional update).
  */
 public final class DynamoDbCampaignStore implements CampaignStore {
 
@@ -96,7 +98,33 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                 .expressionAttributeValues(Map.of(":open", s("open"),
                         ":exp", n(clock.instant().plus(retention).getEpochSecond())))
                 .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes();
-        return new RunState("done".equals(string(item, "status")), string(item, "cursor"), number(item, "enqueued", 0));
+        return new RunState("done".equals(string(item, "status")), string(item, "cursor"), number(item, "enqueued", 0),
+                number(item, "hop", 0));
+    }
+
+    @Override
+    public boolean advance(String campaignId, String runId, long from) {
+        try {
+            dynamo.updateItem(b -> b.tableName(ledger).key(runKey(campaignId, runId))
+                    .updateExpression("SET hop = :next")
+                    .conditionExpression(from == 0 ? "attribute_not_exists(hop) OR hop = :from" : "hop = :from")
+                    .expressionAttributeValues(Map.of(":from", n(from), ":next", n(from + 1))));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+    }
+
+    @Override
+    public void revert(String campaignId, String runId, long from) {
+        try {
+            dynamo.updateItem(b -> b.tableName(ledger).key(runKey(campaignId, runId))
+                    .updateExpression("SET hop = :from")
+                    .conditionExpression("hop = :next")
+                    .expressionAttributeValues(Map.of(":from", n(from), ":next", n(from + 1))));
+        } catch (ConditionalCheckFailedException moved) {
+            // Another invocation moved the run on meanwhile: its hop is the one that counts.
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.hearken.push.aws.DynamoDbFrequencyCaps;
 import dev.hearken.push.aws.DynamoDbSendLedger;
 import dev.hearken.push.aws.DynamoDbTemplateCatalogue;
 import dev.hearken.push.aws.DynamoDbUserDirectory;
+import dev.hearken.push.aws.EventBridgeCampaignContinuation;
 import dev.hearken.push.aws.SqsPushQueue;
 import dev.hearken.push.aws.SqsVisibility;
 import dev.hearken.push.domain.CapLimits;
@@ -154,12 +155,13 @@ public class PushBeans {
 
     @Produces
     @Singleton
-    CampaignService campaignService(DynamoDbClient dynamo, TableNames tables, PushSettings settings, SqsPushQueue queue) {
+    CampaignService campaignService(DynamoDbClient dynamo, TableNames tables, PushSettings settings, SqsPushQueue queue,
+            EventBridgeCampaignContinuation continuation) {
         return new CampaignService(
                 new DynamoDbCampaignStore(dynamo, tables.pushCampaigns(), tables.pushSegments(), tables.pushSends(),
                         settings.ledgerRetention(), Clock.systemUTC()),
                 queue, settings.campaign().pageSize(), settings.campaign().parallelism(), settings.campaign().budget(),
-                Clock.systemUTC());
+                Clock.systemUTC(), continuation);
     }
 
     /** The configured URL, else looked up by name once (local runs and tests without the CDK environment). */

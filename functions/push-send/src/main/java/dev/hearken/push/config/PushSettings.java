@@ -139,8 +139,12 @@ public interface PushSettings {
         @WithDefault("8")
         int parallelism();
 
-        /** Time budget of one invocation before it saves its cursor and hands over to the retry. */
+        /** Time budget of one invocation before it saves its cursor and hands the run over to its next invocation. */
         @WithDefault("12m")
         Duration budget();
+
+        /** Event bus of "Campaign Continued" hand-overs: the bus the push-campaign rule listens on. */
+        @WithDefault("default")
+        String eventBus();
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code hearken.campaigns}, {@code detail-type} {@code Campaign Scheduled}, detail
  * {@code {"campaignId", "program", "runId"?}}. Without a {@code runId} the event's {@code time} (the
  * scheduled time) names the run, so a re-delivered or retried event continues the same run.
+ * {@code Campaign Continued} events (put by push-campaign itself when a run outlives one invocation)
+ * carry {@code runId} and {@code hop}, the hand-over they continue.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CampaignEvent(
@@ -19,7 +21,12 @@ public record CampaignEvent(
 
     /** The event's detail. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Detail(String campaignId, String program, String runId) {}
+    public record Detail(String campaignId, String program, String runId, Long hop) {}
+
+    /** The hop this event continues ({@code 0}: a run's start). */
+    public long hop() {
+        return detail == null || detail.hop() == null ? 0 : detail.hop();
+    }
 
     /** The run this event asks for. */
     public String runId() {

@@ -7,7 +7,7 @@ import org.jboss.logging.Logger;
 
 /**
  * push-send's campaign fan-out (the {@code push-campaign} Lambda, same artifact, export
- * {@code campaign}): an EventBridge "Campaign Scheduled" event → {@link CampaignService#run}.
+ * {@code campaign}): an EventBridge "Campaign Scheduled" or "Campaign Continued" event → {@link CampaignService#run}.
  */
 public class CampaignFunction {
 
@@ -26,9 +26,11 @@ public class CampaignFunction {
             LOG.warn("campaign event without detail.campaignId ignored");
             throw new IllegalArgumentException("detail.campaignId is required");
         }
-        CampaignService.RunResult result = campaigns.run(event.detail().campaignId(), event.runId());
-        LOG.infof("campaign %s run %s: %d enqueued%s", result.campaignId(), result.runId(), result.enqueued(),
-                result.alreadyDone() ? " (run already finished)" : "");
+        CampaignService.RunResult result = campaigns.run(event.detail().campaignId(), event.runId(), event.hop());
+        LOG.infof("campaign %s run %s hop %d: %d enqueued%s", result.campaignId(), result.runId(), event.hop(),
+                result.enqueued(), result.alreadyDone() ? " (run already finished)"
+                        : result.continued() ? " (continues in the next hop)"
+                        : result.superseded() ? " (hop already handed over: nothing done)" : "");
         return result;
     }
 }

@@ -15,12 +15,26 @@ public interface CampaignStore {
     /** The page of {@code segmentId} starting at {@code cursor} ({@code null}: the first), at most {@code limit} ids. */
     Page segmentPage(String segmentId, String cursor, int limit);
 
-    /** A run's progress: {@code done}, and where to resume otherwise ({@code null}: from the start). */
-    record RunState(boolean done, String cursor, long enqueued) {}
+    /**
+     * A run's progress: {@code done}, and where to resume otherwise ({@code null}: from the start);
+     * {@code hop} is the number of hand-overs to a next invocation so far.
+     */
+    record RunState(boolean done, String cursor, long enqueued, long hop) {}
 
     /** Starts or resumes the run {@code runId} of {@code campaignId}. */
     RunState startRun(String campaignId, String runId);
 
     /** Stores progress after a page was enqueued. */
     void saveProgress(String campaignId, String runId, String cursor, long enqueued, boolean done);
+
+    /**
+     * Moves the run from hop {@code from} to {@code from + 1}, only if it is still at {@code from} (atomic):
+     * of two invocations of one hop, exactly one hands the run over.
+     *
+     * @return whether this caller moved it
+     */
+    boolean advance(String campaignId, String runId, long from);
+
+    /** Undoes {@link #advance} (back to {@code from}) when the hand-over could not be sent. */
+    void revert(String campaignId, String runId, long from);
 }

@@ -3,6 +3,7 @@ package dev.hearken.push.service;
 import dev.hearken.push.domain.Campaign;
 import dev.hearken.push.message.ChannelPreference;
 import dev.hearken.push.message.PushMessage;
+import dev.hearken.push.port.CampaignContinuation;
 import dev.hearken.push.port.CampaignStore;
 import dev.hearken.push.port.PushQueue;
 import java.time.Clock;
@@ -22,17 +23,35 @@ import java.util.concurrent.ExecutionException;
  * <p>Idempotent per run: every message's key is {@code <campaign>:<run>:<user>}, so re-enqueueing a
  * page after a crash cannot push anyone twice (the worker de-duplicates); the run's cursor is stored
  * after each page, so a retried invocation resumes where the last one stopped, and a finished run is
- * not started again. When the time budget runs out the cursor is saved and the invocation fails on
- * purpose, so EventBridge's retry of the asynchronous invocation continues the run.
+ * not started again.
+ *
+ * <p>Longer than one invocation: when the time budget runs out the cursor is saved and the run is
+ * <em>handed over</em> — the run's hop counter moves from {@code h} to {@code h + 1} (a conditional
+ * write, so of two invocations of one hop only one hands over) and a continuation for hop
+ * {@code h + 1} is scheduled ({@link CampaignContinuation}: a "Campaign Continued" event), then the
+ * invocation ends successfully. An invocation for a hop older than the stored one is a duplicate and
+ * does nothing. So a run of any length continues hop by hop, not only through Lambda's two
+ * asynchronous retries. If the continuation cannot be scheduled, the hop is moved back and the
+ * invocation fails on purpose, so Lambda's retry of this hop hands over again. Rare duplicate chains
+ * (a duplicated event) cost extra enqueues, never extra pushes: every message key is per run and user.
  */
 public final class CampaignService {
 
     private static final System.Logger LOG = System.getLogger(CampaignService.class.getName());
 
-    /** The outcome of one invocation. */
-    public record RunResult(String campaignId, String runId, long enqueued, boolean done, boolean alreadyDone) {}
+    /**
+     * The outcome of one invocation.
+     *
+     * @param enqueued    messages enqueued by the run so far
+     * @param done        whether the whole audience is enqueued
+     * @param alreadyDone the run had finished before this invocation
+     * @param continued   the budget ran out and the run was handed over to its next hop
+     * @param superseded  this invocation's hop was already handed over by another: it did nothing
+     */
+    public record RunResult(String campaignId, String runId, long enqueued, boolean done, boolean alreadyDone,
+            boolean continued, boolean superseded) {}
 
-    /** Thrown when the run stopped at its time budget; the next invocation resumes it. */
+    /** Thrown when the run stopped at its time budget and could not be handed over; a retry resumes it. */
     public static final class RunNotFinishedException extends RuntimeException {
         public RunNotFinishedException(String campaignId, long enqueued) {
             super("campaign " + campaignId + " paused after " + enqueued + " messages; it resumes on retry");
@@ -45,8 +64,18 @@ public final class CampaignService {
     private final int parallelism;
     private final Duration budget;
     private final Clock clock;
+    private final CampaignContinuation continuation;
 
+    /** Without hand-over: a run that outlives its budget fails so that Lambda's retry continues it. */
     public CampaignService(CampaignStore store, PushQueue queue, int pageSize, int parallelism, Duration budget, Clock clock) {
+        this(store, queue, pageSize, parallelism, budget, clock, (campaign, run, hop) -> {
+            throw new UnsupportedOperationException("no campaign continuation configured");
+        });
+    }
+
+    public CampaignService(CampaignStore store, PushQueue queue, int pageSize, int parallelism, Duration budget, Clock clock,
+            CampaignContinuation continuation) {
+        this.continuation = continuation;
         this.store = store;
         this.queue = queue;
         this.pageSize = pageSize;
@@ -55,18 +84,28 @@ public final class CampaignService {
         this.clock = clock;
     }
 
+    /** Runs (or resumes) {@code runId} of {@code campaignId} as its first hop, see {@link #run(String, String, long)}. */
+    public RunResult run(String campaignId, String runId) {
+        return run(campaignId, runId, 0);
+    }
+
     /**
-     * Runs (or resumes) {@code runId} of {@code campaignId}.
+     * Runs (or resumes) hop {@code hop} of {@code runId} of {@code campaignId}.
      *
      * @throws IllegalArgumentException   for an unknown campaign
-     * @throws RunNotFinishedException    when the time budget ran out first
+     * @throws RunNotFinishedException    when the time budget ran out first and the run could not be handed over
      */
-    public RunResult run(String campaignId, String runId) {
+    public RunResult run(String campaignId, String runId, long hop) {
         Campaign campaign = store.find(campaignId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown campaign " + campaignId));
         CampaignStore.RunState state = store.startRun(campaignId, runId);
         if (state.done()) {
-            return new RunResult(campaignId, runId, state.enqueued(), true, true);
+            return new RunResult(campaignId, runId, state.enqueued(), true, true, false, false);
+        }
+        if (state.hop() > hop) {
+            LOG.log(System.Logger.Level.INFO, "campaign {0} run {1}: hop {2} was already handed over (now {3}); nothing to do",
+                    campaignId, runId, hop, state.hop());
+            return new RunResult(campaignId, runId, state.enqueued(), false, false, false, true);
         }
         Instant deadline = clock.instant().plus(budget);
         long enqueued = state.enqueued();
@@ -80,13 +119,33 @@ public final class CampaignService {
                 store.saveProgress(campaignId, runId, cursor, enqueued, done);
                 if (done) {
                     LOG.log(System.Logger.Level.INFO, "campaign {0} run {1}: {2} messages enqueued", campaignId, runId, enqueued);
-                    return new RunResult(campaignId, runId, enqueued, true, false);
+                    return new RunResult(campaignId, runId, enqueued, true, false, false, false);
                 }
                 if (clock.instant().isAfter(deadline)) {
-                    throw new RunNotFinishedException(campaignId, enqueued);
+                    return handOver(campaignId, runId, hop, enqueued);
                 }
             }
         }
+    }
+
+    /** The budget ran out with the cursor saved: the next hop continues, or this one is retried. */
+    private RunResult handOver(String campaignId, String runId, long hop, long enqueued) {
+        if (!store.advance(campaignId, runId, hop)) {
+            LOG.log(System.Logger.Level.INFO, "campaign {0} run {1}: hop {2} was handed over by another invocation",
+                    campaignId, runId, hop);
+            return new RunResult(campaignId, runId, enqueued, false, false, false, true);
+        }
+        try {
+            continuation.schedule(campaignId, runId, hop + 1);
+        } catch (RuntimeException e) {
+            store.revert(campaignId, runId, hop);
+            LOG.log(System.Logger.Level.WARNING, "campaign {0} run {1}: hop {2} not handed over ({3}); failing for a retry",
+                    campaignId, runId, hop + 1, e.toString());
+            throw new RunNotFinishedException(campaignId, enqueued);
+        }
+        LOG.log(System.Logger.Level.INFO, "campaign {0} run {1}: {2} messages enqueued so far, continued as hop {3}",
+                campaignId, runId, enqueued, hop + 1);
+        return new RunResult(campaignId, runId, enqueued, false, false, true, false);
     }
 
     private CampaignStore.Page page(Campaign campaign, String cursor) {

@@ -57,4 +57,28 @@ class CampaignFunctionTest {
         } while (!page.isEmpty());
         assertThat(keys).hasSize(2);
     }
+
+    @Test
+    void a_campaign_continued_event_resumes_its_run_and_a_second_copy_finds_it_finished() {
+        String event = Events.load("push-campaign", "campaign-continued");
+
+        JsonPath first = given().contentType("application/json").body(event)
+                .when().post().then().statusCode(200).extract().jsonPath();
+        JsonPath again = given().contentType("application/json").body(event)
+                .when().post().then().statusCode(200).extract().jsonPath();
+
+        assertThat(first.getString("runId")).isEqualTo("2026-03-20T09:00:00Z");
+        assertThat(first.getBoolean("done")).isTrue();
+        assertThat(first.getLong("enqueued")).isEqualTo(2);
+        assertThat(again.getBoolean("alreadyDone")).isTrue();
+        String url = sqs.getQueueUrl(b -> b.queueName("hearken-push")).queueUrl();
+        List<String> keys = new ArrayList<>();
+        List<Message> page;
+        do { // drained, so the other test counts only its own run's messages
+            page = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+            page.stream().map(Message::body).filter(b -> b.contains("feature-launch-lyrics:2026-03-20T09:00:00Z:"))
+                    .forEach(keys::add);
+        } while (!page.isEmpty());
+        assertThat(keys).hasSize(2);
+    }
 }

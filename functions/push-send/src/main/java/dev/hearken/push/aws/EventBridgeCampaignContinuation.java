@@ -1,0 +1,58 @@
+package dev.hearken.push.aws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.push.port.CampaignContinuation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+
+/**
+ * Hands a campaign run over to its next invocation: one {@code PutEvents} entry, source
+ * {@code hearken.campaigns}, detail-type {@value #DETAIL_TYPE}, detail {@code {campaignId, runId, hop}},
+ * on the bus the push-campaign rule listens to (events/README.md). EventBridge delivers it at least once
+ * and retries the Lambda target (the rule's retry policy); the hop number makes duplicates harmless.
+ *
+ * <p>Why an event rather than invoking the function directly or a queue: the rule that starts runs
+ * already targets push-campaign with its retry policy and DLQ-free at-least-once delivery, so a
+ * continuation is just one more event it matches — no new trigger, no function ARN in configuration.
+ */
+public final class EventBridgeCampaignContinuation implements CampaignContinuation {
+
+    /** The detail-type of continuation events (the rule matches it beside "Campaign Scheduled"). */
+    public static final String DETAIL_TYPE = "Campaign Continued";
+    /** The source of campaign events. */
+    public static final String SOURCE = "hearken.campaigns";
+
+    private final EventBridgeClient events;
+    private final ObjectMapper json;
+    private final String bus;
+
+    public EventBridgeCampaignContinuation(EventBridgeClient events, ObjectMapper json, String bus) {
+        this.events = events;
+        this.json = json;
+        this.bus = bus;
+    }
+
+    @Override
+    public void schedule(String campaignId, String runId, long hop) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("campaignId", campaignId);
+        detail.put("runId", runId);
+        detail.put("hop", hop);
+        String body;
+        try {
+            body = json.writeValueAsString(detail);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("campaign continuation detail not serialisable", e);
+        }
+        PutEventsResponse response = events.putEvents(b -> b.entries(e -> e.eventBusName(bus).source(SOURCE)
+                .detailType(DETAIL_TYPE).detail(body)));
+        // PutEvents answers 200 with per-entry failures (e.g. ThrottlingException): the entry is not on the bus.
+        if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+            PutEventsResultEntry entry = response.entries().get(0);
+            throw new IllegalStateException("PutEvents refused the continuation: " + entry.errorCode() + " " + entry.errorMessage());
+        }
+    }
+}
