@@ -1,5 +1,6 @@
 package dev.hearken.push.aws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.push.port.CampaignContinuation;
 import java.util.LinkedHashMap;
@@ -14,9 +15,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * on the bus the push-campaign rule listens to (events/README.md). EventBridge delivers it at least once
  * and retries the Lambda target (the rule's retry policy); the hop number makes duplicates harmless.
  *
- * <p>Why an event rather than invoking the function directly or a queue: the rule that starts runs
- * already targets push-campaign with its retry policy and DLQ-free at-least-once delivery, so a
- * continuation is just one more event it matches — no new trigger, no function ARN in configuration.
+ * <p>Why an event rather than the function invoking itself or a continuation queue: the rule that
+ * starts runs already targets push-campaign with a retry policy, so a continuation is one more event it
+ * matches — no new trigger, and no function ARN in the function's own configuration.
  */
 public final class EventBridgeCampaignContinuation implements CampaignContinuation {
 
@@ -44,7 +45,7 @@ public final class EventBridgeCampaignContinuation implements CampaignContinuati
         String body;
         try {
             body = json.writeValueAsString(detail);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("campaign continuation detail not serialisable", e);
         }
         PutEventsResponse response = events.putEvents(b -> b.entries(e -> e.eventBusName(bus).source(SOURCE)
