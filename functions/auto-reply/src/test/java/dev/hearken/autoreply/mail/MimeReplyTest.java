@@ -108,8 +108,9 @@ class MimeReplyTest {
         assertThat(header(mime, "In-Reply-To")).isNull();
         assertThat(header(mime, "References")).isNull();
         assertThat(header(mime, "To")).isEqualTo("ana@example.com");
-        assertThat(MimeReply.references("<ok@a.example> junk <also\r\nbad> <b@c.example>"))
-                .containsExactly("<ok@a.example>", "<b@c.example>");
+        String threaded = MimeReply.build(SENDER, new MimeReply.Original("ana@example.com", null, "<p@a.example>",
+                "<ok@a.example> junk <also\r\nbad> <b@c.example>"), new MailReply("Re: x", "x", "en"), DATE);
+        assertThat(header(threaded, "References")).isEqualTo("<ok@a.example> <b@c.example> <p@a.example>");
     }
 
     @Test
