@@ -82,6 +82,10 @@ public final class Dynalite implements AutoCloseable {
         return endpoint;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** CPU time the dynalite process has used so far (zero where the OS does not tell). */
     public Duration cpu() {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);

@@ -1,8 +1,10 @@
 package dev.hearken.push.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.push.aws.DynamoDbCampaignStore;
 import dev.hearken.push.aws.DynamoDbDeliveryLog;
@@ -11,6 +13,7 @@ import dev.hearken.push.aws.DynamoDbSendLedger;
 import dev.hearken.push.aws.DynamoDbTemplateCatalogue;
 import dev.hearken.push.aws.DynamoDbUserDirectory;
 import dev.hearken.push.aws.Dynalite;
+import dev.hearken.push.aws.ElasticMq;
 import dev.hearken.push.aws.SqsPushQueue;
 import dev.hearken.push.aws.SqsVisibility;
 import dev.hearken.push.domain.CapLimits;
@@ -46,18 +49,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 
 /**
  * Throughput measurements, off by default: {@code ./mvnw -B verify -pl functions/push-send
@@ -279,8 +293,13 @@ class PushBenchmarkTest {
 
     /** Resident set size of this JVM (the test's, so the fake's server and the test harness are in it too). */
     private static long rssMb() {
+        return rssMb("self");
+    }
+
+    /** Resident set size of process {@code pid} ("self" for this JVM); -1 where /proc does not tell. */
+    private static long rssMb(String pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
                 }
@@ -325,5 +344,156 @@ class PushBenchmarkTest {
 
         System.out.printf("BENCH campaign users=%d enqueued=%d %.1f s %.0f messages/s (1,000,000 users ≈ %.0f s)%n",
                 users, result.enqueued(), seconds, result.enqueued() / seconds, 1_000_000 / (result.enqueued() / seconds));
+    }
+
+    /**
+     * A campaign fan-out at full size, on the production path: {@code CampaignService} with
+     * {@code DynamoDbCampaignStore} on dynalite and {@code SqsPushQueue} on ElasticMQ (its own JVM), pages of
+     * 500, {@code SendMessageBatch} of 10 with 8 in parallel, the function's 12-minute budget
+     * ({@code push.bench.fanout.budget}, ISO-8601) with its hops driven as the "Campaign Continued" events would
+     * drive them. {@code -Dpush.bench.fanout.users=N} (default 1,000,000). Seeding the segment is set-up, timed
+     * apart. At the end the queue must hold exactly one message per user, and a sample of
+     * {@code push.bench.fanout.sample} (10,000) received messages must name each user once.
+     */
+    @Test
+    void campaign_fan_out_of_a_million_users_against_dynalite_and_elasticmq() throws Exception {
+        int users = Integer.getInteger("push.bench.fanout.users", 1_000_000);
+        Duration budget = Duration.parse(System.getProperty("push.bench.fanout.budget", "PT12M"));
+        // as PushBeans does at start-up (max-in-flight 100): more idle connections kept than the 8 senders use
+        System.setProperty("http.maxConnections", "100");
+        try (Dynalite dynalite = Dynalite.start(); ElasticMq elasticMq = ElasticMq.start()) {
+            assumeThat(dynalite).as("dynalite (npm) could not be installed").isNotNull();
+            assumeThat(elasticMq).as("ElasticMQ could not be resolved with Maven").isNotNull();
+            DynamoDbClient dynamo = dynalite.client();
+            dynalite.createTables(dynamo, List.of("hearken-push-campaigns", "hearken-push-segments", "hearken-push-sends"));
+            LongAdder batchCalls = new LongAdder();
+            SqsClient sqs = elasticMq.client(new ExecutionInterceptor() {
+                @Override
+                public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                    if (context.request() instanceof SendMessageBatchRequest) {
+                        batchCalls.increment(); // every attempt that goes on the wire, retries included
+                    }
+                }
+            });
+            // the stack's queue; its other attributes (redrive, retention) play no part in a fan-out
+            String url = sqs.createQueue(b -> b.queueName("hearken-push")
+                    .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "180"))).queueUrl();
+
+            String campaign = "bench-million";
+            long seedStart = System.nanoTime();
+            seedSegment(dynamo, campaign, users, 4);
+            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+            System.out.printf("BENCH fanout seeded a segment of %d users into dynalite: %.1f s, %.0f items/s "
+                    + "(BatchWriteItem of 25, 4 threads); dynalite rss=%d MB%n", users, seedSeconds, users / seedSeconds,
+                    rssMb(Long.toString(dynalite.pid())));
+            dynamo.putItem(b -> b.tableName("hearken-push-campaigns").item(Map.of(
+                    "campaignId", AttributeValue.fromS(campaign), "program", AttributeValue.fromS("seasonal"),
+                    "priority", AttributeValue.fromS("promotional"), "template", AttributeValue.fromS("spring-sale"),
+                    "data", AttributeValue.fromM(Map.of("offer", AttributeValue.fromS("40% off Premium"))),
+                    "segmentId", AttributeValue.fromS(campaign))));
+
+            AtomicLong scheduledHop = new AtomicLong(-1);
+            CampaignService service = new CampaignService(new DynamoDbCampaignStore(dynamo, "hearken-push-campaigns",
+                    "hearken-push-segments", "hearken-push-sends", Duration.ofDays(30), Clock.systemUTC()),
+                    new SqsPushQueue(sqs, JSON, () -> url, () -> url), 500, 8, budget, Clock.systemUTC(),
+                    (campaignId, runId, hop) -> scheduledHop.set(hop));
+            OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+            long jvmCpu = os.getProcessCpuTime();
+            Duration dynaliteCpu = dynalite.cpu();
+            Duration elasticMqCpu = elasticMq.cpu();
+            CampaignService.RunResult result;
+            int invocations = 0;
+            double seconds;
+            long start = System.nanoTime();
+            try (HeapWatch heap = new HeapWatch()) {
+                long hop = 0;
+                while (true) { // one iteration per invocation of push-campaign
+                    invocations++;
+                    result = service.run(campaign, "bench-run", hop);
+                    if (result.done()) {
+                        break;
+                    }
+                    assertThat(result.continued()).as("invocation %d handed over", invocations).isTrue();
+                    hop = scheduledHop.get();
+                }
+                seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("BENCH fanout users=%d enqueued=%d invocations=%d (budget %s) %.1f s %.0f messages/s; "
+                                + "SendMessageBatch calls=%d (%.0f/s); CPU: test JVM %.0f%%, dynalite %.0f%%, ElasticMQ %.0f%% "
+                                + "of one core; heap of the test JVM: max in use %d MB, max after a GC %d MB (%d GCs, "
+                                + "-Xmx %d MB); rss: ElasticMQ %d MB, dynalite %d MB%n",
+                        users, result.enqueued(), invocations, budget, seconds, result.enqueued() / seconds,
+                        batchCalls.sum(), batchCalls.sum() / seconds,
+                        (os.getProcessCpuTime() - jvmCpu) / 1e9 / seconds * 100,
+                        dynalite.cpu().minus(dynaliteCpu).toNanos() / 1e9 / seconds * 100,
+                        elasticMq.cpu().minus(elasticMqCpu).toNanos() / 1e9 / seconds * 100,
+                        heap.maxUsedMb(), heap.maxAfterGcMb(), heap.collections(), Runtime.getRuntime().maxMemory() >> 20,
+                        rssMb(Long.toString(elasticMq.pid())), rssMb(Long.toString(dynalite.pid())));
+            }
+
+            Map<QueueAttributeName, String> queue = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+            int sample = Math.min(users, Integer.getInteger("push.bench.fanout.sample", 10_000));
+            Set<String> sampled = new HashSet<>();
+            int received = 0;
+            while (received < sample) {
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+                        .visibilityTimeout(3600)).messages();
+                if (messages.isEmpty()) {
+                    break;
+                }
+                for (Message m : messages) {
+                    JsonNode body = JSON.readTree(m.body());
+                    assertThat(body.path("idempotencyKey").asText())
+                            .isEqualTo(campaign + ":bench-run:" + body.path("userId").asText());
+                    sampled.add(body.path("userId").asText());
+                    received++;
+                }
+            }
+            System.out.printf("BENCH fanout queue hearken-push: ApproximateNumberOfMessages=%s (not visible %s, delayed %s); "
+                            + "sample of %d received messages: %d distinct user ids%n",
+                    queue.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
+                    queue.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE),
+                    queue.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED), received, sampled.size());
+
+            assertThat(result.enqueued()).isEqualTo(users);
+            assertThat(queue.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).isEqualTo(Integer.toString(users));
+            assertThat(received).isEqualTo(sample);
+            assertThat(sampled).hasSize(received);
+            sqs.close();
+            dynamo.close();
+        }
+    }
+
+    /**
+     * {@code users} ids ({@code u0000000}…) into segment {@code segmentId} with {@code BatchWriteItem} of 25 on
+     * {@code threads} threads, each writing its own stretch of ids (never the whole list in memory).
+     */
+    private static void seedSegment(DynamoDbClient dynamo, String segmentId, int users, int threads) throws Exception {
+        List<Future<?>> writers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            int stretch = (users + threads - 1) / threads;
+            for (int t = 0; t < threads; t++) {
+                int from = t * stretch;
+                int to = Math.min(users, from + stretch);
+                writers.add(pool.submit(() -> {
+                    for (int i = from; i < to; i += 25) {
+                        List<WriteRequest> chunk = new ArrayList<>(25);
+                        for (int u = i; u < Math.min(to, i + 25); u++) {
+                            chunk.add(put(Map.of("segmentId", AttributeValue.fromS(segmentId),
+                                    "userId", AttributeValue.fromS(String.format("u%07d", u)))));
+                        }
+                        Map<String, List<WriteRequest>> pending = Map.of("hearken-push-segments", chunk);
+                        while (!pending.isEmpty()) { // DynamoDB may hand items back unprocessed
+                            Map<String, List<WriteRequest>> request = pending;
+                            pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+                        }
+                    }
+                }));
+            }
+        }
+        for (Future<?> writer : writers) {
+            writer.get();
+        }
     }
 }
