@@ -425,6 +425,42 @@ public final class HearkenStack extends Stack {
         readSecret(pushSend, pushMailSecret, pushMailSecretName, "HEARKEN_MAIL_SECRET_ID");
         // Program overview counters (sends, deliveries, capped, deferred, ...): one ADD per message.
         programStats.grant(pushSend, "dynamodb:UpdateItem");
+        // Deferrals longer than one SQS delay (15 min: a night of quiet hours, a distant notBefore) are
+        // one-time schedules that push-send creates in their own group; each sends its message back to the
+        // push queue, with a role that may do only that and that only schedules of this group can assume.
+        // push-send may create schedules in this group and pass this role, nothing else of Scheduler's.
+        String deferralGroup = settings.physicalName("push-deferrals");
+        CfnScheduleGroup deferralSchedules = CfnScheduleGroup.Builder.create(this, "PushDeferralSchedules")
+                .name(deferralGroup)
+                .build();
+        Role deferralRole = Role.Builder.create(this, "PushDeferralSchedulerRole")
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(Map.of(
+                        // only schedules of this account and group may assume it (confused deputy; "Set up the execution role",
+                        // https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html)
+                        "StringEquals", Map.of("aws:SourceAccount", getAccount()),
+                        "ArnEquals", Map.of("aws:SourceArn", deferralSchedules.getAttrArn()))))
+                .description("Lets push-send's deferral schedules send their message back to the push queue")
+                .build();
+        deferralRole.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(push.queue().getQueueArn()))
+                .build());
+        pushSend.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("scheduler:CreateSchedule"))
+                .resources(List.of("arn:" + getPartition() + ":scheduler:" + getRegion() + ":" + getAccount()
+                        + ":schedule/" + deferralGroup + "/*"))
+                .build());
+        pushSend.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("iam:PassRole"))
+                .resources(List.of(deferralRole.getRoleArn()))
+                .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")))
+                .build());
+        pushSend.addEnvironment("HEARKEN_PUSH_DEFERRALS_ENABLED", "true");
+        pushSend.addEnvironment("HEARKEN_PUSH_DEFERRALS_GROUP", deferralGroup);
+        pushSend.addEnvironment("HEARKEN_PUSH_DEFERRALS_ROLE_ARN", deferralRole.getRoleArn());
+        pushSend.addEnvironment("HEARKEN_PUSH_DEFERRALS_QUEUE_ARN", push.queue().getQueueArn());
+        // The group exists before the worker runs, so a first night's deferrals are not refused for want of it.
+        pushSend.function().getNode().addDependency(deferralSchedules);
         // Campaigns start with a "Campaign Scheduled" event on the default bus, put by a one-time
         // EventBridge Scheduler schedule (group hearken-campaigns, role below) or by the app backend. A run
         // that outlives one invocation's budget hands itself over with a "Campaign Continued" event

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** push-send's paragraph: its tables, queue, functions, secrets, campaign trigger and least-privilege grants. */
+/**
+ * push-send's paragraph: its tables, queue, functions, secrets, campaign trigger, deferral schedules and
+ * least-privilege grants.
+ */
 class HearkenStackPushSendTest {
 
     private static final String TABLE = "AWS::DynamoDB::Table";
@@ -117,6 +120,62 @@ class HearkenStackPushSendTest {
                 "Roles", List.of(Map.of("Ref", role)),
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(
                         Map.of("Action", "secretsmanager:GetSecretValue")))))), 0);
+    }
+
+    @Test
+    void long_deferrals_are_schedules_in_their_own_group_that_the_worker_may_create_and_nothing_more() {
+        template.hasResourceProperties("AWS::Scheduler::ScheduleGroup", Map.of("Name", "hearken-push-deferrals"));
+        String deferralRole = deferralRole();
+        String queue = Templates.queue("hearken-push");
+        Map<String, Object> env = Map.of(
+                "HEARKEN_PUSH_DEFERRALS_ENABLED", "true",
+                "HEARKEN_PUSH_DEFERRALS_GROUP", "hearken-push-deferrals",
+                "HEARKEN_PUSH_DEFERRALS_ROLE_ARN", arnOf(deferralRole),
+                "HEARKEN_PUSH_DEFERRALS_QUEUE_ARN", arnOf(queue));
+        template.hasResource(FUNCTION, Map.of(
+                "Metadata", Match.objectLike(Map.of("hearken:function", "push-send")),
+                "Properties", Match.objectLike(Map.of("Environment",
+                        Map.of("Variables", Match.objectLike(env))))));
+        String worker = Templates.role("hearken-push-send");
+        Object createSchedule = Match.objectLike(Map.of("Effect", "Allow", "Action", "scheduler:CreateSchedule",
+                "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(
+                        List.of(":schedule/hearken-push-deferrals/*"))))));
+        Object passRole = Map.of("Effect", "Allow", "Action", "iam:PassRole", "Resource", arnOf(deferralRole),
+                "Condition", Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")));
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", worker)),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(createSchedule, passRole)))));
+        // no other Scheduler action for the worker (no Get/Delete/List: a conflict is the only answer it needs)
+        Object otherSchedulerAction = Match.objectLike(Map.of("Action",
+                Match.stringLikeRegexp("scheduler:(?!CreateSchedule$).*")));
+        template.resourcePropertiesCountIs(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", worker)),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(otherSchedulerAction)))), 0);
+    }
+
+    @Test
+    void the_deferral_role_can_only_be_assumed_by_schedules_of_its_group_and_may_only_send_to_the_push_queue() {
+        String group = Templates.logicalId(template, "AWS::Scheduler::ScheduleGroup", "Name", "hearken-push-deferrals");
+        Object trust = Match.objectLike(Map.of(
+                "Action", "sts:AssumeRole",
+                "Principal", Map.of("Service", "scheduler.amazonaws.com"),
+                "Condition", Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")),
+                        "ArnEquals", Map.of("aws:SourceArn", arnOf(group)))));
+        template.hasResourceProperties("AWS::IAM::Role", Map.of(
+                "Description", DEFERRAL_ROLE,
+                "AssumeRolePolicyDocument", Match.objectLike(Map.of("Statement", List.of(trust)))));
+        Object sendOnly = Map.of("Effect", "Allow", "Action", "sqs:SendMessage",
+                "Resource", arnOf(Templates.queue("hearken-push")));
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", deferralRole())),
+                "PolicyDocument", Match.objectLike(Map.of("Statement", List.of(sendOnly)))));
+    }
+
+    private static final String DEFERRAL_ROLE = "Lets push-send's deferral schedules send their message back to the push queue";
+
+    private String deferralRole() {
+        return Templates.logicalId(template, "AWS::IAM::Role", "Description", DEFERRAL_ROLE);
     }
 
     private Object allow(List<String> actions, String table) {

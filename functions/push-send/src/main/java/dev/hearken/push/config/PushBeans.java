@@ -11,11 +11,13 @@ import dev.hearken.push.aws.DynamoDbSendLedger;
 import dev.hearken.push.aws.DynamoDbTemplateCatalogue;
 import dev.hearken.push.aws.DynamoDbUserDirectory;
 import dev.hearken.push.aws.EventBridgeCampaignContinuation;
+import dev.hearken.push.aws.SchedulerDeferrals;
 import dev.hearken.push.aws.SqsPushQueue;
 import dev.hearken.push.aws.SqsVisibility;
 import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.Platform;
 import dev.hearken.push.function.ConcurrentRecords;
+import dev.hearken.push.port.LongDeferrals;
 import dev.hearken.push.provider.ApnsGateway;
 import dev.hearken.push.provider.ApnsProviderTokens;
 import dev.hearken.push.provider.BoundedGateway;
@@ -39,8 +41,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Wires push-send: one instance of each adapter and service per function instance, so caches (access
@@ -49,7 +53,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @ApplicationScoped
 public class PushBeans {
 
+    private static final System.Logger LOG = System.getLogger(PushBeans.class.getName());
+
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+    private final Map<String, String> queueArns = new ConcurrentHashMap<>();
 
     @Produces
     @Singleton
@@ -131,7 +138,7 @@ public class PushBeans {
     @Singleton
     PushService pushService(DynamoDbClient dynamo, TableNames tables, PushSettings settings, AssignmentService experiments,
             FcmGateway fcm, ApnsGateway apns, SqsPushQueue queue, @PushTime Clock clock, EmailChannel mail,
-            DynamoDbProgramCounters counters) {
+            DynamoDbProgramCounters counters, SchedulerClient scheduler, SqsClient sqs, PushQueues queues, ObjectMapper json) {
         PushSettings.Caps caps = settings.caps();
         return new PushService(
                 new DynamoDbUserDirectory(dynamo, tables.pushUsers(), tables.pushDevices()),
@@ -150,7 +157,26 @@ public class PushBeans {
                 // a message's devices, each on its own virtual thread: they wait on FCM/APNs and DynamoDB
                 Executors.newVirtualThreadPerTaskExecutor(),
                 mail,
-                counters);
+                counters,
+                longDeferrals(settings.deferrals(), scheduler, sqs, queues, json));
+    }
+
+    /** One-time schedules for long waits, or {@code null} (the SQS re-enqueue chain) when off or without a role. */
+    private LongDeferrals longDeferrals(PushSettings.Deferrals deferrals, SchedulerClient scheduler, SqsClient sqs,
+            PushQueues queues, ObjectMapper json) {
+        if (!deferrals.enabled()) {
+            return null;
+        }
+        if (deferrals.roleArn().isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "hearken.push.deferrals.enabled without hearken.push.deferrals.role-arn:"
+                    + " long deferrals stay a chain of SQS re-enqueues");
+            return null;
+        }
+        Supplier<String> url = queueUrl(sqs, queues.push(), queues.pushName());
+        Supplier<String> arn = () -> deferrals.queueArn().orElseGet(() -> queueArns.computeIfAbsent(queues.pushName(),
+                n -> sqs.getQueueAttributes(b -> b.queueUrl(url.get()).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes().get(QueueAttributeName.QUEUE_ARN)));
+        return new SchedulerDeferrals(scheduler, json, deferrals.group(), deferrals.roleArn().get(), arn);
     }
 
     @Produces

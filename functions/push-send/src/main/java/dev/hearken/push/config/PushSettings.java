@@ -59,6 +59,8 @@ public interface PushSettings {
 
     Campaign campaign();
 
+    Deferrals deferrals();
+
     /** Caps: promotional limits must not exceed lifecycle limits (lifecycle beats promotional). */
     interface Caps {
         /** Pushes a day after which lifecycle messages are capped. */
@@ -127,6 +129,34 @@ public interface PushSettings {
          * ({@code HEARKEN_PUSH_APNS_TRUST_CERTIFICATES}, given by the fake).
          */
         Optional<String> trustCertificates();
+    }
+
+    /**
+     * Deferrals longer than {@code max-delay} (quiet hours, a distant {@code notBefore}) as one-time
+     * EventBridge Scheduler schedules that put the message back on the push queue at its send time. Off,
+     * or without a role, they are a chain of SQS re-enqueues of {@code max-delay} each.
+     */
+    interface Deferrals {
+        /** Whether long waits become schedules; the CDK stack turns it on ({@code HEARKEN_PUSH_DEFERRALS_ENABLED}). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Schedule group of the deferral schedules ({@code HEARKEN_PUSH_DEFERRALS_GROUP}, declared by the CDK stack). */
+        @WithDefault("hearken-push-deferrals")
+        String group();
+
+        /**
+         * Role Scheduler assumes to send a message to the push queue, which may do nothing else
+         * ({@code HEARKEN_PUSH_DEFERRALS_ROLE_ARN}). Required when enabled; without it long waits stay on
+         * the SQS chain, with a warning at start-up.
+         */
+        Optional<String> roleArn();
+
+        /**
+         * ARN of the push queue, the schedules' target ({@code HEARKEN_PUSH_DEFERRALS_QUEUE_ARN}); when absent
+         * (tests, local runs) it is asked of SQS once, by the queue's URL.
+         */
+        Optional<String> queueArn();
     }
 
     /** Campaign fan-out. */

@@ -4,6 +4,7 @@ import dev.hearken.push.message.ChannelPreference;
 import dev.hearken.push.message.PushMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Optional;
  * hours but still honour {@code notBefore}. So do e-mail-only messages ({@code channel: email}): a
  * mail waits silently in the inbox instead of waking anyone, and mail sent at night is read in the
  * morning. {@code push-then-email} may become a push, so quiet hours apply to it.
+ *
+ * <p>A message that may not go yet is deferred, never dropped: {@link #hop} decides whether it comes back
+ * through an SQS delay or a one-time schedule.
  */
 public final class Timing {
 
@@ -27,14 +31,41 @@ public final class Timing {
     }
 
     /**
-     * The SQS delay for one hop towards {@code until}: the remaining wait, rounded up to whole
-     * seconds, at most {@code maxDelay} (SQS allows 15 minutes). Longer waits are a chain of
-     * re-enqueues, each hop re-checking the timing, so a change of time zone or quiet hours in
-     * between is honoured and nothing is dropped.
+     * How a message that may go out at {@code until} comes back. A wait of at most {@code maxDelay} (SQS
+     * allows 15 minutes) is one SQS delay ({@link #delay}). A longer wait is one {@linkplain Hop.Scheduled
+     * schedule} at {@code until} when {@code schedules} are available — one invocation instead of a chain of
+     * 15-minute hops (32 for an 8-hour night) — and otherwise the first hop of that chain. Either way the
+     * message is processed normally when it is back: the timing is checked again, so a new time zone or
+     * new quiet hours are honoured, and a schedule that fires early (clock skew) costs one short SQS hop.
+     *
+     * <p>The schedule is set at {@code until} rounded up to the whole minute: EventBridge Scheduler invokes
+     * with 60-second precision (a schedule for 1:00 fires between 1:00:00 and 1:00:59), so the rounded time
+     * never fires before {@code until} and is at most about a minute late. Chosen over scheduling a minute
+     * early and letting a short SQS hop cover the rest: that is exact to the second but costs every
+     * deferred message a second invocation at the busiest moment (the end of the night in a time zone),
+     * for a precision quiet hours and {@code notBefore} do not need — both only say "not before".
      */
-    public static Duration hop(Instant now, Instant until, Duration maxDelay) {
-        long millis = Duration.between(now, until).toMillis();
-        long seconds = Math.max(1, (millis + 999) / 1000);
+    public static Hop hop(Instant now, Instant until, Duration maxDelay, boolean schedules) {
+        Duration wait = roundedUp(Duration.between(now, until));
+        if (!schedules || wait.compareTo(maxDelay) <= 0) {
+            return new Hop.Delay(delay(now, until, maxDelay));
+        }
+        Instant minute = until.truncatedTo(ChronoUnit.MINUTES);
+        return new Hop.Scheduled(minute.equals(until) ? minute : minute.plus(Duration.ofMinutes(1)));
+    }
+
+    /**
+     * The SQS delay of one hop towards {@code until}: the remaining wait, rounded up to whole seconds, at
+     * least 1 s and at most {@code maxDelay}. A longer wait without schedules is a chain of such re-enqueues,
+     * each hop re-checking the timing, so nothing is dropped.
+     */
+    public static Duration delay(Instant now, Instant until, Duration maxDelay) {
+        long seconds = Math.max(1, roundedUp(Duration.between(now, until)).toSeconds());
         return Duration.ofSeconds(Math.min(seconds, maxDelay.toSeconds()));
+    }
+
+    private static Duration roundedUp(Duration wait) {
+        long millis = wait.toMillis();
+        return Duration.ofSeconds(Math.max(0, (millis + 999) / 1000));
     }
 }

@@ -12,8 +12,10 @@ import java.util.Map;
  *   <li>{@code deliveries}: accepted sends, one per device (FCM, APNs) and one per e-mail (SES) —
  *       a message to two phones is one send and two deliveries; {@code email_deliveries}: the e-mail part;</li>
  *   <li>{@code capped}, {@code opted_out}, {@code failed} (dead-lettered included): messages finished so;</li>
- *   <li>{@code deferred}: deferral hops — a message deferred through an 8-hour night adds up to 32, the
- *       same as its delivery records; a message counts in {@code sends} once it finally goes.</li>
+ *   <li>{@code deferred}: deferral hops — a message deferred through an 8-hour night adds 1 when it is
+ *       scheduled (2 if the schedule fires early and a short SQS hop follows), up to 32 without schedules
+ *       (the SQS chain; a schedule that cannot be created adds one 15-minute hop); the same as its delivery records. A
+ *       message counts in {@code sends} once it finally goes.</li>
  * </ul>
  * A retry (429/5xx, busy lease) counts nothing but the deliveries it made; a duplicate counts nothing.
  */

@@ -9,6 +9,7 @@ import dev.hearken.push.domain.Copy;
 import dev.hearken.push.domain.Delivery;
 import dev.hearken.push.domain.DeliveryOutcome;
 import dev.hearken.push.domain.Device;
+import dev.hearken.push.domain.Hop;
 import dev.hearken.push.domain.Notification;
 import dev.hearken.push.domain.Platform;
 import dev.hearken.push.domain.ProviderOutcome;
@@ -19,6 +20,7 @@ import dev.hearken.push.message.ChannelPreference;
 import dev.hearken.push.message.PushMessage;
 import dev.hearken.push.port.DeliveryLog;
 import dev.hearken.push.port.FrequencyCaps;
+import dev.hearken.push.port.LongDeferrals;
 import dev.hearken.push.port.ProgramCounters;
 import dev.hearken.push.port.PushGateway;
 import dev.hearken.push.port.PushQueue;
@@ -49,6 +51,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Trade-offs, stated once:
  * <ul>
+ *   <li>A deferred message is never dropped. A wait of up to 15 minutes is an SQS delay; a longer one is a
+ *       one-time schedule ({@link LongDeferrals}) at the send time rounded up to the minute, so a night of
+ *       quiet hours costs one invocation instead of 32 re-enqueues ({@link Timing#hop}). When the schedule
+ *       cannot be created (throttling, an outage, a quota) the message falls back to the 15-minute
+ *       re-enqueue chain, logged. A message that comes back is processed like a new one: timing checked
+ *       again, then caps and sending.</li>
  *   <li>The cap slot is taken before sending and kept even if every send then fails: a user is never
  *       pushed more than the cap, at the price of an occasional unused slot.</li>
  *   <li>Devices that got the message are remembered in the ledger, so a retry (429/5xx) or a redrive
@@ -83,6 +91,7 @@ public final class PushService {
     private final Executor deviceSends;
     private final EmailChannel mail;
     private final ProgramCounters counters;
+    private final LongDeferrals longDeferrals;
 
     /**
      * @param deviceSends where a message's devices are sent to, each as its own task: concurrently (virtual
@@ -90,11 +99,13 @@ public final class PushService {
      * @param mail        the e-mail channel, or {@code null} when there is none (e-mail is then {@code failed
      *                    email-unavailable})
      * @param counters    the program-overview counters
+     * @param longDeferrals how waits longer than {@code maxDelay} come back (one-time schedules), or {@code null}
+     *                    for a chain of SQS re-enqueues of at most {@code maxDelay} each
      */
     public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
             TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
             PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor deviceSends,
-            EmailChannel mail, ProgramCounters counters) {
+            EmailChannel mail, ProgramCounters counters, LongDeferrals longDeferrals) {
         this.users = users;
         this.caps = caps;
         this.ledger = ledger;
@@ -110,6 +121,16 @@ public final class PushService {
         this.deviceSends = deviceSends;
         this.mail = mail;
         this.counters = counters;
+        this.longDeferrals = longDeferrals;
+    }
+
+    /** Long waits as a chain of SQS re-enqueues (no {@link LongDeferrals}). */
+    public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
+            TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
+            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor deviceSends,
+            EmailChannel mail, ProgramCounters counters) {
+        this(users, caps, ledger, deliveries, templates, experiments, gateways, queue, limits, maxDelay, lease, clock,
+                deviceSends, mail, counters, null);
     }
 
     /** Without e-mail ({@code failed email-unavailable}) and without program counters. */
@@ -169,8 +190,7 @@ public final class PushService {
         if (later.isPresent()) {
             String why = message.notBefore() != null && !message.notBefore().isBefore(later.get())
                     ? "not-before" : "quiet-hours";
-            Duration hop = Timing.hop(now, later.get(), maxDelay);
-            queue.defer(message, hop);
+            Hop hop = defer(message, now, later.get());
             ledger.release(message.idempotencyKey());
             record.decision(DeliveryOutcome.DEFERRED, why);
             return new SendResult.Deferred(later.get(), hop, why);
@@ -204,6 +224,27 @@ public final class PushService {
         Notification notification = notification(message, localised.get().render(message.data()));
         SendResult pushed = send(message, entry, devices, notification, record);
         return pushed == EVERY_TOKEN_DEAD ? email(message, entry, user, template, assignment, record) : pushed;
+    }
+
+    /**
+     * Sends {@code message} back to the queue for {@code until} as {@link Timing#hop} decides; a schedule that
+     * cannot be created becomes the first 15-minute hop of the SQS chain. Returns the hop taken.
+     */
+    private Hop defer(PushMessage message, Instant now, Instant until) {
+        Hop hop = Timing.hop(now, until, maxDelay, longDeferrals != null);
+        if (hop instanceof Hop.Scheduled scheduled) {
+            try {
+                longDeferrals.deferUntil(message, scheduled.at());
+                return hop;
+            } catch (RuntimeException e) {
+                hop = new Hop.Delay(Timing.delay(now, until, maxDelay));
+                LOG.log(System.Logger.Level.WARNING, "{0} message not scheduled for {1} ({2}: {3}); re-enqueued with a "
+                        + "{4} s SQS delay instead", message.program(), scheduled.at(), e.getClass().getSimpleName(),
+                        e.getMessage(), ((Hop.Delay) hop).delay().toSeconds());
+            }
+        }
+        queue.defer(message, ((Hop.Delay) hop).delay());
+        return hop;
     }
 
     /** {@link #send}'s answer when every device's token was dead and the message may fall back to e-mail. */

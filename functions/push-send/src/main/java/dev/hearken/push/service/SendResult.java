@@ -1,5 +1,6 @@
 package dev.hearken.push.service;
 
+import dev.hearken.push.domain.Hop;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -9,8 +10,8 @@ public sealed interface SendResult {
     /** Done (sent, capped, opted out, or failed for good); the record succeeds. */
     record Finished(String outcome) implements SendResult {}
 
-    /** Re-enqueued with a delay; the record succeeds. */
-    record Deferred(Instant until, Duration hop, String reason) implements SendResult {}
+    /** Sent back to the queue for {@code until}, by an SQS delay or a one-time schedule ({@code hop}); the record succeeds. */
+    record Deferred(Instant until, Hop hop, String reason) implements SendResult {}
 
     /** A provider asked us to come back later: make the record visible after {@code after} and fail it. */
     record RetryLater(Duration after, String reason) implements SendResult {}

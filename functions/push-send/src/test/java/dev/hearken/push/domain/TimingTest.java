@@ -102,12 +102,48 @@ class TimingTest {
     }
 
     @Test
-    void a_long_wait_is_split_into_hops_of_at_most_15_minutes_and_a_short_one_is_rounded_up() {
+    void without_schedules_a_long_wait_is_split_into_sqs_hops_of_at_most_15_minutes_and_a_short_one_is_rounded_up() {
         Instant now = Instant.parse("2026-03-20T02:00:00Z");
+        Duration max = Duration.ofSeconds(900);
 
-        assertThat(Timing.hop(now, now.plus(Duration.ofHours(9)), Duration.ofSeconds(900))).hasSeconds(900);
-        assertThat(Timing.hop(now, now.plusMillis(1500), Duration.ofSeconds(900))).hasSeconds(2);
-        assertThat(Timing.hop(now, now, Duration.ofSeconds(900))).hasSeconds(1);
+        assertThat(Timing.hop(now, now.plus(Duration.ofHours(9)), max, false)).isEqualTo(new Hop.Delay(Duration.ofSeconds(900)));
+        assertThat(Timing.hop(now, now.plusMillis(1500), max, false)).isEqualTo(new Hop.Delay(Duration.ofSeconds(2)));
+        assertThat(Timing.hop(now, now, max, false)).isEqualTo(new Hop.Delay(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void with_schedules_a_wait_of_up_to_15_minutes_is_still_an_sqs_delay() {
+        Instant now = Instant.parse("2026-03-20T02:00:00Z");
+        Duration max = Duration.ofSeconds(900);
+
+        assertThat(Timing.hop(now, now.plusSeconds(900), max, true)).isEqualTo(new Hop.Delay(Duration.ofSeconds(900)));
+        assertThat(Timing.hop(now, now.plusSeconds(899).plusMillis(1), max, true)).isEqualTo(new Hop.Delay(Duration.ofSeconds(900)));
+        assertThat(Timing.hop(now, now.plusSeconds(42), max, true)).isEqualTo(new Hop.Delay(Duration.ofSeconds(42)));
+    }
+
+    @Test
+    void with_schedules_a_longer_wait_is_one_schedule_at_the_send_time_rounded_up_to_the_minute() {
+        Instant now = Instant.parse("2026-03-20T02:00:00Z");
+        Duration max = Duration.ofSeconds(900);
+
+        // the end of a night of quiet hours falls on a whole minute: exactly then
+        assertThat(Timing.hop(now, Instant.parse("2026-03-20T11:00:00Z"), max, true))
+                .isEqualTo(new Hop.Scheduled(Instant.parse("2026-03-20T11:00:00Z")));
+        // Scheduler fires within the minute it is set for, so a notBefore with seconds moves to the next minute
+        assertThat(Timing.hop(now, Instant.parse("2026-03-20T02:15:00.001Z"), max, true))
+                .isEqualTo(new Hop.Scheduled(Instant.parse("2026-03-20T02:16:00Z")));
+        assertThat(Timing.hop(now, Instant.parse("2026-03-20T05:30:30Z"), max, true))
+                .isEqualTo(new Hop.Scheduled(Instant.parse("2026-03-20T05:31:00Z")));
+    }
+
+    @Test
+    void a_night_in_quiet_hours_becomes_one_schedule_at_8_local_time() {
+        // 15:00 UTC is midnight in Tokyo: quiet until 08:00 local, 23:00 UTC
+        Instant now = Instant.parse("2026-03-20T15:00:00Z");
+        Instant until = Timing.sendAt(message(Priority.PROMOTIONAL, null), user("Asia/Tokyo"), now).orElseThrow();
+
+        assertThat(Timing.hop(now, until, Duration.ofMinutes(15), true))
+                .isEqualTo(new Hop.Scheduled(Instant.parse("2026-03-20T23:00:00Z")));
     }
 
     @Test

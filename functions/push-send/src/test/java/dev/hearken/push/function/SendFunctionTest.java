@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearken.aws.config.TableNames;
 import dev.hearken.push.config.PushQueues;
+import dev.hearken.push.config.PushSettings;
 import dev.hearken.push.service.CampaignService;
 import dev.hearken.testing.Events;
 import dev.hearken.testing.aws.Emulator;
@@ -20,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * push-send inside Quarkus: SQS events posted to the Lambda mock event server, DynamoDB, SQS and
@@ -57,6 +65,12 @@ class SendFunctionTest {
     @Inject
     CampaignFunction campaigns;
 
+    @Inject
+    SchedulerClient scheduler;
+
+    @Inject
+    PushSettings settings;
+
     private final FcmFake fcm = PushEmulatorResource.FCM;
     private final ApnsFake apns = PushEmulatorResource.APNS;
 
@@ -68,6 +82,7 @@ class SendFunctionTest {
         apns.reset();
         sqs.purgeQueue(b -> b.queueUrl(queueUrl("hearken-push")));
         sqs.purgeQueue(b -> b.queueUrl(queueUrl("hearken-push-dlq")));
+        deferralSchedules().forEach(s -> scheduler.deleteSchedule(b -> b.groupName(s.groupName()).name(s.name())));
     }
 
     @Test
@@ -194,18 +209,58 @@ class SendFunctionTest {
     }
 
     @Test
-    void in_quiet_hours_a_lifecycle_message_is_re_enqueued_with_a_delay_and_recorded_as_deferred() {
-        // user-1003 lives in Tokyo: 15:00 UTC is midnight there, quiet until 08:00 (23:00 UTC), 8 h away
-        String body = message("user-1003", "lifecycle", "onboarding-day1", "onboarding:day1:user-1003");
+    void a_promotion_arriving_at_night_in_tokyo_becomes_one_schedule_at_8_local_time_and_a_redelivery_adds_none()
+            throws Exception {
+        // given the sample's promotion for user-1003 (Tokyo) at 15:00 UTC: midnight there, quiet until 08:00 = 23:00 UTC
+        String event = Events.load("push-send", "sqs-promo-quiet-hours");
 
-        JsonPath response = invoke(sqsEvent(List.of(record("msg-quiet-1", body, "rh-quiet-1"))));
+        // when it arrives, and arrives again (SQS delivers at least once)
+        JsonPath first = invoke(event);
+        JsonPath again = invoke(event);
 
-        assertThat(response.getList("batchItemFailures")).isEmpty();
+        // then exactly one schedule brings it back at 08:00 Tokyo, to the push queue, with the message itself
+        assertThat(first.getList("batchItemFailures")).isEmpty();
+        assertThat(again.getList("batchItemFailures")).isEmpty();
+        assertThat(deferralSchedules()).singleElement().satisfies(summary -> {
+            assertThat(summary.groupName()).isEqualTo("hearken-push-deferrals");
+            assertThat(summary.name()).startsWith("20260320T2300Z-");
+        });
+        GetScheduleResponse schedule = scheduler.getSchedule(b -> b.groupName("hearken-push-deferrals")
+                .name(deferralSchedules().get(0).name()));
+        assertThat(schedule.scheduleExpression()).isEqualTo("at(2026-03-20T23:00:00)");
+        assertThat(schedule.scheduleExpressionTimezone()).isEqualTo("UTC");
+        assertThat(schedule.flexibleTimeWindow().mode()).isEqualTo(FlexibleTimeWindowMode.OFF);
+        assertThat(schedule.actionAfterCompletion()).isEqualTo(ActionAfterCompletion.DELETE);
+        assertThat(schedule.target().arn()).isEqualTo(queueArn("hearken-push"));
+        assertThat(schedule.target().roleArn()).isEqualTo(PushEmulatorResource.DEFERRAL_ROLE_ARN);
+        String sent = JsonPath.from(event).getString("Records[0].body");
+        assertThat(JSON.readTree(schedule.target().input())).isEqualTo(JSON.readTree(sent));
+        // nothing pushed, nothing on the queue now, and each arrival recorded as a deferral
         assertThat(fcm.delivered()).isEmpty();
-        assertThat(deliveries("onboarding:day1:user-1003")).extracting(i -> i.get("reason").s())
-                .containsExactly("quiet-hours");
-        // re-enqueued with the longest delay SQS allows (a 900 s hop of the re-enqueue chain): not visible now
+        assertThat(apns.delivered()).isEmpty();
         assertThat(sqs.receiveMessage(b -> b.queueUrl(queueUrl("hearken-push")).waitTimeSeconds(1)).messages()).isEmpty();
+        assertThat(deliveries("spring-sale-2026:push:user-1003")).extracting(i -> i.get("outcome").s() + " " + i.get("reason").s())
+                .containsExactly("deferred quiet-hours", "deferred quiet-hours");
+    }
+
+    @Test
+    void a_wait_shorter_than_15_minutes_is_still_an_sqs_delay_and_no_schedule() {
+        // given 3 s before 08:00 in Tokyo
+        TestClock.CLOCK.set(Instant.parse("2026-03-20T22:59:57Z"));
+        String body = message("user-1003", "lifecycle", "onboarding-day1", "onboarding:day1:user-1003:soon");
+
+        invoke(sqsEvent(List.of(record("msg-soon-1", body, "rh-soon-1"))));
+
+        // then it is back on the queue after those 3 s, and nothing was scheduled
+        List<Message> back = sqs.receiveMessage(b -> b.queueUrl(queueUrl("hearken-push")).waitTimeSeconds(10)).messages();
+        assertThat(back).singleElement().satisfies(m -> assertThat(m.body()).contains("onboarding:day1:user-1003:soon"));
+        assertThat(deferralSchedules()).isEmpty();
+        assertThat(fcm.delivered()).isEmpty();
+    }
+
+    @Test
+    void the_deferral_schedule_group_the_function_uses_is_declared_in_the_cdk_template() {
+        assertThat(TemplateProvisioner.fromClasspath().scheduleGroupNames()).contains(settings.deferrals().group());
     }
 
     @Test
@@ -350,6 +405,15 @@ class SendFunctionTest {
             }
         }
         return event.toString();
+    }
+
+    private List<ScheduleSummary> deferralSchedules() {
+        return scheduler.listSchedules(b -> b.groupName(settings.deferrals().group())).schedules();
+    }
+
+    private String queueArn(String name) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl(name)).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
     private String queueUrl(String name) {

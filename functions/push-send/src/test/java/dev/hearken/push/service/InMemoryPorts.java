@@ -12,6 +12,7 @@ import dev.hearken.push.message.Priority;
 import dev.hearken.push.message.PushMessage;
 import dev.hearken.push.port.DeliveryLog;
 import dev.hearken.push.port.FrequencyCaps;
+import dev.hearken.push.port.LongDeferrals;
 import dev.hearken.push.port.PushGateway;
 import dev.hearken.push.port.PushQueue;
 import dev.hearken.push.port.SendLedger;
@@ -36,7 +37,7 @@ import java.util.function.Function;
  * concurrent device sends touch (devices, ledger marks, deliveries, pushed tokens) is thread-safe.
  */
 final class InMemoryPorts implements UserDirectory, FrequencyCaps, SendLedger, DeliveryLog, TemplateCatalogue,
-        PushGateway, PushQueue {
+        PushGateway, PushQueue, LongDeferrals {
 
     final Map<String, UserProfile> profiles = new HashMap<>();
     final List<Device> devices = new CopyOnWriteArrayList<>();
@@ -49,6 +50,10 @@ final class InMemoryPorts implements UserDirectory, FrequencyCaps, SendLedger, D
     final Map<String, Template> templates = new HashMap<>();
     final List<String> pushedTokens = new CopyOnWriteArrayList<>();
     final List<Map.Entry<PushMessage, Duration>> deferred = new ArrayList<>();
+    /** Schedules by (idempotency key, minute), as Scheduler names them: a repeated one is not added. */
+    final Map<String, PushMessage> scheduled = new LinkedHashMap<>();
+    /** Set to make {@link #deferUntil} fail, as a throttled or unavailable Scheduler does. */
+    RuntimeException schedulerFailure;
     final Map<PushMessage, String> deadLettered = new LinkedHashMap<>();
     Function<Device, ProviderOutcome> provider = d -> new ProviderOutcome.Sent("id-" + d.token());
 
@@ -133,6 +138,14 @@ final class InMemoryPorts implements UserDirectory, FrequencyCaps, SendLedger, D
     @Override
     public void defer(PushMessage message, Duration delay) {
         deferred.add(Map.entry(message, delay));
+    }
+
+    @Override
+    public void deferUntil(PushMessage message, Instant at) {
+        if (schedulerFailure != null) {
+            throw schedulerFailure;
+        }
+        scheduled.putIfAbsent(message.idempotencyKey() + "@" + at, message);
     }
 
     @Override

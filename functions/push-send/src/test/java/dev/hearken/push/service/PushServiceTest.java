@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.DeliveryOutcome;
 import dev.hearken.push.domain.Device;
+import dev.hearken.push.domain.Hop;
 import dev.hearken.push.domain.Platform;
 import dev.hearken.push.domain.ProviderOutcome;
 import dev.hearken.push.domain.QuietHours;
@@ -190,10 +191,60 @@ class PushServiceTest {
         SendResult redelivered = night.process(message("q1", Priority.LIFECYCLE, "onboarding"));
 
         assertThat(result).isInstanceOf(SendResult.Deferred.class);
-        assertThat(((SendResult.Deferred) result).hop()).hasSeconds(900);
+        assertThat(((SendResult.Deferred) result).hop()).isEqualTo(new Hop.Delay(Duration.ofSeconds(900)));
         assertThat(redelivered).isInstanceOf(SendResult.Deferred.class); // released, not finished: never dropped
         assertThat(ports.deferred).hasSize(2);
         assertThat(ports.pushedTokens).isEmpty();
+    }
+
+    @Test
+    void with_schedules_a_night_of_quiet_hours_is_one_schedule_and_a_redelivery_adds_none() {
+        // 23:00 in São Paulo: quiet until 08:00 local = 11:00 UTC
+        PushService night = scheduling(Instant.parse("2026-03-20T02:00:00Z"));
+
+        SendResult result = night.process(message("q2", Priority.PROMOTIONAL, "seasonal"));
+        SendResult redelivered = night.process(message("q2", Priority.PROMOTIONAL, "seasonal"));
+
+        assertThat(result).isEqualTo(new SendResult.Deferred(Instant.parse("2026-03-20T11:00:00Z"),
+                new Hop.Scheduled(Instant.parse("2026-03-20T11:00:00Z")), "quiet-hours"));
+        assertThat(redelivered).isEqualTo(result);
+        assertThat(ports.scheduled).containsOnlyKeys("q2@2026-03-20T11:00:00Z");
+        assertThat(ports.deferred).isEmpty();
+        assertThat(ports.deliveries).extracting(d -> d.outcome().wireName() + " " + d.reason())
+                .containsExactly("deferred quiet-hours", "deferred quiet-hours");
+        assertThat(ports.pushedTokens).isEmpty();
+    }
+
+    @Test
+    void with_schedules_a_wait_shorter_than_15_minutes_is_still_an_sqs_delay() {
+        PushService almostMorning = scheduling(Instant.parse("2026-03-20T10:50:00Z")); // 07:50 in São Paulo
+
+        SendResult result = almostMorning.process(message("q3", Priority.LIFECYCLE, "onboarding"));
+
+        assertThat(((SendResult.Deferred) result).hop()).isEqualTo(new Hop.Delay(Duration.ofMinutes(10)));
+        assertThat(ports.deferred).extracting(Map.Entry::getValue).containsExactly(Duration.ofMinutes(10));
+        assertThat(ports.scheduled).isEmpty();
+    }
+
+    @Test
+    void when_the_schedule_cannot_be_created_the_message_takes_a_15_minute_sqs_hop_instead_and_is_not_lost() {
+        PushService night = scheduling(Instant.parse("2026-03-20T02:00:00Z"));
+        ports.schedulerFailure = new IllegalStateException("Rate exceeded");
+
+        SendResult result = night.process(message("q4", Priority.LIFECYCLE, "onboarding"));
+
+        assertThat(((SendResult.Deferred) result).hop()).isEqualTo(new Hop.Delay(Duration.ofSeconds(900)));
+        assertThat(ports.deferred).extracting(e -> e.getKey().idempotencyKey()).containsExactly("q4");
+        assertThat(ports.scheduled).isEmpty();
+        // released, not finished: the hop comes back and is decided again
+        assertThat(ports.finished).doesNotContain("q4");
+    }
+
+    private PushService scheduling(Instant now) {
+        return new PushService(ports, ports, ports, ports, ports, null,
+                Map.of(Platform.ANDROID, ports, Platform.IOS, ports), ports, new CapLimits(3, 2, 10, 5),
+                Duration.ofSeconds(900), Duration.ofSeconds(60), Clock.fixed(now, ZoneOffset.UTC), Runnable::run,
+                null, (program, day, counters) -> { }, ports);
     }
 
     @Test

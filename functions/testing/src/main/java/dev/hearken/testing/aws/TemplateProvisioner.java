@@ -99,6 +99,16 @@ public final class TemplateProvisioner {
         return urls;
     }
 
+    /**
+     * Names of the EventBridge Scheduler schedule groups the template declares. Not created by
+     * {@link #provision}: this module has no Scheduler client, so a test that schedules creates them.
+     */
+    public Set<String> scheduleGroupNames() {
+        Set<String> names = new TreeSet<>();
+        forEach(Set.of("AWS::Scheduler::ScheduleGroup"), (id, props) -> names.add(physicalName(id, props, "Name")));
+        return names;
+    }
+
     /** The e-mail identities (domains or addresses) the template declares. */
     public Set<String> mailIdentities() {
         Set<String> identities = new TreeSet<>();
