@@ -55,6 +55,8 @@ public final class LocalRun {
                 report.step("firing every scheduled rule once");
                 scheduler.schedules().forEach(s -> scheduler.fire(s.ruleName()));
             }
+            OneTimeSchedules deferred = system.oneTimeSchedules();
+            reportDeferred(report, deferred);
             for (var fake : system.fakes().all()) {
                 report.step("what " + fake.name() + " received (" + fake.recorded().size() + " requests)");
                 fake.recorded().forEach(r -> report.detail(r.method() + " " + r.path() + " " + r.protocol() + " → " + r.status()));
@@ -65,16 +67,31 @@ public final class LocalRun {
             if (keepRunning) {
                 gateway.listener(line -> report.detail("request: " + line));
                 scheduler.start();
+                deferred.start(5);
                 report.step("still running; try:");
                 report.detail("curl -s -XPOST http://127.0.0.1:" + gateway.port()
                         + "/experiments/onboarding-push-copy/assignments -d '{\"userId\":\"u-1\",\"attributes\":{\"platform\":\"ios\"}}'");
                 scheduler.schedules().forEach(s -> report.detail("curl -s -XPOST http://127.0.0.1:" + gateway.port()
                         + "/_local/schedules/" + s.ruleName() + "   # fire " + s.expression() + " now"));
+                report.detail("one-time schedules (long push deferrals) are sent to their queue when due, checked every 5 s");
                 report.detail("Ctrl-C stops everything.");
                 Thread.currentThread().join();
             }
         }
         System.exit(unexpected == 0 ? 0 : 1);
+    }
+
+    /** The one-time schedules waiting (long push deferrals): when, and to which queue; never their input. */
+    private static void reportDeferred(Report report, OneTimeSchedules deferred) {
+        List<OneTimeSchedules.Pending> pending;
+        try {
+            pending = deferred.pending();
+        } catch (RuntimeException e) {
+            report.step("EventBridge Scheduler one-time schedules: not shown (" + e.getClass().getSimpleName() + ")");
+            return;
+        }
+        report.step("EventBridge Scheduler one-time schedules waiting (" + pending.size() + ")");
+        pending.forEach(p -> report.detail(p.group() + "/" + p.name() + " at " + p.at() + " → " + p.queue()));
     }
 
     /**

@@ -33,6 +33,7 @@ final class LocalSystem implements AutoCloseable {
     private final Emulator emulator;
     private final LocalTemplate template;
     private final Map<String, String> queueUrls;
+    private java.util.Set<String> scheduleGroups = java.util.Set.of();
     private final Map<String, LocalFunction> byLogicalId = new LinkedHashMap<>();
     private final Map<String, FunctionProcess> processes = new LinkedHashMap<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
@@ -61,12 +62,13 @@ final class LocalSystem implements AutoCloseable {
         report.detail("queues: " + (queueUrls.isEmpty() ? "(none yet)" : String.join(", ", queueUrls.keySet())));
 
         LocalSystem system = new LocalSystem(root, emulator, json, queueUrls);
+        system.scheduleGroups = provisioner.scheduleGroupNames();
         system.fakes = Fakes.startAll();
         if (!system.fakes.all().isEmpty()) {
             report.step("starting the SaaS fakes (contracts in shared/contracts/)");
             system.fakes.all().forEach(f -> report.detail(f.name() + " on " + f.baseUri()));
         }
-        List<LocalFunction> functions = TemplateFunctions.read(json, queueUrls);
+        List<LocalFunction> functions = TemplateFunctions.read(json, queueUrls, emulator.region().id());
         functions.forEach(f -> system.byLogicalId.put(f.logicalId(), f));
         system.seed(report, functions, provisioner);
         for (LocalFunction function : functions) {
@@ -145,6 +147,13 @@ final class LocalSystem implements AutoCloseable {
         });
         closeables.add(scheduler);
         return scheduler;
+    }
+
+    /** EventBridge Scheduler one-time schedules of the template's groups, fired locally when due. */
+    OneTimeSchedules oneTimeSchedules() {
+        OneTimeSchedules schedules = new OneTimeSchedules(emulator.scheduler(), emulator.sqs(), scheduleGroups, queueUrls);
+        closeables.add(schedules);
+        return schedules;
     }
 
     /** The route keys the gateway serves. */

@@ -41,7 +41,7 @@ public final class StartupBenchmark {
             template = JSON.readTree(in);
         }
         Map<String, String> queues = new TemplateProvisioner(template).provision(emulator);
-        List<LocalFunction> functions = TemplateFunctions.read(template, queues);
+        List<LocalFunction> functions = TemplateFunctions.read(template, queues, emulator.region().id());
         Fakes fakes = Fakes.startAll();
         Map<String, String> environment = new java.util.LinkedHashMap<>(emulator.processEnvironment());
         environment.putAll(fakes.functionEnvironment());

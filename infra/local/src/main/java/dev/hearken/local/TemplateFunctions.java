@@ -12,13 +12,19 @@ import java.util.Map;
  * {@code hearken:function} and {@code hearken:artifact} metadata (set by the CDK {@code HearkenFunction}
  * construct: the name, and the zip relative to the repository root, {@code <module>/target/function.zip}), with its
  * environment. {@code Ref}s to tables and queues become their literal physical names, as
- * CloudFormation would resolve them; any other intrinsic is left out with a warning.
+ * CloudFormation would resolve them; {@code Fn::GetAtt [x, Arn]} of a queue becomes its ARN in the
+ * emulator and of a role a role ARN in the emulator's account (emulators do not check roles); any
+ * other intrinsic is left out with a warning.
  */
 final class TemplateFunctions {
 
     private TemplateFunctions() {}
 
-    static List<LocalFunction> read(JsonNode template, Map<String, String> queueUrls) {
+    /**
+     * @param queueUrls queue name → URL in the emulator
+     * @param region    the emulator's region, for ARNs
+     */
+    static List<LocalFunction> read(JsonNode template, Map<String, String> queueUrls, String region) {
         JsonNode resources = template.path("Resources");
         List<LocalFunction> out = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
@@ -38,7 +44,7 @@ final class TemplateFunctions {
             for (Iterator<Map.Entry<String, JsonNode>> vars = props.path("Environment").path("Variables").fields();
                     vars.hasNext(); ) {
                 Map.Entry<String, JsonNode> v = vars.next();
-                String value = resolve(resources, v.getValue(), queueUrls);
+                String value = resolve(resources, v.getValue(), queueUrls, region);
                 if (value != null) {
                     env.put(v.getKey(), value);
                 } else {
@@ -54,9 +60,23 @@ final class TemplateFunctions {
         return out;
     }
 
-    private static String resolve(JsonNode resources, JsonNode value, Map<String, String> queueUrls) {
+    private static String resolve(JsonNode resources, JsonNode value, Map<String, String> queueUrls, String region) {
         if (value.isValueNode()) {
             return value.asText();
+        }
+        JsonNode getAtt = value.get("Fn::GetAtt");
+        if (getAtt != null && "Arn".equals(getAtt.path(1).asText())) {
+            JsonNode resource = resources.path(getAtt.path(0).asText());
+            String account = account(queueUrls);
+            return switch (resource.path("Type").asText()) {
+                case "AWS::SQS::Queue" -> {
+                    String name = resource.path("Properties").path("QueueName").asText(null);
+                    yield name == null ? null : "arn:aws:sqs:" + region + ":" + account + ":" + name;
+                }
+                case "AWS::IAM::Role" -> "arn:aws:iam::" + account + ":role/"
+                        + resource.path("Properties").path("RoleName").asText(getAtt.path(0).asText());
+                default -> null;
+            };
         }
         JsonNode ref = value.get("Ref");
         if (ref != null) {
@@ -72,5 +92,16 @@ final class TemplateFunctions {
             }
         }
         return null;
+    }
+
+    /** The emulator's account: the first path segment of its queue URLs ({@code http://host/<account>/<queue>}). */
+    private static String account(Map<String, String> queueUrls) {
+        for (String url : queueUrls.values()) {
+            String[] parts = java.net.URI.create(url).getPath().split("/");
+            if (parts.length >= 3 && parts[1].matches("\\d{12}")) {
+                return parts[1];
+            }
+        }
+        return "000000000000";
     }
 }

@@ -17,7 +17,10 @@ class LocalTemplateTest {
                      "Metadata": {"hearken:function": "ticket-classify", "hearken:artifact": "functions/ticket-classify/target/function.zip"},
                      "Properties": {"Handler": "h::handleRequest", "MemorySize": 1024, "Timeout": 20,
                        "Environment": {"Variables": {"QUEUE": {"Ref": "Q"}, "TABLE": {"Ref": "T"}, "PLAIN": "x",
-                                                     "ARN": {"Fn::GetAtt": ["T", "Arn"]}}}}},
+                                                     "ARN": {"Fn::GetAtt": ["T", "Arn"]},
+                                                     "QUEUE_ARN": {"Fn::GetAtt": ["Q", "Arn"]},
+                                                     "ROLE_ARN": {"Fn::GetAtt": ["R", "Arn"]}}}}},
+              "R": {"Type": "AWS::IAM::Role", "Properties": {}},
               "Q": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "hearken-tickets"}},
               "T": {"Type": "AWS::DynamoDB::Table", "Properties": {"TableName": "hearken-decisions"}},
               "Esm": {"Type": "AWS::Lambda::EventSourceMapping", "Properties": {
@@ -60,15 +63,18 @@ class LocalTemplateTest {
     }
 
     @Test
-    void function_environment_resolves_table_names_and_queue_urls_and_skips_other_intrinsics() {
-        var functions = TemplateFunctions.read(json, Map.of("hearken-tickets", "http://q/hearken-tickets"));
+    void function_environment_resolves_names_urls_and_queue_and_role_arns_and_skips_other_intrinsics() {
+        var functions = TemplateFunctions.read(json, Map.of("hearken-tickets", "http://q/123456789012/hearken-tickets"),
+                "eu-west-1");
 
         assertThat(functions).singleElement().satisfies(f -> {
             assertThat(f.name()).isEqualTo("ticket-classify");
             assertThat(f.module()).isEqualTo("functions/ticket-classify");
             assertThat(f.memoryMb()).isEqualTo(1024);
-            assertThat(f.environment()).containsEntry("QUEUE", "http://q/hearken-tickets")
+            assertThat(f.environment()).containsEntry("QUEUE", "http://q/123456789012/hearken-tickets")
                     .containsEntry("TABLE", "hearken-decisions").containsEntry("PLAIN", "x")
+                    .containsEntry("QUEUE_ARN", "arn:aws:sqs:eu-west-1:123456789012:hearken-tickets")
+                    .containsEntry("ROLE_ARN", "arn:aws:iam::123456789012:role/R")
                     .doesNotContainKey("ARN");
         });
     }

@@ -3,20 +3,17 @@ package dev.hearken.push.function;
 import dev.hearken.testing.aws.AwsEmulatorResource;
 import dev.hearken.testing.aws.Emulator;
 import dev.hearken.testing.aws.ExperimentSeeds;
-import dev.hearken.testing.aws.TemplateProvisioner;
 import dev.hearken.testing.fakes.apns.ApnsFake;
 import dev.hearken.testing.fakes.fcm.FcmFake;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 
 /**
  * The emulator with the template's tables and queues, the seeds ({@code infra/seed/tables/push-*.json},
  * experiment definitions, the test-only {@code hearken/fcm} and {@code hearken/apns} secrets), and the
  * FCM and APNs fakes the function is pointed at (APNs over HTTP/2 and TLS: the function trusts the
- * fake's certificate, as in local runs), the template's EventBridge Scheduler schedule groups, and long
- * deferrals on (as the CDK stack sets them; moto accepts any role ARN and never fires a schedule).
+ * fake's certificate, as in local runs), and long deferrals on as the CDK stack sets them (the
+ * provisioner creates the template's schedule groups; moto accepts any role ARN and never fires a schedule).
  */
 public class PushEmulatorResource extends AwsEmulatorResource {
 
@@ -33,23 +30,9 @@ public class PushEmulatorResource extends AwsEmulatorResource {
         config.put("hearken.push.fcm.token-uri", FCM.baseUri() + "/token");
         config.put("hearken.push.apns.base-url", APNS.baseUri().toString());
         config.put("hearken.push.apns.trust-certificates", APNS.trustCertificates().toString());
-        createScheduleGroups();
         config.put("hearken.push.deferrals.enabled", "true");
         config.put("hearken.push.deferrals.role-arn", DEFERRAL_ROLE_ARN);
         return config;
-    }
-
-    /** Once per emulator: moto replaces an existing group (and its schedules) when it is created again. */
-    private static void createScheduleGroups() {
-        try (SchedulerClient scheduler = Emulator.shared().client(SchedulerClient.builder())) {
-            for (String group : TemplateProvisioner.fromClasspath().scheduleGroupNames()) {
-                try {
-                    scheduler.getScheduleGroup(b -> b.name(group));
-                } catch (ResourceNotFoundException missing) {
-                    scheduler.createScheduleGroup(b -> b.name(group));
-                }
-            }
-        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -38,6 +39,7 @@ public final class Emulator {
     private final SqsClient sqs;
     private final SecretsManagerClient secrets;
     private final SesClient ses;
+    private final SchedulerClient scheduler;
 
     private Emulator(URI endpoint, Region region, AwsCredentialsProvider credentials, boolean owned) {
         this.endpoint = endpoint;
@@ -48,6 +50,7 @@ public final class Emulator {
         this.sqs = client(SqsClient.builder());
         this.secrets = client(SecretsManagerClient.builder());
         this.ses = client(SesClient.builder());
+        this.scheduler = client(SchedulerClient.builder());
     }
 
     /** A client of any AWS service pointed at this endpoint, with the region and credentials in effect. */
@@ -108,6 +111,10 @@ public final class Emulator {
 
     public SesClient ses() {
         return ses;
+    }
+
+    public SchedulerClient scheduler() {
+        return scheduler;
     }
 
     /**

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
@@ -109,6 +111,20 @@ public final class TemplateProvisioner {
         return names;
     }
 
+    /**
+     * Creates every declared EventBridge Scheduler schedule group that does not exist yet. Only missing
+     * ones: moto replaces an existing group on create, and with it the schedules it holds.
+     */
+    public void createScheduleGroups(SchedulerClient scheduler) {
+        for (String group : scheduleGroupNames()) {
+            try {
+                scheduler.getScheduleGroup(b -> b.name(group));
+            } catch (ResourceNotFoundException missing) {
+                scheduler.createScheduleGroup(b -> b.name(group));
+            }
+        }
+    }
+
     /** The e-mail identities (domains or addresses) the template declares. */
     public Set<String> mailIdentities() {
         Set<String> identities = new TreeSet<>();
@@ -117,12 +133,13 @@ public final class TemplateProvisioner {
     }
 
     /**
-     * Creates every table, queue and e-mail identity the template declares (see {@link #provision(DynamoDbClient,
+     * Creates every table, queue, e-mail identity and schedule group the template declares (see {@link #provision(DynamoDbClient,
      * SqsClient)}); returns queue name → URL.
      */
     public Map<String, String> provision(Emulator emulator) {
         Map<String, String> urls = provision(emulator.dynamo(), emulator.sqs());
         verifyMailIdentities(emulator.ses());
+        createScheduleGroups(emulator.scheduler());
         return urls;
     }
 
