@@ -1,6 +1,5 @@
 package dev.hearken.infra;
 
-import static dev.hearken.infra.Templates.function;
 import static dev.hearken.infra.Templates.queue;
 import static dev.hearken.infra.Templates.role;
 import static dev.hearken.infra.Templates.table;
@@ -48,12 +47,8 @@ class HearkenStackAutoReplyTest {
 
     @Test
     void it_consumes_the_auto_reply_queue_in_small_batches_with_partial_batch_failures() {
-        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "FunctionName", Map.of("Ref", function("hearken-auto-reply")),
-                "EventSourceArn", arnOf(queue("hearken-auto-reply")),
-                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-                "BatchSize", 5,
-                "ScalingConfig", Map.of("MaximumConcurrency", 2)));
+        Templates.consumes(template, "hearken-auto-reply", "hearken-auto-reply", Map.of(
+                "BatchSize", 5, "ScalingConfig", Map.of("MaximumConcurrency", 2)));
         // declared once (by ticket-classify's paragraph), consumed once
         assertThat(template.findResources(QUEUE, Map.of("Properties", Map.of("QueueName", "hearken-auto-reply"))))
                 .hasSize(1);

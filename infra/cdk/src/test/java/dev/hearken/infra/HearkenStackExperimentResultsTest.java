@@ -91,23 +91,13 @@ class HearkenStackExperimentResultsTest {
 
     @Test
     void the_conversions_queue_has_a_dlq_and_a_visibility_timeout_six_times_the_worker_timeout() {
-        template.hasResourceProperties("AWS::SQS::Queue", Map.of("QueueName", "hearken-conversions-dlq"));
-        String dlq = Templates.logicalId(template, "AWS::SQS::Queue", "QueueName", "hearken-conversions-dlq");
-        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
-                "QueueName", "hearken-conversions",
-                "VisibilityTimeout", 60,
-                "RedrivePolicy", Map.of("deadLetterTargetArn", arnOf(dlq), "maxReceiveCount", 5)));
+        Templates.hasWorkerQueue(template, "hearken-conversions", 60);
     }
 
     @Test
     void experiment_conversions_consumes_the_queue_reporting_partial_batch_failures() {
-        String queue = Templates.logicalId(template, "AWS::SQS::Queue", "QueueName", "hearken-conversions");
-        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "FunctionName", Map.of("Ref", function("hearken-experiment-conversions")),
-                "EventSourceArn", arnOf(queue),
-                "BatchSize", 10,
-                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-                "ScalingConfig", Map.of("MaximumConcurrency", 5)));
+        Templates.consumes(template, "hearken-experiment-conversions", "hearken-conversions", Map.of(
+                "BatchSize", 10, "ScalingConfig", Map.of("MaximumConcurrency", 5)));
     }
 
     @Test

@@ -60,17 +60,9 @@ class HearkenStackPushSendTest {
 
     @Test
     void the_push_queue_has_a_dlq_a_visibility_timeout_of_six_worker_timeouts_and_a_batching_partial_failure_mapping() {
-        String dlq = Templates.logicalId(template, "AWS::SQS::Queue", "QueueName", "hearken-push-dlq");
-        template.hasResourceProperties("AWS::SQS::Queue", Map.of("QueueName", "hearken-push",
-                "VisibilityTimeout", 180,
-                "RedrivePolicy", Map.of("deadLetterTargetArn", arnOf(dlq), "maxReceiveCount", 5)));
-        String queue = Templates.logicalId(template, "AWS::SQS::Queue", "QueueName", "hearken-push");
-        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "EventSourceArn", arnOf(queue),
-                "BatchSize", 100,
-                "MaximumBatchingWindowInSeconds", 1,
-                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-                "ScalingConfig", Map.of("MaximumConcurrency", 20)));
+        Templates.hasWorkerQueue(template, "hearken-push", 180);
+        Templates.consumes(template, "hearken-push-send", "hearken-push", Map.of("BatchSize", 100,
+                "MaximumBatchingWindowInSeconds", 1, "ScalingConfig", Map.of("MaximumConcurrency", 20)));
     }
 
     @Test

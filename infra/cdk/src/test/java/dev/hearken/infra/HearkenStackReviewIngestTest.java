@@ -20,7 +20,6 @@ class HearkenStackReviewIngestTest {
 
     private static final String FUNCTION = "AWS::Lambda::Function";
     private static final String TABLE = "AWS::DynamoDB::Table";
-    private static final String QUEUE = "AWS::SQS::Queue";
     private static final String POLICY = "AWS::IAM::Policy";
 
     private final Template template = Templates.hearken();
@@ -41,15 +40,8 @@ class HearkenStackReviewIngestTest {
 
     @Test
     void the_worker_consumes_the_reviews_queue_with_partial_batch_failures_and_a_dlq() {
-        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "FunctionName", Map.of("Ref", function("hearken-review-ingest")),
-                "EventSourceArn", arnOf(queue("hearken-reviews")),
-                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-                "BatchSize", 10));
-        template.hasResourceProperties(QUEUE, Map.of(
-                "QueueName", "hearken-reviews",
-                "VisibilityTimeout", 180,
-                "RedrivePolicy", Map.of("deadLetterTargetArn", arnOf(queue("hearken-reviews-dlq")), "maxReceiveCount", 5)));
+        Templates.consumes(template, "hearken-review-ingest", "hearken-reviews", Map.of("BatchSize", 10));
+        Templates.hasWorkerQueue(template, "hearken-reviews", 180);
     }
 
     @Test

@@ -17,7 +17,6 @@ class HearkenStackTicketClassifyTest {
 
     private static final String FUNCTION = "AWS::Lambda::Function";
     private static final String TABLE = "AWS::DynamoDB::Table";
-    private static final String QUEUE = "AWS::SQS::Queue";
     private static final String POLICY = "AWS::IAM::Policy";
 
     private final Template template = Templates.hearken();
@@ -58,24 +57,14 @@ class HearkenStackTicketClassifyTest {
 
     @Test
     void the_worker_consumes_the_tickets_queue_with_partial_batch_failures() {
-        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "FunctionName", Map.of("Ref", function("hearken-ticket-classify")),
-                "EventSourceArn", arnOf(queue("hearken-tickets")),
-                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-                "BatchSize", 10,
-                "ScalingConfig", Map.of("MaximumConcurrency", 5)));
+        Templates.consumes(template, "hearken-ticket-classify", "hearken-tickets", Map.of(
+                "BatchSize", 10, "ScalingConfig", Map.of("MaximumConcurrency", 5)));
     }
 
     @Test
     void both_queues_have_a_dlq_and_a_visibility_timeout_six_times_their_consumer_timeout() {
-        template.hasResourceProperties(QUEUE, Map.of(
-                "QueueName", "hearken-tickets",
-                "VisibilityTimeout", 180,
-                "RedrivePolicy", Map.of("deadLetterTargetArn", arnOf(queue("hearken-tickets-dlq")), "maxReceiveCount", 5)));
-        template.hasResourceProperties(QUEUE, Map.of(
-                "QueueName", "hearken-auto-reply",
-                "VisibilityTimeout", 180,
-                "RedrivePolicy", Map.of("deadLetterTargetArn", arnOf(queue("hearken-auto-reply-dlq")), "maxReceiveCount", 5)));
+        Templates.hasWorkerQueue(template, "hearken-tickets", 180);
+        Templates.hasWorkerQueue(template, "hearken-auto-reply", 180);
     }
 
     @Test

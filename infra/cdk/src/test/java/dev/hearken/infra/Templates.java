@@ -63,4 +63,29 @@ public final class Templates {
     public static String logicalId(Template template, String type, String nameProperty, String name) {
         return template.getResourceId(type, Map.of("Properties", Map.of(nameProperty, name)));
     }
+
+    /**
+     * Asserts that the queue named {@code name} has the visibility timeout {@code visibilityTimeoutSeconds}
+     * and redrives to {@code <name>-dlq} after 5 receives, as {@code WorkerQueue} declares it.
+     */
+    public static void hasWorkerQueue(Template template, String name, int visibilityTimeoutSeconds) {
+        String dlq = logicalId(template, "AWS::SQS::Queue", "QueueName", name + "-dlq");
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "QueueName", name,
+                "VisibilityTimeout", visibilityTimeoutSeconds,
+                "RedrivePolicy", Map.of("deadLetterTargetArn", arnOf(dlq), "maxReceiveCount", 5)));
+    }
+
+    /**
+     * Asserts that the function named {@code functionName} consumes the queue named {@code queueName}
+     * reporting partial batch failures, with {@code settings} (e.g. {@code BatchSize}, {@code ScalingConfig})
+     * on the event source mapping.
+     */
+    public static void consumes(Template template, String functionName, String queueName, Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(settings);
+        properties.put("FunctionName", Map.of("Ref", logicalId(template, "AWS::Lambda::Function", "FunctionName", functionName)));
+        properties.put("EventSourceArn", arnOf(logicalId(template, "AWS::SQS::Queue", "QueueName", queueName)));
+        properties.put("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", properties);
+    }
 }
