@@ -35,8 +35,14 @@ import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.scheduler.CfnScheduleGroup;
+import software.amazon.awscdk.services.ses.ConfigurationSet;
+import software.amazon.awscdk.services.ses.ConfigurationSetEventDestinationOptions;
 import software.amazon.awscdk.services.ses.EmailIdentity;
+import software.amazon.awscdk.services.ses.EmailSendingEvent;
+import software.amazon.awscdk.services.ses.EventDestination;
 import software.amazon.awscdk.services.ses.Identity;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
 import software.constructs.Construct;
 
 /**
@@ -423,6 +429,55 @@ public final class HearkenStack extends Stack {
                 .description("Key of e-mail unsubscribe tokens (JSON: unsubscribeKey = base64 of 32 random bytes)")
                 .build();
         readSecret(pushSend, pushMailSecret, pushMailSecretName, "HEARKEN_MAIL_SECRET_ID");
+        // One-click unsubscribe (RFC 8058): the links in every mail point at POST/GET /mail/unsubscribe, served by
+        // mail-unsubscribe (push-send artifact). Public routes: mail clients cannot sign; the sealed token is the
+        // authentication. It opens the token with the key and adds email:<program> to optOuts, nothing else.
+        // The URL goes into push-send's environment: the API does not depend on push-send (only the routes
+        // depend on their functions), so this reference makes no cycle. A custom domain would replace it.
+        HearkenFunction mailUnsubscribe = function(HearkenFunctionProps.builder("mail-unsubscribe")
+                .module("functions/push-send")
+                .export("unsubscribe")
+                .build());
+        pushUsers.grant(mailUnsubscribe, "dynamodb:UpdateItem");
+        readSecret(mailUnsubscribe, pushMailSecret, pushMailSecretName, "HEARKEN_MAIL_SECRET_ID");
+        publicRoute(HttpMethod.POST, "/mail/unsubscribe", mailUnsubscribe);
+        publicRoute(HttpMethod.GET, "/mail/unsubscribe", mailUnsubscribe);
+        pushSend.addEnvironment("HEARKEN_MAIL_UNSUBSCRIBE_URL", httpApi.getApiEndpoint() + "/mail/unsubscribe");
+        // SES feedback: push-send sends through the configuration set hearken-mail, whose event destination
+        // publishes bounces and complaints to an SNS topic; the mail-feedback queue (SNS envelope, no raw
+        // delivery) feeds mail-feedback, which marks the user's emailStatus (bounced on a permanent bounce,
+        // complained) found by the mail's sealed recipient tag. UpdateItem on push-users and the key, nothing else.
+        String mailConfigurationSetName = settings.physicalName("mail");
+        ConfigurationSet mailConfigurationSet = ConfigurationSet.Builder.create(this, "MailConfigurationSet")
+                .configurationSetName(mailConfigurationSetName)
+                .build();
+        Topic mailFeedbackTopic = Topic.Builder.create(this, "MailFeedbackTopic")
+                .topicName(settings.physicalName("mail-feedback"))
+                .displayName("SES bounces and complaints of Hearken mail")
+                .build();
+        mailConfigurationSet.addEventDestination("MailFeedbackDestination", ConfigurationSetEventDestinationOptions.builder()
+                .destination(EventDestination.snsTopic(mailFeedbackTopic))
+                .events(List.of(EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT))
+                .build());
+        HearkenFunction mailFeedback = function(HearkenFunctionProps.builder("mail-feedback")
+                .module("functions/push-send")
+                .export("feedback")
+                .build());
+        WorkerQueue mailFeedbackQueue = queue(WorkerQueueProps.builder("mail-feedback", mailFeedback.timeout()).build());
+        mailFeedbackTopic.addSubscription(SqsSubscription.Builder.create(mailFeedbackQueue.queue())
+                .rawMessageDelivery(false)
+                .build());
+        mailFeedbackQueue.consumer(mailFeedback, ConsumerOptions.builder().batchSize(10).maxConcurrency(2).build());
+        pushUsers.grant(mailFeedback, "dynamodb:UpdateItem");
+        readSecret(mailFeedback, pushMailSecret, pushMailSecretName, "HEARKEN_MAIL_SECRET_ID");
+        // Ref of the configuration set is its name, and makes push-send wait for it (a send naming a
+        // configuration set that does not exist is refused). Sending through it needs the action on it too.
+        pushSend.addEnvironment("HEARKEN_MAIL_CONFIGURATION_SET", mailConfigurationSet.getConfigurationSetName());
+        pushSend.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ses:SendRawEmail"))
+                .resources(List.of("arn:" + getPartition() + ":ses:" + getRegion() + ":" + getAccount()
+                        + ":configuration-set/" + mailConfigurationSetName))
+                .build());
         // Program overview counters (sends, deliveries, capped, deferred, ...): one ADD per message.
         programStats.grant(pushSend, "dynamodb:UpdateItem");
         // Deferrals longer than one SQS delay (15 min: a night of quiet hours, a distant notBefore) are
@@ -565,7 +620,17 @@ public final class HearkenStack extends Stack {
      * itself with the sender's HMAC signature and timestamp and answers 401 otherwise.
      */
     private void webhook(String path, HearkenFunction function) {
-        addRoute(HttpMethod.POST, path, function, new HttpNoneAuthorizer());
+        publicRoute(HttpMethod.POST, path, function);
+    }
+
+    /**
+     * Routes {@code method path} to {@code function} without an API Gateway authoriser, for callers that
+     * cannot sign with SigV4 (webhooks, mail clients following a link). The function must authenticate every
+     * call itself — a signature, or a token sealed with a key only Hearken holds (mail-unsubscribe) — and
+     * answer 4xx otherwise.
+     */
+    private void publicRoute(HttpMethod method, String path, HearkenFunction function) {
+        addRoute(method, path, function, new HttpNoneAuthorizer());
     }
 
     private void addRoute(HttpMethod method, String path, HearkenFunction function, IHttpRouteAuthorizer authorizer) {

@@ -22,12 +22,17 @@ class HearkenStackHttpApiTest {
     }
 
     @Test
-    void only_the_webhooks_are_open_every_other_route_needs_a_signed_iam_caller() {
-        template.resourcePropertiesCountIs("AWS::ApiGatewayV2::Route", Map.of("AuthorizationType", "NONE"), 2);
+    void only_the_webhooks_and_the_unsubscribe_link_are_open_every_other_route_needs_a_signed_iam_caller() {
+        // The open routes authenticate in the function: a webhook signature or token, or the sealed unsubscribe token.
+        template.resourcePropertiesCountIs("AWS::ApiGatewayV2::Route", Map.of("AuthorizationType", "NONE"), 4);
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
                 "RouteKey", "POST /webhooks/zendesk", "AuthorizationType", "NONE"));
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
                 "RouteKey", "POST /webhooks/appfollow", "AuthorizationType", "NONE"));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
+                "RouteKey", "POST /mail/unsubscribe", "AuthorizationType", "NONE"));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
+                "RouteKey", "GET /mail/unsubscribe", "AuthorizationType", "NONE"));
         template.resourcePropertiesCountIs("AWS::ApiGatewayV2::Route", Map.of("AuthorizationType", "AWS_IAM"), 7);
         for (String key : List.of("POST /experiments/{key}/rollout", "GET /experiments/{key}/results",
                 "POST /assignments", "GET /programs/{program}/overview", "GET /apps/{appId}/topics/{topic}/impact")) {
@@ -44,7 +49,7 @@ class HearkenStackHttpApiTest {
         Map<String, Object> target = Map.of("Fn::Join", List.of("",
                 List.of("integrations/", Map.of("Ref", integration))));
 
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 9); // + AppFollow webhook, impact query (#5); results, rollout, conversions, program overview (#10)
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 11); // + AppFollow webhook, impact query (#5); results, rollout, conversions, program overview (#10); POST/GET /mail/unsubscribe (#7)
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
                 "RouteKey", "POST /experiments/{key}/assignments", "Target", target));
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
@@ -64,11 +69,11 @@ class HearkenStackHttpApiTest {
     @Test
     void api_gateway_may_invoke_the_function_only_for_its_routes() {
         // Only API Gateway's: EventBridge rules add permissions of their own (principal events.amazonaws.com).
-        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "apigateway.amazonaws.com"), 9); // one per route
+        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "apigateway.amazonaws.com"), 11); // one per route
         template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
                 "Principal", "apigateway.amazonaws.com",
-                "SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))), 9);
+                "SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))), 11);
     }
 
     @Test

@@ -35,8 +35,12 @@ class HearkenStackMailTest {
         assertThat(policies.values().toString())
                 .contains(Templates.role("hearken-auto-reply"), Templates.role("hearken-push-send"))
                 .contains(":identity/mail.hearken.example");
-        template.resourcePropertiesCountIs("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
-                Match.arrayWith(List.of(Match.objectLike(Map.of("Action", Match.stringLikeRegexp("ses:.*"))))))), 0);
+        // The one other SES statement: push-send sends through the hearken-mail configuration set (feedback).
+        Map<String, Map<String, Object>> single = template.findResources("AWS::IAM::Policy", Map.of("Properties",
+                Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Action", Match.stringLikeRegexp("ses:.*")))))))));
+        assertThat(single).hasSize(1);
+        assertThat(single.values().toString()).contains(Templates.role("hearken-push-send"), ":configuration-set/hearken-mail");
     }
 
     @Test

@@ -37,7 +37,7 @@ class HearkenStackPushSendMailTest {
     }
 
     @Test
-    void the_unsubscribe_key_is_a_secret_without_a_value_that_only_the_worker_reads() {
+    void the_unsubscribe_key_is_a_secret_without_a_value_that_only_the_worker_the_unsubscribe_endpoint_and_the_feedback_consumer_read() {
         Map<String, Map<String, Object>> secrets = template.findResources("AWS::SecretsManager::Secret",
                 Map.of("Properties", Match.objectLike(Map.of("Name", "hearken/push-mail"))));
         assertThat(secrets).hasSize(1);
@@ -46,6 +46,8 @@ class HearkenStackPushSendMailTest {
         Map<String, Map<String, Object>> readers = template.findResources(POLICY, Map.of("Properties", Map.of(
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Action", "secretsmanager:GetSecretValue", "Resource", Map.of("Ref", id)))))))));
-        assertThat(readers.values()).singleElement().satisfies(policy -> assertThat(policy.toString()).contains(workerRole()));
+        assertThat(readers).hasSize(3);
+        assertThat(readers.values().toString()).contains(workerRole(), Templates.role("hearken-mail-unsubscribe"),
+                Templates.role("hearken-mail-feedback"));
     }
 }

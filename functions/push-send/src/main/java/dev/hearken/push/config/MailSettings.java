@@ -25,6 +25,12 @@ public interface MailSettings {
     @WithDefault("https://hearken.example/mail/unsubscribe")
     String unsubscribeUrl();
 
+    /**
+     * SES configuration set every mail is sent through, so SES publishes its bounces and complaints to the
+     * mail-feedback queue; the CDK stack sets {@code HEARKEN_MAIL_CONFIGURATION_SET}. None: no feedback (tests, local runs).
+     */
+    Optional<String> configurationSet();
+
     /** Secrets Manager secret holding {@code {"unsubscribeKey": "<base64 of 32 bytes>"}} (AES-256-GCM). */
     @WithDefault("hearken/push-mail")
     String secretId();

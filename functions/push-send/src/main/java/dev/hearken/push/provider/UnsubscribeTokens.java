@@ -1,6 +1,7 @@
 package dev.hearken.push.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearken.push.port.SealedRecipients;
 import dev.hearken.push.port.UnsubscribeLinks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,19 @@ import javax.crypto.spec.SecretKeySpec;
  * random token stored per user: the unsubscribe endpoint then needs no lookup table, only the key.
  * The tag makes a token unforgeable and binds it to its program ({@link #userId} refuses a token
  * moved to another program's link).
+ *
+ * <p>The same sealing, with {@value #RECIPIENT_TAG_CONTEXT} as associated data, makes the recipient tag SES
+ * publishes back with bounce and complaint events ({@link #recipientTag}): base64url without padding is
+ * exactly the alphabet SES allows in tag values ({@code [A-Za-z0-9_-]}, at most 256 characters), and the
+ * event (SNS, SQS, a DLQ, logs) then carries no readable user id. The context contains a {@code :}, which
+ * no program name may, so an unsubscribe token never opens as a tag nor a tag as a token.
  */
-public final class UnsubscribeTokens implements UnsubscribeLinks {
+public final class UnsubscribeTokens implements UnsubscribeLinks, SealedRecipients {
+
+    /** Associated data of recipient tags (not a valid program name, so distinct from every unsubscribe token). */
+    public static final String RECIPIENT_TAG_CONTEXT = "ses-tag:recipient";
+    /** Longest value SES accepts in a message tag. */
+    public static final int MAX_TAG_LENGTH = 256;
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -69,7 +81,22 @@ public final class UnsubscribeTokens implements UnsubscribeLinks {
         }
     }
 
+    /**
+     * The tag value that names {@code userId} in SES events, or empty when the sealed id would be longer than
+     * SES allows ({@value #MAX_TAG_LENGTH} characters: user ids up to about 160 bytes fit).
+     */
+    public Optional<String> recipientTag(String userId) {
+        String tag = token(userId, RECIPIENT_TAG_CONTEXT);
+        return tag.length() <= MAX_TAG_LENGTH ? Optional.of(tag) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> userIdOfTag(String tag) {
+        return userId(tag, RECIPIENT_TAG_CONTEXT);
+    }
+
     /** The user id sealed in {@code token} for {@code program}; empty when forged, damaged or for another program. */
+    @Override
     public Optional<String> userId(String token, String program) {
         try {
             byte[] in = Base64.getUrlDecoder().decode(token);
