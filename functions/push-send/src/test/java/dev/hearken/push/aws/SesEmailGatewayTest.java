@@ -10,14 +10,22 @@ import dev.hearken.testing.aws.TemplateProvisioner;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.ses.model.MessageTag;
+import software.amazon.awssdk.services.ses.model.SendRawEmailRequest;
 
 /** The SES adapter against the emulator's SES: real SDK answers, classified. */
 class SesEmailGatewayTest {
@@ -71,5 +79,31 @@ class SesEmailGatewayTest {
             assertThat(gateway.send(email("x@example.org\r\nBcc: y@example.org")))
                     .isEqualTo(new ProviderOutcome.DeadToken("ses:invalid-address"));
         }
+    }
+
+    @Test
+    void with_a_configuration_set_the_mail_goes_through_it_tagged_with_the_sealed_recipient() {
+        // moto accepts but does not keep configuration sets and tags: the request is read on its way out.
+        List<SendRawEmailRequest> sent = new CopyOnWriteArrayList<>();
+        ExecutionInterceptor capture = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof SendRawEmailRequest request) {
+                    sent.add(request);
+                }
+            }
+        };
+        try (SesClient ses = EMULATOR.client(SesClient.builder()
+                .overrideConfiguration(c -> c.addExecutionInterceptor(capture)))) {
+            SesEmailGateway gateway = new SesEmailGateway(ses, "notifications@mail.hearken.example", null,
+                    Duration.ofSeconds(60), Clock.systemUTC(), "hearken-mail", user -> Optional.of("sealed-" + user.length()));
+
+            assertThat(gateway.send(email("gw-" + UUID.randomUUID() + "@example.org"))).isInstanceOf(ProviderOutcome.Sent.class);
+        }
+
+        assertThat(sent).singleElement().satisfies(request -> {
+            assertThat(request.configurationSetName()).isEqualTo("hearken-mail");
+            assertThat(request.tags()).containsExactly(MessageTag.builder().name("hearken-recipient").value("sealed-6").build());
+        });
     }
 }

@@ -46,4 +46,20 @@ class UnsubscribeTokensTest {
         assertThat(tokens.token("u", "p")).isNotEqualTo(tokens.token("u", "p"));
         assertThat(reads).hasValue(1);
     }
+
+    @Test
+    void a_recipient_tag_is_an_ses_tag_value_that_opens_to_the_user_id_and_never_as_an_unsubscribe_token() {
+        String tag = tokens.recipientTag("user-1001").orElseThrow();
+
+        assertThat(tag).matches("[A-Za-z0-9_-]{1,256}").doesNotContain("user-1001");
+        assertThat(tokens.userIdOfTag(tag)).contains("user-1001");
+        assertThat(tokens.userId(tag, "onboarding")).isEmpty();
+        assertThat(tokens.userIdOfTag(tokens.token("user-1001", "onboarding"))).isEmpty();
+    }
+
+    @Test
+    void a_user_id_too_long_for_an_ses_tag_gets_no_tag() {
+        assertThat(tokens.recipientTag("u".repeat(160))).isPresent();
+        assertThat(tokens.recipientTag("u".repeat(200))).isEmpty();
+    }
 }
