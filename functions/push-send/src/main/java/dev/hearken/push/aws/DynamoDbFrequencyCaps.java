@@ -26,32 +26,28 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * When the week is full after the day was taken, the day is given back ({@code ADD count -1}); in
  * between, a concurrent message may see one slot too few, never one too many.
  *
- * <p>Once counted, the message's ledger item ({@code push-sends}) is marked {@code capTaken}, and a
- * retried message that finds the mark is not counted again. A crash between counting and marking
- * counts the retry twice: conservative, the user gets fewer pushes, never more.
+ * <p>The windows are taken one after the other (one more DynamoDB call in a row), not at the same time:
+ * taken together, a message refused by the day would hold a week slot until it gives it back, and
+ * meanwhile refuse messages that fit — a promotional message over its daily limit could cap a concurrent
+ * lifecycle message on the week, which the caps' priorities exist to prevent. Counting a message once per
+ * idempotency key is the caller's, through the ledger's {@code capTaken} mark.
  *
- * <p>Why not {@code TransactWriteItems} over both windows and the ledger: it costs twice the write
- * units, and moto — the emulator the tests run on — restores a whole-table snapshot when a transaction
- * is cancelled, which undoes concurrent writes and made the concurrency test fail there.
+ * <p>Why not {@code TransactWriteItems} over both windows: it costs twice the write units, and moto
+ * restores a whole-table snapshot when a transaction is cancelled, which undoes concurrent writes and made
+ * the concurrency test fail there.
  */
 public final class DynamoDbFrequencyCaps implements FrequencyCaps {
 
     private final DynamoDbClient dynamo;
     private final String capsTable;
-    private final String ledgerTable;
 
-    public DynamoDbFrequencyCaps(DynamoDbClient dynamo, String capsTable, String ledgerTable) {
+    public DynamoDbFrequencyCaps(DynamoDbClient dynamo, String capsTable) {
         this.dynamo = dynamo;
         this.capsTable = capsTable;
-        this.ledgerTable = ledgerTable;
     }
 
     @Override
-    public CapWindow take(String userId, String idempotencyKey, Priority priority, List<CapWindow> windows,
-            CapLimits limits) {
-        if (alreadyTaken(idempotencyKey)) {
-            return null;
-        }
+    public CapWindow take(String userId, Priority priority, List<CapWindow> windows, CapLimits limits) {
         for (int i = 0; i < windows.size(); i++) {
             CapWindow window = windows.get(i);
             if (!increment(userId, window, limits.limit(priority, window.kind()))) {
@@ -61,18 +57,7 @@ public final class DynamoDbFrequencyCaps implements FrequencyCaps {
                 return window;
             }
         }
-        dynamo.updateItem(b -> b.tableName(ledgerTable)
-                .key(Map.of("idempotencyKey", s(idempotencyKey)))
-                .updateExpression("SET capTaken = :t")
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
         return null;
-    }
-
-    private boolean alreadyTaken(String idempotencyKey) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(ledgerTable).consistentRead(true)
-                .key(Map.of("idempotencyKey", s(idempotencyKey))).projectionExpression("capTaken")).item();
-        AttributeValue taken = item == null ? null : item.get("capTaken");
-        return taken != null && Boolean.TRUE.equals(taken.bool());
     }
 
     private boolean increment(String userId, CapWindow window, OptionalInt limit) {

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * <p>{@link #begin} is one conditional {@code UpdateItem}: it succeeds only when the key is new, or
  * open with an expired lease, so of two concurrent copies of a message exactly one proceeds
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithItems.html#WorkingWithItems.ConditionalUpdate).
+ * It returns the whole item ({@code ALL_NEW}), so what earlier attempts did ({@code sentTokens},
+ * {@code capTaken}) comes with the lease, without a read of its own.
  */
 public final class DynamoDbSendLedger implements SendLedger {
 
@@ -56,13 +58,21 @@ public final class DynamoDbSendLedger implements SendLedger {
             if (tokens != null && tokens.hasSs()) {
                 sent.addAll(tokens.ss());
             }
-            return new Claim(new Entry(key, sent), null);
+            AttributeValue capTaken = item.get("capTaken");
+            return new Claim(new Entry(key, sent, capTaken != null && Boolean.TRUE.equals(capTaken.bool())), null);
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> current = dynamo.getItem(b -> b.tableName(table).key(key(key)).consistentRead(true))
                     .item();
             boolean done = current != null && "done".equals(string(current, "status"));
             return new Claim(null, done ? Refusal.FINISHED : Refusal.BUSY);
         }
+    }
+
+    @Override
+    public void markCapTaken(String key) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(key))
+                .updateExpression("SET capTaken = :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
     }
 
     @Override

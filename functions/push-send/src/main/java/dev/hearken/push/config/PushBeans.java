@@ -142,7 +142,7 @@ public class PushBeans {
         PushSettings.Caps caps = settings.caps();
         return new PushService(
                 new DynamoDbUserDirectory(dynamo, tables.pushUsers(), tables.pushDevices()),
-                new DynamoDbFrequencyCaps(dynamo, tables.pushCaps(), tables.pushSends()),
+                new DynamoDbFrequencyCaps(dynamo, tables.pushCaps()),
                 new DynamoDbSendLedger(dynamo, tables.pushSends(), settings.ledgerRetention()),
                 new DynamoDbDeliveryLog(dynamo, tables.pushDeliveries(), settings.deliveryRetention(), settings.deliveryShards()),
                 new DynamoDbTemplateCatalogue(dynamo, tables.pushTemplates(), settings.templateCacheTtl(), Clock.systemUTC()),

@@ -6,15 +6,16 @@ import dev.hearken.push.message.Priority;
 import java.util.List;
 
 /**
- * Atomic per-user counters of pushes per window. An implementation must never let concurrent callers
- * push a counter past a limit, and must count one idempotency key at most once.
+ * Atomic per-user counters of messages per window. An implementation must never let concurrent callers
+ * push a counter past a limit. Counting a message only once, however often it is retried, is the
+ * caller's: the ledger remembers it ({@link SendLedger.Entry#capTaken}, {@link SendLedger#markCapTaken}).
  */
 public interface FrequencyCaps {
 
     /**
-     * Takes one slot in every window for the message {@code idempotencyKey}, all or nothing.
+     * Takes one slot in every window, all or nothing.
      *
-     * @return {@code null} when taken (or already taken earlier for this key), else the window that is full
+     * @return {@code null} when taken, else the window that is full
      */
-    CapWindow take(String userId, String idempotencyKey, Priority priority, List<CapWindow> windows, CapLimits limits);
+    CapWindow take(String userId, Priority priority, List<CapWindow> windows, CapLimits limits);
 }

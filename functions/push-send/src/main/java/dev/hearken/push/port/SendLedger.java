@@ -10,8 +10,13 @@ import java.util.Set;
  */
 public interface SendLedger {
 
-    /** The state of a key when this worker holds its lease. */
-    record Entry(String key, Set<String> sentTokens) {}
+    /**
+     * The state of a key when this worker holds its lease, as the lease's own write returned it.
+     *
+     * @param sentTokens the devices (and {@code email}) an earlier attempt already served
+     * @param capTaken   whether an earlier attempt already counted the message in the frequency caps
+     */
+    record Entry(String key, Set<String> sentTokens, boolean capTaken) {}
 
     /** Why {@link #begin} did not give the lease. */
     enum Refusal { FINISHED, BUSY }
@@ -21,6 +26,9 @@ public interface SendLedger {
 
     /** Takes the lease on {@code key} until {@code now + lease}, unless the key is finished or leased by another worker. */
     Claim begin(String key, Instant now, Duration lease);
+
+    /** Notes that the message was counted in the frequency caps (so a retry does not count it again). */
+    void markCapTaken(String key);
 
     /** Notes that {@code token} got the message (so a retry skips it). */
     void markSent(String key, String token);

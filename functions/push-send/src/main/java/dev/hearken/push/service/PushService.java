@@ -49,6 +49,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (quiet hours, notBefore: defer) → frequency cap → experiment variant → localised copy → send to each
  * device not yet served (concurrently) → handle each provider answer.
  *
+ * <p>DynamoDB calls that do not depend on each other run at the same time, so that a lifecycle push to one
+ * device waits for 5 DynamoDB answers in a row instead of 11 (what bounds an instance, see the README):
+ * the lease ∥ the profile ∥ the devices; the day window, then the week window (never together, see
+ * {@code DynamoDbFrequencyCaps}); the cap mark ∥ composing and sending; per device the ledger mark ∥ its
+ * delivery record; the ledger's finish ∥ the program counters. What must come first still does: the cap
+ * before any send, a delivery record before the ledger finishes the message (a failed record write fails
+ * the attempt, as before), the cap mark before the lease is given up.
+ *
  * <p>Trade-offs, stated once:
  * <ul>
  *   <li>A deferred message is never dropped. A wait of up to 15 minutes is an SQS delay; a longer one is a
@@ -88,14 +96,15 @@ public final class PushService {
     private final Duration maxDelay;
     private final Duration lease;
     private final Clock clock;
-    private final Executor deviceSends;
+    private final Executor concurrent;
     private final EmailChannel mail;
     private final ProgramCounters counters;
     private final LongDeferrals longDeferrals;
 
     /**
-     * @param deviceSends where a message's devices are sent to, each as its own task: concurrently (virtual
-     *                    threads in the function), or one after another ({@code Runnable::run})
+     * @param concurrent  where a message's independent calls run — its device sends, and the DynamoDB calls
+     *                    that do not wait for each other: concurrently (virtual threads in the function), or
+     *                    one after another ({@code Runnable::run})
      * @param mail        the e-mail channel, or {@code null} when there is none (e-mail is then {@code failed
      *                    email-unavailable})
      * @param counters    the program-overview counters
@@ -104,7 +113,7 @@ public final class PushService {
      */
     public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
             TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
-            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor deviceSends,
+            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor concurrent,
             EmailChannel mail, ProgramCounters counters, LongDeferrals longDeferrals) {
         this.users = users;
         this.caps = caps;
@@ -118,7 +127,7 @@ public final class PushService {
         this.maxDelay = maxDelay;
         this.lease = lease;
         this.clock = clock;
-        this.deviceSends = deviceSends;
+        this.concurrent = concurrent;
         this.mail = mail;
         this.counters = counters;
         this.longDeferrals = longDeferrals;
@@ -127,40 +136,86 @@ public final class PushService {
     /** Long waits as a chain of SQS re-enqueues (no {@link LongDeferrals}). */
     public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
             TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
-            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor deviceSends,
+            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor concurrent,
             EmailChannel mail, ProgramCounters counters) {
         this(users, caps, ledger, deliveries, templates, experiments, gateways, queue, limits, maxDelay, lease, clock,
-                deviceSends, mail, counters, null);
+                concurrent, mail, counters, null);
     }
 
     /** Without e-mail ({@code failed email-unavailable}) and without program counters. */
     public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
             TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
-            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor deviceSends) {
+            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor concurrent) {
         this(users, caps, ledger, deliveries, templates, experiments, gateways, queue, limits, maxDelay, lease, clock,
-                deviceSends, null, (program, day, counters) -> { });
+                concurrent, null, (program, day, counters) -> { });
     }
 
     public SendResult process(PushMessage message) {
         Instant now = clock.instant();
-        SendLedger.Claim claim = ledger.begin(message.idempotencyKey(), now, lease);
-        if (claim.refusal() == SendLedger.Refusal.FINISHED) {
-            return new SendResult.Duplicate();
+        // The reads need no lease, so they run while it is taken; a duplicate or busy copy wastes them.
+        Lookup lookup = lookUp(message);
+        SendLedger.Claim claim;
+        try {
+            claim = ledger.begin(message.idempotencyKey(), now, lease);
+        } catch (RuntimeException e) {
+            lookup.awaitQuietly();
+            throw e;
         }
-        if (claim.refusal() == SendLedger.Refusal.BUSY) {
-            return new SendResult.Busy();
+        if (claim.refusal() != null) {
+            lookup.awaitQuietly();
+            return claim.refusal() == SendLedger.Refusal.FINISHED ? new SendResult.Duplicate() : new SendResult.Busy();
         }
         Recorder record = new Recorder(message, now);
-        SendResult result = null;
+        boolean counted = false;
         try {
-            result = decide(message, claim.entry(), now, record);
+            SendResult result = decide(message, claim.entry(), now, record, lookup);
+            record.awaitCapMark(); // before the lease is given up: a retry must not count the message again
+            counted = true;
+            settle(message, now, result, record);
             return result;
         } catch (RuntimeException e) {
+            record.awaitCapMarkQuietly();
             ledger.release(message.idempotencyKey());
             throw e;
         } finally {
-            count(message, now, result, record);
+            lookup.awaitQuietly();
+            if (!counted) {
+                count(message, now, null, record);
+            }
         }
+    }
+
+    /** The user's profile and, unless the message is e-mail only, devices: both read at once. */
+    private Lookup lookUp(PushMessage message) {
+        return new Lookup(CompletableFuture.supplyAsync(() -> users.profile(message.userId()), concurrent),
+                message.channel() == ChannelPreference.EMAIL ? CompletableFuture.completedFuture(List.of())
+                        : CompletableFuture.supplyAsync(() -> users.devices(message.userId()), concurrent));
+    }
+
+    private record Lookup(CompletableFuture<Optional<UserProfile>> profile, CompletableFuture<List<Device>> devices) {
+
+        void awaitQuietly() {
+            PushService.awaitQuietly(profile);
+            PushService.awaitQuietly(devices);
+        }
+    }
+
+    /**
+     * The ledger's last write of this attempt — finished, or the lease given back for a deferral or retry —
+     * at the same time as the program counters. Should that write fail, the attempt fails and is retried
+     * with its counters already added: counters are best effort, the ledger is not.
+     */
+    private void settle(PushMessage message, Instant now, SendResult result, Recorder record) {
+        String key = message.idempotencyKey();
+        Runnable last = switch (result) {
+            case SendResult.Finished f -> () -> ledger.finish(key, f.outcome());
+            case SendResult.DeadLettered d -> () -> ledger.finish(key, "dead-lettered");
+            case SendResult.Deferred d -> () -> ledger.release(key);
+            case SendResult.RetryLater r -> () -> ledger.release(key);
+            case SendResult.Duplicate d -> () -> { };
+            case SendResult.Busy b -> () -> { };
+        };
+        both(() -> count(message, now, result, record), last);
     }
 
     /** One program-stats write per processing; best effort, the message's fate is already decided. */
@@ -177,36 +232,41 @@ public final class PushService {
         }
     }
 
-    private SendResult decide(PushMessage message, SendLedger.Entry entry, Instant now, Recorder record) {
-        Optional<UserProfile> found = users.profile(message.userId());
+    /** What to do with the message; the ledger's last write is {@link #settle}'s. */
+    private SendResult decide(PushMessage message, SendLedger.Entry entry, Instant now, Recorder record,
+            Lookup lookup) {
+        Optional<UserProfile> found = await(lookup.profile());
         if (found.isEmpty()) {
-            return finish(message, record.decision(DeliveryOutcome.FAILED, "unknown-user"));
+            return finished(record.decision(DeliveryOutcome.FAILED, "unknown-user"));
         }
         UserProfile user = found.get();
         if (user.optedOutOf(message.program())) {
-            return finish(message, record.decision(DeliveryOutcome.OPTED_OUT, null));
+            return finished(record.decision(DeliveryOutcome.OPTED_OUT, null));
         }
         Optional<Instant> later = Timing.sendAt(message, user, now);
         if (later.isPresent()) {
             String why = message.notBefore() != null && !message.notBefore().isBefore(later.get())
                     ? "not-before" : "quiet-hours";
             Hop hop = defer(message, now, later.get());
-            ledger.release(message.idempotencyKey());
             record.decision(DeliveryOutcome.DEFERRED, why);
             return new SendResult.Deferred(later.get(), hop, why);
         }
-        List<Device> devices = message.channel() == ChannelPreference.EMAIL ? List.of() : users.devices(user.userId());
+        List<Device> devices = await(lookup.devices());
         if (devices.isEmpty() && message.channel() == ChannelPreference.PUSH) {
-            return finish(message, record.decision(DeliveryOutcome.FAILED, "no-device"));
+            return finished(record.decision(DeliveryOutcome.FAILED, "no-device"));
         }
         String noMail = devices.isEmpty() ? mailRefusal(user, message) : null;
         if (noMail != null) { // checked before the cap, so an e-mail that cannot go never takes a slot
             return refuseMail(message, noMail, record);
         }
-        CapWindow full = caps.take(user.userId(), message.idempotencyKey(), message.priority(),
-                CapWindow.at(now, user.timeZone()), limits);
-        if (full != null) {
-            return finish(message, record.decision(DeliveryOutcome.CAPPED, "cap:" + full.key()));
+        if (!entry.capTaken()) { // else counted by an earlier attempt
+            CapWindow full = caps.take(user.userId(), message.priority(), CapWindow.at(now, user.timeZone()), limits);
+            if (full != null) {
+                return finished(record.decision(DeliveryOutcome.CAPPED, "cap:" + full.key()));
+            }
+            // Marked while the message is composed and sent. A crash before the mark lands counts the retry
+            // twice: conservative, the user gets fewer messages, never more.
+            record.capMark = CompletableFuture.runAsync(() -> ledger.markCapTaken(message.idempotencyKey()), concurrent);
         }
         Optional<Template> template = templates.find(message.template());
         Assignment assignment = template.map(t -> assign(t, user, devices)).orElse(null);
@@ -257,7 +317,7 @@ public final class PushService {
     private SendResult refuseMail(PushMessage message, String reason, Recorder record) {
         DeliveryOutcome outcome = EmailChannel.OPTED_OUT.equals(reason) ? DeliveryOutcome.OPTED_OUT : DeliveryOutcome.FAILED;
         record.device(outcome, reason, EmailChannel.CHANNEL);
-        return finish(message, outcome.wireName());
+        return finished(outcome.wireName());
     }
 
     /** The e-mail leg: {@code channel: email}, or {@code push-then-email} without a live device. */
@@ -268,7 +328,7 @@ public final class PushService {
             return refuseMail(message, refused, record);
         }
         if (entry.sentTokens().contains(EmailChannel.LEDGER_TOKEN)) {
-            return finish(message, "sent"); // sent by an earlier attempt that stopped before finishing
+            return finished("sent"); // sent by an earlier attempt that stopped before finishing
         }
         Optional<EmailChannel.Composed> composed = template.flatMap(t -> mail.compose(t, user, message,
                 assignment == null ? null : assignment.variationKey()));
@@ -280,13 +340,12 @@ public final class PushService {
         ProviderOutcome outcome = mail.send(composed.get().email());
         switch (outcome) {
             case ProviderOutcome.Sent s -> {
-                ledger.markSent(message.idempotencyKey(), EmailChannel.LEDGER_TOKEN);
-                record.device(DeliveryOutcome.SENT, null, EmailChannel.CHANNEL);
-                return finish(message, "sent");
+                both(() -> ledger.markSent(message.idempotencyKey(), EmailChannel.LEDGER_TOKEN),
+                        () -> record.device(DeliveryOutcome.SENT, null, EmailChannel.CHANNEL));
+                return finished("sent");
             }
             case ProviderOutcome.Retry r -> {
                 record.device(DeliveryOutcome.FAILED, "retry:" + r.reason(), EmailChannel.CHANNEL);
-                ledger.release(message.idempotencyKey());
                 return new SendResult.RetryLater(r.retryAfter(), r.reason());
             }
             case ProviderOutcome.Rejected r -> {
@@ -295,7 +354,7 @@ public final class PushService {
             }
             case ProviderOutcome.DeadToken d -> {
                 record.device(DeliveryOutcome.FAILED, d.reason(), EmailChannel.CHANNEL);
-                return finish(message, "failed");
+                return finished("failed");
             }
         }
     }
@@ -306,7 +365,7 @@ public final class PushService {
         int alreadySent = devices.size() - pending.size();
         List<ProviderOutcome> outcomes = all(pending.stream()
                 .map(device -> CompletableFuture.supplyAsync(() -> deliver(message, device, notification, record),
-                        deviceSends))
+                        concurrent))
                 .toList());
         Duration retryAfter = null;
         String retryReason = null;
@@ -324,33 +383,31 @@ public final class PushService {
             }
         }
         if (retryAfter != null) {
-            ledger.release(message.idempotencyKey());
             return new SendResult.RetryLater(retryAfter, retryReason);
         }
         if (rejected != null) {
             return deadLetter(message, rejected);
         }
         if (sent + alreadySent == 0) {
-            return message.channel() == ChannelPreference.PUSH_THEN_EMAIL ? EVERY_TOKEN_DEAD : finish(message, "failed");
+            return message.channel() == ChannelPreference.PUSH_THEN_EMAIL ? EVERY_TOKEN_DEAD : finished("failed");
         }
-        return finish(message, "sent");
+        return finished("sent");
     }
 
     /**
-     * Sends to one device and does what its answer asks (ledger mark, token removal, delivery record).
-     * Runs concurrently with the message's other devices: every step is per token.
+     * Sends to one device and does what its answer asks (ledger mark, token removal, delivery record; the
+     * record at the same time as the other write). Runs concurrently with the message's other devices:
+     * every step is per token.
      */
     private ProviderOutcome deliver(PushMessage message, Device device, Notification notification, Recorder record) {
         ProviderOutcome outcome = gateways.get(device.platform()).send(device, notification);
         String channel = device.platform() == Platform.IOS ? "apns" : "fcm";
         switch (outcome) {
-            case ProviderOutcome.Sent s -> {
-                ledger.markSent(message.idempotencyKey(), device.token());
-                record.device(DeliveryOutcome.SENT, null, channel);
-            }
+            case ProviderOutcome.Sent s -> both(() -> ledger.markSent(message.idempotencyKey(), device.token()),
+                    () -> record.device(DeliveryOutcome.SENT, null, channel));
             case ProviderOutcome.DeadToken d -> {
-                users.removeDevice(device);
-                record.device(DeliveryOutcome.FAILED, "dead-token:" + d.reason(), channel);
+                both(() -> users.removeDevice(device),
+                        () -> record.device(DeliveryOutcome.FAILED, "dead-token:" + d.reason(), channel));
                 LOG.log(System.Logger.Level.INFO, "removed dead {0} token {1} ({2})", channel, device.tokenRef(), d.reason());
             }
             case ProviderOutcome.Retry r -> record.device(DeliveryOutcome.FAILED, "retry:" + r.reason(), channel);
@@ -372,14 +429,48 @@ public final class PushService {
         return sends.stream().map(CompletableFuture::join).toList();
     }
 
+    /**
+     * Runs {@code first} on the executor and {@code second} here, and returns once both are done; a failure
+     * is rethrown then (the second's, with the first's suppressed, when both fail).
+     */
+    private void both(Runnable first, Runnable second) {
+        CompletableFuture<Void> other = CompletableFuture.runAsync(first, concurrent);
+        try {
+            second.run();
+        } catch (RuntimeException e) {
+            other.exceptionally(t -> {
+                e.addSuppressed(t instanceof CompletionException c && c.getCause() != null ? c.getCause() : t);
+                return null;
+            }).join();
+            throw e;
+        }
+        await(other);
+    }
+
+    /** The value of {@code future}, waiting for it; its failure rethrown as it was thrown. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    /** Waits for {@code future}, whatever its outcome (one already reported, or of no use any more). */
+    private static void awaitQuietly(CompletableFuture<?> future) {
+        future.exceptionally(t -> null).join();
+    }
+
+    /** Moves the message to the DLQ; {@link #settle} then finishes its key. */
     private SendResult deadLetter(PushMessage message, String reason) {
         queue.deadLetter(message, reason);
-        ledger.finish(message.idempotencyKey(), "dead-lettered");
         return new SendResult.DeadLettered(reason);
     }
 
-    private SendResult finish(PushMessage message, String outcome) {
-        ledger.finish(message.idempotencyKey(), outcome);
+    private static SendResult finished(String outcome) {
         return new SendResult.Finished(outcome);
     }
 
@@ -426,6 +517,8 @@ public final class PushService {
         /** Accepted sends (devices and e-mail), and the e-mail part; devices report concurrently. */
         final AtomicInteger delivered = new AtomicInteger();
         final AtomicInteger emailed = new AtomicInteger();
+        /** The ledger's {@code capTaken} mark in flight, once the cap was taken by this attempt. */
+        CompletableFuture<Void> capMark = CompletableFuture.completedFuture(null);
 
         Recorder(PushMessage message, Instant at) {
             this.message = message;
@@ -444,6 +537,14 @@ public final class PushService {
                 this.variationId = assignment.variationId();
                 this.variationKey = assignment.variationKey();
             }
+        }
+
+        void awaitCapMark() {
+            await(capMark);
+        }
+
+        void awaitCapMarkQuietly() {
+            awaitQuietly(capMark);
         }
 
         String decision(DeliveryOutcome outcome, String reason) {

@@ -52,13 +52,12 @@ class FrequencyCapsConcurrencyTest {
     @RepeatedTest(3)
     void thirty_two_concurrent_lifecycle_messages_take_exactly_the_three_daily_slots() throws Exception {
         assumeThat(dynalite).as("dynalite (npm) could not be installed").isNotNull();
-        DynamoDbFrequencyCaps caps = new DynamoDbFrequencyCaps(dynamo, "hearken-push-caps", "hearken-push-sends");
+        DynamoDbFrequencyCaps caps = new DynamoDbFrequencyCaps(dynamo, "hearken-push-caps");
         String user = "race-" + System.nanoTime();
         List<CapWindow> windows = CapWindow.at(Instant.parse("2026-03-20T15:00:00Z"), ZoneId.of("UTC"));
         List<Callable<CapWindow>> workers = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
-            String key = user + ":" + i;
-            workers.add(() -> caps.take(user, key, Priority.LIFECYCLE, windows, new CapLimits(3, 2, 10, 5)));
+            workers.add(() -> caps.take(user, Priority.LIFECYCLE, windows, new CapLimits(3, 2, 10, 5)));
         }
 
         List<CapWindow> results = new ArrayList<>();

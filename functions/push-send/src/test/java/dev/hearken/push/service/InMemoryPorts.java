@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +29,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * In-memory doubles of every push-send port, for service tests that run in milliseconds. What a message's
- * concurrent device sends touch (devices, ledger marks, deliveries, pushed tokens) is thread-safe.
+ * concurrent calls touch (devices, ledger, deliveries, pushed tokens) is thread-safe; {@link #onCall} sees
+ * every call as it starts, so a test can hold calls that must overlap.
  */
 final class InMemoryPorts implements UserDirectory, FrequencyCaps, SendLedger, DeliveryLog, TemplateCatalogue,
         PushGateway, PushQueue, LongDeferrals {
@@ -42,10 +43,12 @@ final class InMemoryPorts implements UserDirectory, FrequencyCaps, SendLedger, D
     final Map<String, UserProfile> profiles = new HashMap<>();
     final List<Device> devices = new CopyOnWriteArrayList<>();
     final Map<String, Long> counters = new HashMap<>();
-    final Set<String> capTaken = new HashSet<>();
+    final Set<String> capTaken = ConcurrentHashMap.newKeySet();
     final Map<String, Set<String>> sent = new ConcurrentHashMap<>();
-    final Set<String> finished = new HashSet<>();
-    final Map<String, Instant> leases = new HashMap<>();
+    final Set<String> finished = ConcurrentHashMap.newKeySet();
+    final Map<String, Instant> leases = new ConcurrentHashMap<>();
+    /** Called with the port method's name ({@code begin}, {@code profile}, {@code markSent}, ...) as it starts. */
+    Consumer<String> onCall = call -> { };
     final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     final Map<String, Template> templates = new HashMap<>();
     final List<String> pushedTokens = new CopyOnWriteArrayList<>();
@@ -59,36 +62,37 @@ final class InMemoryPorts implements UserDirectory, FrequencyCaps, SendLedger, D
 
     @Override
     public Optional<UserProfile> profile(String userId) {
+        onCall.accept("profile");
         return Optional.ofNullable(profiles.get(userId));
     }
 
     @Override
     public List<Device> devices(String userId) {
+        onCall.accept("devices");
         return devices.stream().filter(d -> d.userId().equals(userId)).toList();
     }
 
     @Override
     public void removeDevice(Device device) {
+        onCall.accept("removeDevice");
         devices.remove(device);
     }
 
     @Override
-    public CapWindow take(String userId, String key, Priority priority, List<CapWindow> windows, CapLimits limits) {
-        if (capTaken.contains(key)) {
-            return null;
-        }
+    public synchronized CapWindow take(String userId, Priority priority, List<CapWindow> windows, CapLimits limits) {
+        onCall.accept("take");
         for (CapWindow w : windows) {
             if (!limits.allows(priority, w.kind(), counters.getOrDefault(userId + w.key(), 0L))) {
                 return w;
             }
         }
         windows.forEach(w -> counters.merge(userId + w.key(), 1L, Long::sum));
-        capTaken.add(key);
         return null;
     }
 
     @Override
     public Claim begin(String key, Instant now, Duration lease) {
+        onCall.accept("begin");
         if (finished.contains(key)) {
             return new Claim(null, Refusal.FINISHED);
         }
@@ -97,27 +101,37 @@ final class InMemoryPorts implements UserDirectory, FrequencyCaps, SendLedger, D
             return new Claim(null, Refusal.BUSY);
         }
         leases.put(key, now.plus(lease));
-        return new Claim(new Entry(key, Set.copyOf(sent.getOrDefault(key, Set.of()))), null);
+        return new Claim(new Entry(key, Set.copyOf(sent.getOrDefault(key, Set.of())), capTaken.contains(key)), null);
+    }
+
+    @Override
+    public void markCapTaken(String key) {
+        onCall.accept("markCapTaken");
+        capTaken.add(key);
     }
 
     @Override
     public void markSent(String key, String token) {
+        onCall.accept("markSent");
         sent.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(token);
     }
 
     @Override
     public void finish(String key, String outcome) {
+        onCall.accept("finish");
         finished.add(key);
         leases.remove(key);
     }
 
     @Override
     public void release(String key) {
+        onCall.accept("release");
         leases.remove(key);
     }
 
     @Override
     public void record(Delivery delivery) {
+        onCall.accept("record");
         deliveries.add(delivery);
     }
 
