@@ -12,6 +12,7 @@ import dev.hearken.infra.constructs.WorkerQueue;
 import dev.hearken.infra.constructs.WorkerQueueProps;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,10 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.CfnRoute;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
@@ -60,6 +64,8 @@ public final class HearkenStack extends Stack {
     private final HttpApi httpApi;
     private final Map<HearkenFunction, HttpLambdaIntegration> integrations = new HashMap<>();
     private EmailIdentity mailIdentity;
+    /** Public routes by route key ({@code POST /webhooks/zendesk}), throttled at the stage. */
+    private final Map<String, CfnRoute> publicRoutes = new LinkedHashMap<>();
 
     public HearkenStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
@@ -541,6 +547,31 @@ public final class HearkenStack extends Stack {
                 .resources(List.of("arn:" + getPartition() + ":events:" + getRegion() + ":" + getAccount()
                         + ":event-bus/default"))
                 .build());
+
+        throttlePublicRoutes();
+    }
+
+    /** Steady requests per second one public route accepts before API Gateway answers 429. */
+    static final int PUBLIC_ROUTE_RATE_LIMIT = 50;
+    /** Burst of requests one public route accepts. */
+    static final int PUBLIC_ROUTE_BURST_LIMIT = 100;
+
+    /**
+     * Throttles every public route at the stage ({@code RouteSettings} of the {@code $default} stage):
+     * anyone on the internet can call them, and each call costs an invocation before the function can
+     * refuse a bad signature or token. Zendesk and AppFollow deliver far below the limit, and a mail
+     * client's one-click unsubscribe is one request per click; IAM routes keep the account's limits.
+     * The stage depends on the routes because route settings name existing route keys.
+     */
+    private void throttlePublicRoutes() {
+        CfnStage stage = (CfnStage) httpApi.getDefaultStage().getNode().getDefaultChild();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        publicRoutes.forEach((routeKey, route) -> {
+            settings.put(routeKey, Map.of("ThrottlingRateLimit", PUBLIC_ROUTE_RATE_LIMIT,
+                    "ThrottlingBurstLimit", PUBLIC_ROUTE_BURST_LIMIT));
+            stage.addDependency(route);
+        });
+        stage.setRouteSettings(settings);
     }
 
     /**
@@ -630,13 +661,16 @@ public final class HearkenStack extends Stack {
      * answer 4xx otherwise.
      */
     private void publicRoute(HttpMethod method, String path, HearkenFunction function) {
-        addRoute(method, path, function, new HttpNoneAuthorizer());
+        for (HttpRoute route : addRoute(method, path, function, new HttpNoneAuthorizer())) {
+            publicRoutes.put(method.name() + " " + path, (CfnRoute) route.getNode().getDefaultChild());
+        }
     }
 
-    private void addRoute(HttpMethod method, String path, HearkenFunction function, IHttpRouteAuthorizer authorizer) {
+    private List<HttpRoute> addRoute(HttpMethod method, String path, HearkenFunction function,
+            IHttpRouteAuthorizer authorizer) {
         HttpLambdaIntegration integration = integrations.computeIfAbsent(function,
                 f -> new HttpLambdaIntegration(pascal(f.name()) + "Integration", f.function()));
-        httpApi.addRoutes(AddRoutesOptions.builder()
+        return httpApi.addRoutes(AddRoutesOptions.builder()
                 .methods(List.of(method))
                 .path(path)
                 .integration(integration)

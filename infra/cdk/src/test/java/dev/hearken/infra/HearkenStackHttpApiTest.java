@@ -41,6 +41,21 @@ class HearkenStackHttpApiTest {
     }
 
     @Test
+    void the_public_routes_are_throttled_at_the_stage_and_the_stage_waits_for_them() {
+        Map<String, Object> limits = Map.of("ThrottlingRateLimit", HearkenStack.PUBLIC_ROUTE_RATE_LIMIT,
+                "ThrottlingBurstLimit", HearkenStack.PUBLIC_ROUTE_BURST_LIMIT);
+        template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("StageName", "$default",
+                "RouteSettings", Map.of(
+                        "POST /webhooks/zendesk", limits,
+                        "POST /webhooks/appfollow", limits,
+                        "POST /mail/unsubscribe", limits,
+                        "GET /mail/unsubscribe", limits)));
+        String zendeskRoute = template.getResourceId("AWS::ApiGatewayV2::Route",
+                Map.of("Properties", Map.of("RouteKey", "POST /webhooks/zendesk")));
+        template.hasResource("AWS::ApiGatewayV2::Stage", Map.of("DependsOn", Match.arrayWith(List.of(zendeskRoute))));
+    }
+
+    @Test
     void both_assignment_routes_reach_experiment_assign_through_one_proxy_integration() {
         String function = Templates.logicalId(template, "AWS::Lambda::Function",
                 "FunctionName", "hearken-experiment-assign");
