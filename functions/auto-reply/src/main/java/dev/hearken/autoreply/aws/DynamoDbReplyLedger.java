@@ -53,17 +53,20 @@ public final class DynamoDbReplyLedger implements ReplyLedger {
     }
 
     @Override
-    public boolean takeOver(String requestId, Instant claimedBefore, Instant now) {
+    public boolean takeOver(String requestId, Instant seenClaimedAt, Instant now) {
         try {
+            // Equality, not "<": ISO instants have 0, 3, 6 or 9 fraction digits, so they do not sort as
+            // strings ("…51.810123Z" > "…51.810123001Z"). Instant.toString is canonical, so the claim
+            // read back and formatted again is the stored string.
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key(requestId))
                     .updateExpression("SET claimedAt = :now")
-                    .conditionExpression("#s = :pending AND claimedAt < :before")
+                    .conditionExpression("#s = :pending AND claimedAt = :seen")
                     .expressionAttributeNames(Map.of("#s", "state"))
                     .expressionAttributeValues(Map.of(
                             ":now", AttributeValue.fromS(now.toString()),
                             ":pending", AttributeValue.fromS("PENDING"),
-                            ":before", AttributeValue.fromS(claimedBefore.toString()))));
+                            ":seen", AttributeValue.fromS(seenClaimedAt.toString()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

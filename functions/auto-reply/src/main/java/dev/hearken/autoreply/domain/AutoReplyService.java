@@ -104,7 +104,7 @@ public final class AutoReplyService {
             // Another attempt may still be running (SQS can deliver a message twice at once): only a
             // claim older than the lease, i.e. from an attempt that must have ended, is taken over.
             Instant leaseEnd = claim.claimedAt().plus(settings.claimLease());
-            if (now.isBefore(leaseEnd) || !ledger.takeOver(request.requestId(), claim.claimedAt().plusNanos(1), now)) {
+            if (now.isBefore(leaseEnd) || !ledger.takeOver(request.requestId(), claim.claimedAt(), now)) {
                 throw new RateLimitedException("in_flight",
                         now.isBefore(leaseEnd) ? Duration.between(now, leaseEnd) : settings.claimLease());
             }

@@ -32,8 +32,12 @@ public interface ReplyLedger {
     /** Claims the reply for {@code requestId}; a second claim reports the first. */
     Claim claim(String requestId, Instant now);
 
-    /** Takes over a pending claim older than {@code claimedBefore}; {@code false} when someone else did first. */
-    boolean takeOver(String requestId, Instant claimedBefore, Instant now);
+    /**
+     * Takes over the pending claim made at {@code seenClaimedAt} (the one {@link #claim} returned): a
+     * compare-and-set on that exact claim, so of two deliveries that both saw it, one wins. {@code false}
+     * when the claim changed meanwhile (taken over, released, done).
+     */
+    boolean takeOver(String requestId, Instant seenClaimedAt, Instant now);
 
     /** Removes a pending claim when nothing reached the channel (a 429 or a rejection before the send succeeded). */
     void release(String requestId);

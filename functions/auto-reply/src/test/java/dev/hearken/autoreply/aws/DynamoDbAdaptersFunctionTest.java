@@ -45,6 +45,22 @@ class DynamoDbAdaptersFunctionTest {
     }
 
     @Test
+    void a_claim_made_at_any_precision_can_be_taken_over_exactly_once() {
+        DynamoDbReplyLedger ledger = new DynamoDbReplyLedger(dynamo, AutoReplyResource.REPLIES, Duration.ofDays(730));
+        // Instant.toString writes 0, 3, 6 or 9 fraction digits; such strings do not sort by time.
+        for (String at : new String[] {"2026-03-02T10:00:00Z", "2026-03-02T10:00:00.810Z",
+                "2026-03-02T10:00:00.810123Z", "2026-03-02T10:00:00.810123456Z"}) {
+            String id = "test:precision-" + at.length();
+            Instant claimedAt = Instant.parse(at);
+            ledger.claim(id, claimedAt);
+            ReplyLedger.Claim seen = ledger.claim(id, claimedAt.plusSeconds(600));
+
+            assertThat(ledger.takeOver(id, seen.claimedAt(), claimedAt.plusSeconds(600))).as(at).isTrue();
+            assertThat(ledger.takeOver(id, seen.claimedAt(), claimedAt.plusSeconds(601))).as(at).isFalse();
+        }
+    }
+
+    @Test
     void a_claim_is_new_once_then_pending_then_done_and_a_release_frees_it() {
         DynamoDbReplyLedger ledger = new DynamoDbReplyLedger(dynamo, AutoReplyResource.REPLIES, Duration.ofDays(730));
 
@@ -53,9 +69,9 @@ class DynamoDbAdaptersFunctionTest {
         assertThat(again.state()).isEqualTo(ReplyLedger.State.PENDING);
         assertThat(again.claimedAt()).isEqualTo(NOW);
 
-        assertThat(ledger.takeOver("test:ledger-1", NOW, NOW.plusSeconds(200))).isFalse(); // not older than NOW
-        assertThat(ledger.takeOver("test:ledger-1", NOW.plusSeconds(1), NOW.plusSeconds(200))).isTrue();
-        assertThat(ledger.takeOver("test:ledger-1", NOW.plusSeconds(1), NOW.plusSeconds(201))).isFalse(); // taken
+        assertThat(ledger.takeOver("test:ledger-1", NOW.plusSeconds(1), NOW.plusSeconds(200))).isFalse(); // not the claim seen
+        assertThat(ledger.takeOver("test:ledger-1", NOW, NOW.plusSeconds(200))).isTrue();
+        assertThat(ledger.takeOver("test:ledger-1", NOW, NOW.plusSeconds(201))).isFalse(); // taken by the first
 
         ledger.complete("test:ledger-1", new ReplyOutcome(ReplyOutcome.Status.SENT, null, "ticket:how_to", "pt-BR",
                 "reply-template-tone", "friendly"), NOW.plusSeconds(202));

@@ -47,9 +47,9 @@ final class InMemory {
         }
 
         @Override
-        public synchronized boolean takeOver(String requestId, Instant claimedBefore, Instant now) {
+        public synchronized boolean takeOver(String requestId, Instant seenClaimedAt, Instant now) {
             Entry e = entries.get(requestId);
-            if (e == null || e.state() != State.PENDING || !e.claimedAt().isBefore(claimedBefore)) {
+            if (e == null || e.state() != State.PENDING || !e.claimedAt().equals(seenClaimedAt)) {
                 return false;
             }
             entries.put(requestId, new Entry(State.PENDING, now, null));
