@@ -81,10 +81,10 @@ public class ResultsFunction {
         try {
             return switch (route) {
                 case ResultsRoute.Results r -> responses.json(200, ResultsViews.results(
-                        results.results(r.experimentKey(), options(query(event)))));
+                        results.results(r.experimentKey(), options(HttpRequests.query(event)))));
                 case ResultsRoute.Rollout r -> rollout(r.experimentKey(), body(event), iamCaller(event));
                 case ResultsRoute.Conversions c -> conversions(body(event));
-                case ResultsRoute.ProgramOverview p -> overview(p.program(), query(event));
+                case ResultsRoute.ProgramOverview p -> overview(p.program(), HttpRequests.query(event));
                 case ResultsRoute.Unknown u -> responses.error(404, "route_not_found",
                         "no route " + u.method() + " " + u.path(), null);
             };
@@ -214,10 +214,6 @@ public class ResultsFunction {
             throw new BadRequestException(null, "request body exceeds " + HttpRequests.MAX_BODY_BYTES + " bytes");
         }
         return requests.jsonObject(body);
-    }
-
-    private static Map<String, String> query(APIGatewayV2HTTPEvent event) {
-        return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
     }
 
     private static LocalDate date(Map<String, String> query, String field) {

@@ -56,8 +56,8 @@ public class UnsubscribeFunction {
         String method = method(event);
         boolean browser = wantsHtml(event);
         try {
-            String program = query(event, "program");
-            String token = query(event, "token");
+            String program = HttpRequests.requiredQuery(event, "program");
+            String token = HttpRequests.requiredQuery(event, "token");
             return switch (method) {
                 case "GET" -> {
                     boolean valid = unsubscribe.valid(program, token);
@@ -102,15 +102,6 @@ public class UnsubscribeFunction {
                 .withBody(page)
                 .withIsBase64Encoded(false)
                 .build();
-    }
-
-    private static String query(APIGatewayV2HTTPEvent event, String name) {
-        Map<String, String> query = event.getQueryStringParameters();
-        String value = query == null ? null : query.get(name);
-        if (value == null || value.isBlank()) {
-            throw new BadRequestException(name, "query parameter '" + name + "' is required");
-        }
-        return value;
     }
 
     private static String method(APIGatewayV2HTTPEvent event) {

@@ -46,8 +46,7 @@ public class AppFollowWebhookFunction {
                 return responses.error(413, "payload_too_large",
                         "request body exceeds " + HttpRequests.MAX_BODY_BYTES + " bytes", null);
             }
-            Map<String, String> query = event.getQueryStringParameters();
-            if (!webhook.authorised(query == null ? null : query.get("token"))) {
+            if (!webhook.authorised(HttpRequests.query(event).get("token"))) {
                 LOG.info("appfollow delivery rejected: 401");
                 return responses.error(401, "unauthorized", "missing or wrong webhook token", "token");
             }

@@ -2,6 +2,7 @@ package dev.hearken.review.function;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.hearken.aws.http.HttpRequests;
 import dev.hearken.aws.http.HttpResponses;
 import dev.hearken.review.insight.ImpactQuery;
 import dev.hearken.review.insight.ImpactReport;
@@ -44,7 +45,7 @@ public class InsightsFunction {
     @Funq("insights")
     public APIGatewayV2HTTPResponse insights(APIGatewayV2HTTPEvent event) {
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
-        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        Map<String, String> query = HttpRequests.query(event);
         String appId = path.get("appId");
         String topic = path.get("topic") == null ? null : path.get("topic").toLowerCase(Locale.ROOT);
         if (appId == null || appId.isBlank()) {

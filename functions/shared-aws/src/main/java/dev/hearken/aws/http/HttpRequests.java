@@ -40,6 +40,20 @@ public class HttpRequests {
         return body;
     }
 
+    /** The query string parameters; empty, never {@code null}, when the request has none. */
+    public static Map<String, String> query(APIGatewayV2HTTPEvent event) {
+        return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+    }
+
+    /** A query parameter that must be present and not blank; otherwise a 400 naming it. */
+    public static String requiredQuery(APIGatewayV2HTTPEvent event, String name) {
+        String value = query(event).get(name);
+        if (value == null || value.isBlank()) {
+            throw new BadRequestException(name, "query parameter '" + name + "' is required");
+        }
+        return value;
+    }
+
     /** Whether the body exceeds {@link #MAX_BODY_BYTES}. */
     public boolean tooLarge(String body) {
         // UTF-8 is at most 3 bytes per UTF-16 unit; only measure exactly near the limit.
