@@ -45,13 +45,15 @@ class SentMailTest {
     void raw_mail_keeps_its_headers() {
         String to = "raw-" + UUID.randomUUID() + "@example.org";
         String mime = "From: support@mail.hearken.example\r\nTo: " + to + "\r\nSubject: Re: help\r\n"
-                + "In-Reply-To: <abc@example.org>\r\n References: <abc@example.org>\r\n\r\nbody\r\n";
+                + "In-Reply-To: <abc@example.org>\r\nReferences: <root@example.org>\r\n <abc@example.org>\r\n\r\nbody\r\n";
         EMULATOR.ses().sendRawEmail(b -> b.rawMessage(r -> r.data(SdkBytes.fromString(mime, StandardCharsets.UTF_8))));
 
         assertThat(EMULATOR.sentMail().to(to)).singleElement().satisfies(mail -> {
             assertThat(mail.raw()).isTrue();
             assertThat(mail.subject()).isEqualTo("Re: help");
-            assertThat(mail.header("in-reply-to")).isEqualTo("<abc@example.org> References: <abc@example.org>");
+            assertThat(mail.header("in-reply-to")).isEqualTo("<abc@example.org>");
+            assertThat(mail.header("References")).isEqualTo("<root@example.org> <abc@example.org>"); // unfolded
+            assertThat(mail.header("Bcc")).isNull();
         });
     }
 
