@@ -15,6 +15,7 @@ public class TicketClassifyResource extends AwsEmulatorResource {
 
     public static final String TICKETS_QUEUE = "hearken-tickets";
     public static final String AUTO_REPLY_QUEUE = "hearken-auto-reply";
+    public static final String ESCALATIONS_QUEUE = "hearken-review-escalations";
     public static final String DECISIONS = "hearken-ticket-decisions";
     public static final String SECRET = "hearken/zendesk";
 
@@ -46,6 +47,7 @@ public class TicketClassifyResource extends AwsEmulatorResource {
         config.put("hearken.zendesk.base-url", zendesk().baseUri().toString());
         config.put("hearken.queues.tickets", queueUrl(TICKETS_QUEUE));
         config.put("hearken.queues.auto-reply", queueUrl(AUTO_REPLY_QUEUE));
+        config.put("hearken.queues.review-escalations", queueUrl(ESCALATIONS_QUEUE));
         return config;
     }
 }

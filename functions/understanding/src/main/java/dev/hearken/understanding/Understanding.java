@@ -12,7 +12,7 @@ import dev.hearken.understanding.rules.Signals;
 import dev.hearken.understanding.sentiment.SentimentScorer;
 import dev.hearken.understanding.text.CleanText;
 import dev.hearken.understanding.text.TextCleaner;
-import java.text.Normalizer;
+import dev.hearken.understanding.text.TextFold;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -31,8 +31,18 @@ import java.util.Set;
  */
 public final class Understanding {
 
-    /** A message with at most this many meaningful words (and no lexicon hit) is "dummy". */
-    static final int DUMMY_MAX_WORDS = 2;
+    /** A message with at most this many meaningful words is short: with no known term it is "other", not dummy. */
+    static final int SHORT_MAX_WORDS = 2;
+    /** The intent model's probability a short message needs to be placed; below it, it is "other". */
+    static final double SHORT_MIN_MODEL_PROBABILITY = 0.6;
+    /** Confidence of a message that is greetings, thanks or fillers only. */
+    static final double DUMMY_CONFIDENCE = 0.95;
+    /**
+     * When the intent model gives privacy or legal at least this probability without either being decided, the
+     * decision's confidence is capped at {@link #SUSPECT_CONFIDENCE_CAP}: no automatic answer (when unsure, a person).
+     */
+    static final double PRIORITY_SUSPICION = 0.2;
+    static final double SUSPECT_CONFIDENCE_CAP = 0.3;
     /** Weight of a lexicon hit added to the intent model's probability (then renormalised). */
     static final double LEXICON_INTENT_BOOST = 0.6;
     /** The same for texts not in English, where the intent model knows only the seed examples. */
@@ -111,7 +121,7 @@ public final class Understanding {
         reasons.add(Reason.model("language", lang.tag() + " " + fmt(lang.confidence())
                 + (lang.hintUsed() ? " (hint " + hint + ")" : "") + " by " + languages.name()));
 
-        String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String lower = TextFold.fold(text);
         Featurizer.Features x = Featurizer.of(text, input.rating());
 
         // Spam: model probability, raised by rules for auto-generated mail and obvious content spam.
@@ -124,8 +134,10 @@ public final class Understanding {
         }
         boolean spam = spamScore >= 0.5;
 
+        // The priority rules read everything the user wrote: subject, body, signature area, P.S., quoted text.
+        String full = TextFold.fold(cleaner.fullText(input.subject()) + "\n" + cleaner.fullText(input.text()));
         Set<PrioritySignal> priority = EnumSet.noneOf(PrioritySignal.class);
-        for (Map.Entry<PrioritySignal, String> hit : signals.priority(lower).entrySet()) {
+        for (Map.Entry<PrioritySignal, String> hit : signals.priority(full).entrySet()) {
             priority.add(hit.getKey());
             reasons.add(Reason.rule(hit.getKey().name().toLowerCase(Locale.ROOT) + ".lexicon", hit.getValue()));
         }
@@ -202,10 +214,23 @@ public final class Understanding {
         } else if (priority.contains(PrioritySignal.PRIVACY)) {
             intent = Intent.PRIVACY_REQUEST;
             confidence = Math.max(0.9, scores[Intent.PRIVACY_REQUEST.ordinal()]);
-        } else if (!lexiconHit && signals.meaningfulWords(lower) <= DUMMY_MAX_WORDS) {
+        } else if (signals.dummy(lower)) {
             intent = Intent.DUMMY;
-            confidence = 0.9;
-            reasons.add(Reason.rule("dummy", "at most " + DUMMY_MAX_WORDS + " meaningful words"));
+            confidence = DUMMY_CONFIDENCE;
+            reasons.add(Reason.rule("dummy", "greetings, thanks, test words or fillers only"));
+        } else if (intent == Intent.DUMMY || !lexiconHit && scores[best] < SHORT_MIN_MODEL_PROBABILITY
+                && signals.meaningfulWords(lower) <= SHORT_MAX_WORDS) {
+            // Dummy needs positive evidence; a short message nothing can place goes to a person.
+            reasons.add(Reason.rule("short-unplaced", intent.label() + " " + fmt(confidence) + " → other"));
+            intent = Intent.OTHER;
+            confidence = Math.min(confidence, scores[Intent.OTHER.ordinal()]);
+        }
+        double suspicion = scores[Intent.PRIVACY_REQUEST.ordinal()] + scores[Intent.LEGAL.ordinal()];
+        if (priority.isEmpty() && intent != Intent.PRIVACY_REQUEST && intent != Intent.LEGAL
+                && suspicion >= PRIORITY_SUSPICION && confidence > SUSPECT_CONFIDENCE_CAP) {
+            confidence = SUSPECT_CONFIDENCE_CAP;
+            reasons.add(Reason.model("priority-suspect", "privacy+legal " + fmt(suspicion) + ": confidence capped at "
+                    + fmt(SUSPECT_CONFIDENCE_CAP)));
         }
         reasons.add(Reason.model("intent", intent.label() + " " + fmt(confidence)));
         return new IntentDecision(intent, confidence, detail);

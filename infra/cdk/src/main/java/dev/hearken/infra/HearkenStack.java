@@ -319,8 +319,9 @@ public final class HearkenStack extends Stack {
         reviewQueue.consumer(reviewIngest, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
         autoReply.grantSend(reviewIngest);
         reviews.grant(reviewIngest, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem");
-        // A transaction needs the actions of the items it contains: the marker Put and the counter Update.
-        reviewImpact.grant(reviewIngest, "dynamodb:PutItem", "dynamodb:UpdateItem");
+        // A transaction needs the actions of the items it contains: the marker Put and the counter Update (bug
+        // impact and escalations); GetItem reads the day's escalation count back for the ingest result.
+        reviewImpact.grant(reviewIngest, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem");
         reviewApps.grant(reviewIngest, "dynamodb:Scan");
         readSecret(reviewIngest, reviewPseudonymSecret, settings.prefix() + "/review-pseudonym", "HEARKEN_REVIEW_SECRETS_PSEUDONYM");
         readSecret(reviewWebhook, appFollowSecret, settings.prefix() + "/appfollow", "HEARKEN_REVIEW_SECRETS_APPFOLLOW");
@@ -337,6 +338,27 @@ public final class HearkenStack extends Stack {
                 .schedule(Schedule.rate(software.amazon.awscdk.Duration.minutes(15)))
                 .targets(List.of(new LambdaFunction(reviewPoller.function())))
                 .build();
+        // --- review-escalate (#15): privacy/legal store reviews → one Zendesk ticket for the right team ---
+        // review-ingest never auto-answers such a review; it puts a dev.hearken.escalation.ReviewEscalation on
+        // review-escalations, and this function of the ticket-classify artifact (the module's one Zendesk client)
+        // opens the ticket, found again by its external_id so a redelivery opens no second one. It routes with
+        // the routing rules the ticket worker uses. Small batches and two pollers: escalations are rare, and
+        // Zendesk's limits are shared with the ticket worker and auto-reply.
+        HearkenFunction reviewEscalate = function(HearkenFunctionProps.builder("review-escalate")
+                .module("functions/ticket-classify")
+                .export("escalate")
+                // A lookup and a create, each up to 10 s (the Zendesk client's connect + read timeouts).
+                .timeout(Duration.ofSeconds(30))
+                .build());
+        WorkerQueue reviewEscalations = queue(WorkerQueueProps.builder("review-escalations", reviewEscalate.timeout())
+                .build());
+        reviewEscalations.grantSend(reviewIngest);
+        reviewEscalations.consumer(reviewEscalate, ConsumerOptions.builder().batchSize(5).maxConcurrency(2).build());
+        // A rate-limited record is returned by changing its visibility (the event source grants the action).
+        reviewEscalate.addEnvironment(reviewEscalations.environmentVariable(), reviewEscalations.queue().getQueueUrl());
+        routingRules.grantRead(reviewEscalate);
+        readSecret(reviewEscalate, zendeskSecret, zendeskSecretName, "HEARKEN_ZENDESK_SECRET_ID");
+
         // --- push-send: CRM push with caps, quiet hours and priorities; campaign fan-out (#7) ------
         // One artifact (functions/push-send), two functions: push-send consumes the push queue (app
         // backend and campaign messages, format in dev.hearken.push.message.PushMessage), push-campaign

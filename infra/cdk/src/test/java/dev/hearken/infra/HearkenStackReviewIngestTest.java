@@ -35,6 +35,7 @@ class HearkenStackReviewIngestTest {
                         "HEARKEN_TABLES_REVIEW_IMPACT", "hearken-review-impact",
                         "HEARKEN_TABLES_REVIEW_APPS", "hearken-review-apps",
                         "HEARKEN_QUEUES_AUTO_REPLY", Map.of("Ref", queue("hearken-auto-reply")),
+                        "HEARKEN_QUEUES_REVIEW_ESCALATIONS", Map.of("Ref", queue("hearken-review-escalations")),
                         "HEARKEN_REVIEW_SECRETS_PSEUDONYM", "hearken/review-pseudonym")))));
     }
 
@@ -130,7 +131,7 @@ class HearkenStackReviewIngestTest {
     }
 
     @Test
-    void the_worker_may_only_consume_its_queue_send_replies_and_call_exactly_what_its_adapters_call() {
+    void the_worker_may_only_consume_its_queue_send_replies_and_escalations_and_call_exactly_what_its_adapters_call() {
         template.hasResourceProperties(POLICY, Map.of(
                 "Roles", List.of(Map.of("Ref", role("hearken-review-ingest"))),
                 "PolicyDocument", Map.of("Statement", List.of(
@@ -141,9 +142,12 @@ class HearkenStackReviewIngestTest {
                                 arnOf(queue("hearken-auto-reply"))),
                         allow(List.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"),
                                 List.of(arnOf(table("hearken-reviews")))),
-                        allow(List.of("dynamodb:PutItem", "dynamodb:UpdateItem"), List.of(arnOf(table("hearken-review-impact")))),
+                        allow(List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem"),
+                                List.of(arnOf(table("hearken-review-impact")))),
                         allow("dynamodb:Scan", List.of(arnOf(table("hearken-review-apps")))),
-                        allow("secretsmanager:GetSecretValue", Map.of("Ref", secret("hearken/review-pseudonym")))))));
+                        allow("secretsmanager:GetSecretValue", Map.of("Ref", secret("hearken/review-pseudonym"))),
+                        allow(List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                arnOf(queue("hearken-review-escalations")))))));
     }
 
     private String secret(String name) {

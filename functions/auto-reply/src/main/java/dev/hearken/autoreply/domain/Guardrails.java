@@ -32,10 +32,14 @@ public record Guardrails(Set<String> blockedTags, Set<Long> blockedGroups, Set<S
             "(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer[-_.]?daemon|postmaster|bounces?)([+._-].*)?");
     private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "list", "junk");
 
-    /** The defaults: the flags ticket-classify sets plus the usual Zendesk names for them. */
+    /**
+     * The defaults: the flags ticket-classify sets plus the usual Zendesk names for them. ticket-classify
+     * puts {@code hearken_priority} on every flagged ticket, also when an end-user's follow-up raises a
+     * flag after the ticket was handed here: that is how a pending reply is cancelled.
+     */
     public static final Set<String> DEFAULT_BLOCKED_TAGS = Set.of("priority", "vip", "privacy", "gdpr", "legal",
             "legal_threat", "payment_problem", "hearken_priority", "hearken_vip", "hearken_privacy", "hearken_legal",
-            "no_auto_reply");
+            "hearken_payment", "no_auto_reply");
 
     public Guardrails {
         blockedTags = lower(blockedTags);

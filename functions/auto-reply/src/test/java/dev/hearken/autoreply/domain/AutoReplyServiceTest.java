@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +125,57 @@ class AutoReplyServiceTest {
                 "blocked_tag:legal", "blocked_group");
         assertThat(desk.posted).isEmpty();
         assertThat(ledger.entries.get("zendesk:2").outcome().status()).isEqualTo(ReplyOutcome.Status.SKIPPED);
+    }
+
+    @Test
+    void a_pending_reply_for_a_ticket_a_follow_up_re_routed_to_people_is_skipped_for_its_priority_tag() {
+        // given: ticket-classify handed 35508 over as a how-to question, then the requester's follow-up
+        // asked for the deletion of their data and ticket-classify re-routed it before this request ran
+        desk.put(reRoutedForPrivacy(35508));
+
+        ReplyOutcome outcome = service().handle(request("35508", "how_to", "en", null));
+
+        assertThat(outcome.status()).isEqualTo(ReplyOutcome.Status.SKIPPED);
+        assertThat(outcome.reason()).isEqualTo("blocked_tag:hearken_priority");
+        assertThat(desk.posted).isEmpty();
+        assertThat(ledger.entries.get("zendesk:35508").outcome().status()).isEqualTo(ReplyOutcome.Status.SKIPPED);
+    }
+
+    @Test
+    void a_re_route_that_lands_between_reading_the_ticket_and_replying_is_caught_by_the_safe_update() {
+        // given: eligible when read; the re-route makes our safe update a 409
+        desk.put(ticket(35509, "normal", new LinkedHashSet<>(List.of("how_to", "web_form")), false));
+        desk.conflicts = 1;
+        desk.changedOnConflict = reRoutedForPrivacy(35509);
+
+        ReplyOutcome outcome = service().handle(request("35509", "how_to", "en", null));
+
+        // then: re-read, re-checked, skipped
+        assertThat(outcome.status()).isEqualTo(ReplyOutcome.Status.SKIPPED);
+        assertThat(outcome.reason()).isEqualTo("blocked_tag:hearken_priority");
+        assertThat(desk.posted).isEmpty();
+    }
+
+    @Test
+    void every_flag_tag_ticket_classify_writes_blocks_a_reply_on_its_own() {
+        List<String> flagTags = List.of("hearken_priority", "hearken_privacy", "hearken_legal", "hearken_payment",
+                "hearken_vip");
+        List<String> reasons = new java.util.ArrayList<>();
+        for (int i = 0; i < flagTags.size(); i++) {
+            desk.put(ticket(35610 + i, "normal", Set.of(flagTags.get(i)), false));
+            reasons.add(service().handle(request(Long.toString(35610 + i), "how_to", "en", null)).reason());
+        }
+
+        assertThat(reasons).containsExactly("blocked_tag:hearken_priority", "blocked_tag:hearken_privacy",
+                "blocked_tag:hearken_legal", "blocked_tag:hearken_payment", "blocked_tag:hearken_vip");
+        assertThat(desk.posted).isEmpty();
+    }
+
+    /** A ticket as ticket-classify leaves it after a privacy follow-up (tags in Zendesk's alphabetical order). */
+    private static TicketView reRoutedForPrivacy(long id) {
+        return new TicketView(id, "open", "high", 360000000101L, new LinkedHashSet<>(List.of("hearken_classified",
+                "hearken_intent_how_to", "hearken_intent_privacy_request", "hearken_priority", "hearken_privacy",
+                "how_to", "privacy_request", "web_form")), "Ana", "2026-03-02T10:20:06Z", false);
     }
 
     @Test

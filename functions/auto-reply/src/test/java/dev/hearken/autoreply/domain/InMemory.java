@@ -90,6 +90,8 @@ final class InMemory {
         RuntimeException failNextReply;
         RuntimeException failAfterReply;
         int conflicts;
+        /** What the ticket becomes when a conflict is answered (someone changed it meanwhile), or {@code null}. */
+        TicketView changedOnConflict;
 
         Desk put(TicketView t) {
             tickets.put(t.id(), t);
@@ -114,6 +116,9 @@ final class InMemory {
             }
             if (conflicts > 0) {
                 conflicts--;
+                if (changedOnConflict != null) {
+                    tickets.put(changedOnConflict.id(), changedOnConflict);
+                }
                 throw new UpdateConflictException(ticket.id());
             }
             Set<String> all = new LinkedHashSet<>(ticket.tags());

@@ -75,6 +75,25 @@ class AutoReplyFunctionTest {
     }
 
     @Test
+    void a_pending_request_for_a_ticket_a_follow_up_re_routed_to_people_is_skipped_not_sent() {
+        // given: handed over as a how-to question; since then the requester asked for the deletion of
+        // their data and ticket-classify re-routed the ticket (as it leaves it: tags, group, priority)
+        zendesk.putTicket("""
+                {"id":35604,"status":"open","priority":"high","group_id":360000000101,"requester_id":9100000000116,
+                 "tags":["hearken_classified","hearken_intent_how_to","hearken_intent_privacy_request",
+                         "hearken_priority","hearken_privacy","how_to","privacy_request","web_form"],
+                 "updated_at":"2026-03-02T10:20:06Z","subject":"Export","description":"How do I export one album?"}""");
+
+        JsonPath response = invoke(sqsEvent("msg-re-routed", "rh-re-routed", request("35604", "how_to")));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(zendesk.updatesOf(35604)).isEmpty();
+        assertThat(zendesk.commentsOf(35604)).hasSize(1); // the description only
+        assertThat(outcome("zendesk:35604")).isEqualTo("SKIPPED");
+        assertThat(item("zendesk:35604").get("reason").s()).isEqualTo("blocked_tag:hearken_priority");
+    }
+
+    @Test
     void a_ticket_an_agent_already_answered_publicly_gets_no_reply() {
         zendesk.putTicket("""
                 {"id":35602,"status":"open","priority":"normal","tags":[],"requester_id":9100000000116,

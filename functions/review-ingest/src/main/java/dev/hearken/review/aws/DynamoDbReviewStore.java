@@ -95,11 +95,12 @@ public final class DynamoDbReviewStore implements ReviewStore {
         values.put(":topics", AttributeValue.fromL(a.topics().stream().sorted().map(DynamoDbReviewStore::s).toList()));
         values.put(":spam", AttributeValue.fromBool(a.spam()));
         values.put(":prio", AttributeValue.fromBool(a.priority()));
+        values.put(":flags", AttributeValue.fromL(a.flags().stream().sorted().map(DynamoDbReviewStore::s).toList()));
         values.put(":model", s(a.modelVersion() == null ? "unknown" : a.modelVersion()));
         dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of("reviewKey", s(r.key()), "version", s(r.contentHash())))
                 .updateExpression("SET #state = :done, #lang = :lang, sentiment = :sent, intent = :intent, "
-                        + "intentConfidence = :conf, topics = :topics, spam = :spam, priority = :prio, modelVersion = :model")
+                        + "intentConfidence = :conf, topics = :topics, spam = :spam, priority = :prio, flags = :flags, modelVersion = :model")
                 .expressionAttributeNames(Map.of("#state", "state", "#lang", "language"))
                 .expressionAttributeValues(values));
     }

@@ -6,6 +6,7 @@ import dev.hearken.aws.config.TableNames;
 import dev.hearken.review.config.ReviewQueues;
 import dev.hearken.review.config.ReviewSettings;
 import dev.hearken.review.ingest.ReplyRule;
+import dev.hearken.review.ingest.ReviewLinks;
 import dev.hearken.review.ingest.ReviewIngestService;
 import dev.hearken.review.model.Store;
 import dev.hearken.review.poll.ReviewPoller;
@@ -79,6 +80,9 @@ public class ReviewBeans {
                 impact,
                 new SqsReplyQueue(sqs, () -> urls.url(queues.autoReply(), "hearken-auto-reply"), json),
                 replyRules(json, settings.replyRules()),
+                new SqsEscalationQueue(sqs, () -> urls.url(queues.reviewEscalations(), "hearken-review-escalations"), json),
+                new DynamoDbEscalationCounter(dynamo, tables.reviewImpact()),
+                new ReviewLinks(settings.escalation().appstoreLink(), settings.escalation().googleplayLink()),
                 Clock.systemUTC());
     }
 

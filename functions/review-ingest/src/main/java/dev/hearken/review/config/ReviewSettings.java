@@ -24,6 +24,9 @@ public interface ReviewSettings {
     /** The scheduled pull. */
     Poll poll();
 
+    /** Privacy/legal reviews handed to a person. */
+    Escalation escalation();
+
     /** Classpath resource with the reply rules (a JSON array of {@code ReplyRule}). */
     @WithDefault("review-reply-rules.json")
     String replyRules();
@@ -88,6 +91,29 @@ public interface ReviewSettings {
         /** Wait after a 429 without Retry-After. */
         @WithDefault("PT5M")
         Duration backoff();
+    }
+
+    /**
+     * Links to a review in the escalation ticket. Neither store API returns a link a person can open, and the
+     * contracts give none: these templates are ours ({@code {appId}} and {@code {reviewId}} are URL-encoded), so
+     * check them against your consoles; {@code none} = no link. AppFollow text messages use their own permalink.
+     */
+    interface Escalation {
+        /**
+         * App Store reviews: App Store Connect's Ratings and Reviews page of the app (App Store Connect has no page
+         * per review; the ticket names the review id). [Unverified path: App Store Connect renamed "App Store" to
+         * "Distribution" in its URLs; check yours.]
+         */
+        @WithDefault("https://appstoreconnect.apple.com/apps/{appId}/distribution/activity/ios/ratingsResultsAll")
+        String appstoreLink();
+
+        /**
+         * Google Play reviews: the review on the public store page ({@code reviewId} opens it there). A Play Console
+         * link needs your developer account id and the console's own app id, which the API does not give; put a
+         * console URL here if you have one per account.
+         */
+        @WithDefault("https://play.google.com/store/apps/details?id={appId}&reviewId={reviewId}")
+        String googleplayLink();
     }
 
     interface Poll {

@@ -38,9 +38,11 @@ public class IngestFunction {
                 throw new InvalidReviewException("empty message");
             }
             IngestResult r = service.ingest(m.source(), m.appId(), m.review());
-            LOG.infof("review %s: %s%s, topics counted %s%s", r.reviewKey(), r.outcome(),
+            LOG.infof("review %s: %s%s, topics counted %s%s%s", r.reviewKey(), r.outcome(),
                     r.previousRating() == null ? "" : " (rating was " + r.previousRating() + ")",
-                    r.topicsCounted(), r.replyRule() == null ? "" : ", reply candidate by " + r.replyRule());
+                    r.topicsCounted(), r.replyRule() == null ? "" : ", reply candidate by " + r.replyRule(),
+                    r.escalated().isEmpty() ? "" : ", escalated to a person for " + r.escalated()
+                            + " (the app's escalations that day: " + r.escalationsThatDay() + ")");
         } catch (JsonProcessingException e) {
             LOG.errorf("review message %s rejected (receive %s): not a review message JSON (%s at %s)",
                     message.getMessageId(), receives, e.getClass().getSimpleName(), e.getLocation());

@@ -1,5 +1,6 @@
 package dev.hearken.review.ingest;
 
+import dev.hearken.escalation.ReviewEscalation;
 import dev.hearken.reply.AutoReplyRequest;
 import dev.hearken.review.model.Review;
 import dev.hearken.review.model.Store;
@@ -9,11 +10,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Ingests one review message: normalise, store the version idempotently, analyse, count bug impact, offer a
- * reply. Every step after the store is itself idempotent, so a version whose processing was interrupted is
- * finished on re-delivery, and a fully processed one is left alone.
+ * Ingests one review message: normalise, store the version idempotently, analyse, count bug impact, hand a
+ * privacy or legal review to a person, offer a reply. Every step after the store is itself idempotent, so a
+ * version whose processing was interrupted is finished on re-delivery, and a fully processed one is left alone.
+ *
+ * <p>A version with a privacy or legal flag is escalated: a {@link ReviewEscalation} goes to ticket-classify
+ * (which opens one Zendesk ticket per review, found again by its {@code external_id}, so a repeat is harmless)
+ * and the review is counted once in the app's escalations of the day. Every version is checked, not only the
+ * first, so an edit that turns into a GDPR request still reaches a person; spam, an earlier developer reply or
+ * an AppFollow text message do not stop an escalation — nothing a user wrote is dropped.
  *
  * <p>Reply candidates are sent only for a review's first version, never when the developer already replied,
  * never for spam or priority reviews, and only for reviews with a store id (AppFollow's text messages have
@@ -33,16 +42,23 @@ public final class ReviewIngestService {
     private final ImpactCounter impact;
     private final ReplyQueue replies;
     private final List<ReplyRule> rules;
+    private final EscalationQueue escalations;
+    private final EscalationCounter escalationCounter;
+    private final ReviewLinks links;
     private final Clock clock;
 
     public ReviewIngestService(ReviewParsers parsers, ReviewStore store, ReviewAnalyzer analyzer, ImpactCounter impact,
-            ReplyQueue replies, List<ReplyRule> rules, Clock clock) {
+            ReplyQueue replies, List<ReplyRule> rules, EscalationQueue escalations, EscalationCounter escalationCounter,
+            ReviewLinks links, Clock clock) {
         this.parsers = parsers;
         this.store = store;
         this.analyzer = analyzer;
         this.impact = impact;
         this.replies = replies;
         this.rules = List.copyOf(rules);
+        this.escalations = escalations;
+        this.escalationCounter = escalationCounter;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -56,7 +72,7 @@ public final class ReviewIngestService {
         Review r = parsers.parse(source, appId, review, clock.instant().truncatedTo(ChronoUnit.SECONDS));
         ReviewStore.Stored stored = store.store(r);
         if (stored.outcome() == ReviewStore.Outcome.DUPLICATE) {
-            return new IngestResult(r.key(), stored.outcome(), null, List.of(), null);
+            return new IngestResult(r.key(), stored.outcome(), null, List.of(), null, List.of(), 0);
         }
         ReviewAnalysis analysis = analyzer.analyze(r);
         List<String> counted = new ArrayList<>();
@@ -68,6 +84,18 @@ public final class ReviewIngestService {
                 counted.add(topic);
             }
         }
+        Set<String> flags = escalationFlags(analysis);
+        long escalationsThatDay = 0;
+        if (!flags.isEmpty()) {
+            // The person first, the number second: a crash in between re-sends on re-delivery, and the
+            // consumer finds the ticket it already opened.
+            escalations.send(ReviewEscalation.of(r.store().code(), r.source().code(), r.appId(), r.reviewId(), flags,
+                    r.rating(), r.title(), r.body(), analysis.language(), r.territory(), r.appVersion(), r.author(),
+                    r.contentTime().toString(), links.of(r, review), analysis.intent(),
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), analysis.modelVersion()));
+            escalationsThatDay = escalationCounter.count(r.appId(), r.day(), r.key(), flags);
+        }
+        // replyRule refuses every priority review, so an escalated one is never a reply candidate.
         ReplyRule rule = stored.firstVersion() ? replyRule(r, analysis) : null;
         if (rule != null) {
             replies.send(AutoReplyRequest.of(r.store().code(), replyItemId(r), analysis.language(), r.language(),
@@ -76,15 +104,20 @@ public final class ReviewIngestService {
         }
         store.complete(r, analysis);
         return new IngestResult(r.key(), stored.outcome(), stored.previousRating(), counted,
-                rule == null ? null : rule.name());
+                rule == null ? null : rule.name(), List.copyOf(flags), escalationsThatDay);
+    }
+
+    /** The flags of {@code a} that take a review to a person ({@link ReviewEscalation#FLAGS}), sorted. */
+    static Set<String> escalationFlags(ReviewAnalysis a) {
+        Set<String> flags = new TreeSet<>(a.flags());
+        flags.retainAll(ReviewEscalation.FLAGS);
+        return flags;
     }
 
     private ReplyRule replyRule(Review r, ReviewAnalysis a) {
-        if (r.developerReplied() || a.spam() || a.priority() || r.reviewId().startsWith("af-")
-                || "und".equals(a.language()) || !r.hasText()) {
-            return null;
-        }
-        return ReplyRule.first(rules, r.rating(), a);
+        // AppFollow's text messages ("af-" ids) have no store review to answer to.
+        return ReviewReplyDecision.decide(rules, r.rating(), a, r.developerReplied(), !r.reviewId().startsWith("af-"),
+                r.hasText()).rule();
     }
 
     /**

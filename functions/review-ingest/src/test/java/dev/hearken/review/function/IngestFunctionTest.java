@@ -1,9 +1,11 @@
 package dev.hearken.review.function;
 
 import static dev.hearken.review.function.ReviewTables.AUTO_REPLY;
+import static dev.hearken.review.function.ReviewTables.ESCALATIONS;
 import static dev.hearken.review.function.ReviewTables.IMPACT;
 import static dev.hearken.review.function.ReviewTables.REVIEWS;
 import static dev.hearken.review.function.ReviewTables.drain;
+import static dev.hearken.review.function.ReviewTables.escalations;
 import static dev.hearken.review.function.ReviewTables.failures;
 import static dev.hearken.review.function.ReviewTables.invoke;
 import static dev.hearken.review.function.ReviewTables.scan;
@@ -12,6 +14,8 @@ import static dev.hearken.review.function.ReviewTables.users;
 import static dev.hearken.review.function.ReviewTables.versions;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.aws.config.TableNames;
 import dev.hearken.testing.Events;
 import dev.hearken.testing.aws.TemplateProvisioner;
@@ -33,6 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class IngestFunctionTest {
 
     private static final String CRASH_KEY = "appstore#1234567890#00000047-81ef-5a01-8e55-7e7200000005";
+    private static final String PRIVACY_KEY = "appstore#1234567890#00000047-81ef-5a01-8e55-7e72000000f1";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     TableNames tables;
@@ -155,6 +161,52 @@ class IngestFunctionTest {
         assertThat(versions("googleplay#" + app + "#gp:answered-1")).singleElement()
                 .satisfies(v -> assertThat(v.get("developerReplied").bool()).isTrue());
         assertThat(drain(AUTO_REPLY)).isEmpty();
+    }
+
+    @Test
+    void the_privacy_review_sample_is_escalated_once_counted_and_never_offered_for_a_reply() throws Exception {
+        drain(ESCALATIONS);
+        drain(AUTO_REPLY);
+
+        JsonPath response = invoke(Events.load("review-ingest", "sqs-privacy-review"));
+
+        assertThat(failures(response)).isEmpty();
+        List<String> sent = drain(ESCALATIONS);
+        assertThat(sent).hasSize(1);
+        JsonNode e = JSON.readTree(sent.get(0));
+        assertThat(e.path("escalationId").asText()).isEqualTo("review:appstore:00000047-81ef-5a01-8e55-7e72000000f1");
+        assertThat(e.path("flags")).extracting(JsonNode::asText).containsExactly("privacy");
+        assertThat(e.path("store").asText()).isEqualTo("appstore");
+        assertThat(e.path("appId").asText()).isEqualTo("1234567890");
+        assertThat(e.path("rating").asInt()).isEqualTo(1);
+        assertThat(e.path("body").asText()).startsWith("Delete my account and all my personal data, GDPR request");
+        assertThat(e.path("author").asText()).isNotBlank().doesNotContain("QuietFern");
+        assertThat(e.path("reviewUrl").asText()).isEqualTo(
+                "https://appstoreconnect.apple.com/apps/1234567890/distribution/activity/ios/ratingsResultsAll");
+        assertThat(drain(AUTO_REPLY)).isEmpty();
+        assertThat(escalations("1234567890", "2026-03-02").get("escalations").n()).isEqualTo("1");
+        assertThat(escalations("1234567890", "2026-03-02").get("privacy").n()).isEqualTo("1");
+        assertThat(versions(PRIVACY_KEY)).singleElement().satisfies(v -> {
+            assertThat(v.get("priority").bool()).isTrue();
+            assertThat(v.get("flags").l()).extracting(AttributeValue::s).contains("privacy");
+        });
+
+        // redelivered: nothing more is sent or counted
+        assertThat(failures(invoke(Events.load("review-ingest", "sqs-privacy-review")))).isEmpty();
+        assertThat(drain(ESCALATIONS)).isEmpty();
+        assertThat(escalations("1234567890", "2026-03-02").get("escalations").n()).isEqualTo("1");
+    }
+
+    @Test
+    void a_normal_review_is_not_escalated() {
+        drain(ESCALATIONS);
+        String normal = message("googleplay", "com.example.normal", review("gp:normal-1", 1,
+                "Crash\tThe app crashes on startup since the update.", "5.2.0", 1772438311L));
+
+        assertThat(failures(invoke(sqsEvent("normal", normal)))).isEmpty();
+
+        assertThat(drain(ESCALATIONS)).isEmpty();
+        assertThat(escalations("com.example.normal", "2026-03-02")).isEmpty();
     }
 
     static String message(String source, String appId, String review) {

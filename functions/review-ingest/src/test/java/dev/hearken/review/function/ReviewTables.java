@@ -21,6 +21,7 @@ final class ReviewTables {
     static final String IMPACT = "hearken-review-impact";
     static final String AUTO_REPLY = "hearken-auto-reply";
     static final String REVIEW_QUEUE = "hearken-reviews";
+    static final String ESCALATIONS = "hearken-review-escalations";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReviewTables() {}
@@ -40,6 +41,14 @@ final class ReviewTables {
                 .key(Map.of("impactKey", AttributeValue.fromS(appId + "#" + topic),
                         "sk", AttributeValue.fromS("C#" + day + "#" + version)))).item();
         return item == null || item.isEmpty() ? 0 : Long.parseLong(item.get("users").n());
+    }
+
+    /** The app's escalated reviews on {@code day} and the counter item's attributes, empty when none. */
+    static Map<String, AttributeValue> escalations(String appId, String day) {
+        var item = Emulator.shared().dynamo().getItem(b -> b.tableName(IMPACT).consistentRead(true)
+                .key(Map.of("impactKey", AttributeValue.fromS("escalations#" + appId),
+                        "sk", AttributeValue.fromS("C#" + day)))).item();
+        return item == null ? Map.of() : item;
     }
 
     static List<Map<String, AttributeValue>> scan(String table) {

@@ -2,6 +2,7 @@ package dev.hearken.review.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hearken.escalation.ReviewEscalation;
 import dev.hearken.reply.AutoReplyRequest;
 import dev.hearken.review.model.AuthorPseudonymizer;
 import dev.hearken.review.model.Review;
@@ -19,13 +20,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The ingest rules with in-memory ports: idempotency, versions, distinct reviewers, reply eligibility. */
+/** The ingest rules with in-memory ports: idempotency, versions, distinct reviewers, reply eligibility, escalations. */
 class ReviewIngestServiceTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final Set<String> markers = new HashSet<>();
     private final Map<String, Integer> counters = new HashMap<>();
     private final List<AutoReplyRequest> replies = new ArrayList<>();
+    private final List<ReviewEscalation> escalations = new ArrayList<>();
+    /** Escalation counter: reviews counted (the markers) and per app#day totals. */
+    private final Set<String> escalated = new HashSet<>();
+    private final Map<String, Long> escalationsPerDay = new HashMap<>();
     private ReviewAnalysis analysis = new ReviewAnalysis("en", -0.8, "bug", 0.9, Set.of("error", "other"), false, false, "v1");
 
     private final ReviewIngestService service = new ReviewIngestService(
@@ -41,6 +46,15 @@ class ReviewIngestServiceTest {
             },
             replies::add,
             List.of(new ReplyRule("bug-apology", Set.of(1, 2), Set.of("bug"), Set.of(), 0.5, "review_bug_apology")),
+            escalations::add,
+            (app, day, reviewKey, flags) -> {
+                if (escalated.add(reviewKey)) {
+                    escalationsPerDay.merge(app + "#" + day, 1L, Long::sum);
+                }
+                return escalationsPerDay.getOrDefault(app + "#" + day, 0L);
+            },
+            new ReviewLinks("https://appstoreconnect.example.com/apps/{appId}/reviews",
+                    "https://play.example.com/apps/details?id={appId}&reviewId={reviewId}"),
             Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
@@ -120,6 +134,137 @@ class ReviewIngestServiceTest {
         service.ingest("googleplay", "app", play("gp:3", 1, "And here", null));
 
         assertThat(counters).containsEntry("app#error#5.2.0#2026-03-02", 3);
+    }
+
+    @Test
+    void a_privacy_review_is_escalated_once_with_what_a_person_needs_and_counted_but_never_offered_for_a_reply() {
+        analysis = privacy();
+
+        IngestResult r = service.ingest("googleplay", "com.example.lumen",
+                play("gp:privacy-1", 1, "Delete my account and all my personal data, GDPR request", "Ana"));
+
+        assertThat(escalations).singleElement().satisfies(e -> {
+            assertThat(e.escalationId()).isEqualTo("review:googleplay:gp:privacy-1");
+            assertThat(e.flags()).containsExactly("privacy");
+            assertThat(e.store()).isEqualTo("googleplay");
+            assertThat(e.source()).isEqualTo("googleplay");
+            assertThat(e.appId()).isEqualTo("com.example.lumen");
+            assertThat(e.rating()).isEqualTo(1);
+            assertThat(e.body()).isEqualTo("Delete my account and all my personal data, GDPR request");
+            assertThat(e.author()).isNotBlank().isNotEqualTo("Ana");
+            assertThat(e.reviewUrl()).isEqualTo("https://play.example.com/apps/details?id=com.example.lumen&reviewId=gp%3Aprivacy-1");
+            assertThat(e.intent()).isEqualTo("privacy_request");
+            assertThat(e.decidedAt()).isEqualTo("2026-03-02T10:00:00Z");
+        });
+        assertThat(replies).isEmpty();
+        assertThat(r.replyRule()).isNull();
+        assertThat(r.escalated()).containsExactly("privacy");
+        assertThat(r.escalationsThatDay()).isEqualTo(1);
+    }
+
+    @Test
+    void a_legal_review_is_escalated_with_the_legal_flag() {
+        analysis = new ReviewAnalysis("en", -0.9, "legal", 0.8, Set.of(), false, false, "v1", Set.of("legal"));
+
+        IngestResult r = service.ingest("googleplay", "app", play("gp:legal-1", 1, "My lawyer will sue you", "Bo"));
+
+        assertThat(escalations).singleElement().satisfies(e -> assertThat(e.flags()).containsExactly("legal"));
+        assertThat(r.escalated()).containsExactly("legal");
+        assertThat(replies).isEmpty();
+    }
+
+    @Test
+    void a_normal_review_and_a_payment_only_review_are_not_escalated() {
+        service.ingest("googleplay", "app", play("gp:normal", 1, "It crashes", "Ana"));
+        analysis = new ReviewAnalysis("en", -0.8, "subscription_billing", 0.9, Set.of(), false, false, "v1", Set.of("payment"));
+        IngestResult payment = service.ingest("googleplay", "app", play("gp:payment", 1, "Charged twice", "Bo"));
+
+        assertThat(escalations).isEmpty();
+        assertThat(payment.escalated()).isEmpty();
+        assertThat(payment.escalationsThatDay()).isZero();
+        assertThat(replies).hasSize(1).allSatisfy(q -> assertThat(q.itemId()).isEqualTo("app/gp:normal"));
+    }
+
+    @Test
+    void a_redelivered_privacy_review_is_not_escalated_or_counted_again() {
+        analysis = privacy();
+        service.ingest("googleplay", "app", play("gp:privacy-1", 1, "Delete my account and all my personal data, GDPR request", "Ana"));
+
+        IngestResult again = service.ingest("googleplay", "app",
+                play("gp:privacy-1", 1, "Delete my account and all my personal data, GDPR request", "Ana"));
+
+        assertThat(again.outcome()).isEqualTo(ReviewStore.Outcome.DUPLICATE);
+        assertThat(escalations).hasSize(1);
+        assertThat(escalationsPerDay).containsExactly(Map.entry("app#2026-03-02", 1L));
+    }
+
+    @Test
+    void an_interrupted_privacy_review_is_escalated_again_under_the_same_id_and_counted_once() {
+        analysis = privacy();
+        store.failCompleteOnce = true;
+        try {
+            service.ingest("googleplay", "app", play("gp:privacy-1", 1, "Delete my account and all my personal data", "Ana"));
+        } catch (IllegalStateException expected) {
+            // the crash after escalating
+        }
+
+        IngestResult retry = service.ingest("googleplay", "app", play("gp:privacy-1", 1, "Delete my account and all my personal data", "Ana"));
+
+        assertThat(retry.outcome()).isEqualTo(ReviewStore.Outcome.UNFINISHED);
+        assertThat(escalations).hasSize(2).extracting(ReviewEscalation::escalationId).containsOnly("review:googleplay:gp:privacy-1");
+        assertThat(retry.escalationsThatDay()).isEqualTo(1);
+    }
+
+    @Test
+    void an_edit_that_adds_a_privacy_request_is_escalated_and_the_review_still_counts_once() {
+        service.ingest("googleplay", "app", play("gp:edit", 2, "It crashes", "Ana"));
+        analysis = privacy();
+
+        service.ingest("googleplay", "app", play("gp:edit", 1, "Still crashes. Delete my account and all my personal data", "Ana"));
+        service.ingest("googleplay", "app", play("gp:edit", 1, "Delete my account and all my personal data, GDPR request", "Ana"));
+
+        assertThat(escalations).hasSize(2).extracting(ReviewEscalation::escalationId).containsOnly("review:googleplay:gp:edit");
+        assertThat(escalationsPerDay).containsExactly(Map.entry("app#2026-03-02", 1L));
+    }
+
+    @Test
+    void spam_or_an_earlier_developer_reply_do_not_stop_an_escalation() {
+        analysis = new ReviewAnalysis("en", -0.8, "privacy_request", 0.9, Set.of(), true, false, "v1", Set.of("privacy"));
+        Map<String, Object> answered = play("gp:answered", 1, "Delete my account and all my personal data", "Ana");
+        @SuppressWarnings("unchecked")
+        List<Object> comments = new ArrayList<>((List<Object>) answered.get("comments"));
+        comments.add(Map.of("developerComment", Map.of("text", "Hi!", "lastModified", Map.of("seconds", "1772438000", "nanos", 0))));
+        answered.put("comments", comments);
+
+        service.ingest("googleplay", "app", answered);
+
+        assertThat(escalations).singleElement().satisfies(e -> assertThat(e.reviewId()).isEqualTo("gp:answered"));
+    }
+
+    @Test
+    void an_appfollow_text_review_links_to_its_permalink_and_a_store_review_to_its_template() {
+        Review appfollow = new Review(dev.hearken.review.model.Store.APP_STORE, "1234567890", "af-123",
+                dev.hearken.review.model.ReviewSource.APPFOLLOW, 1, null, "x", null, null, null, null, null,
+                Instant.parse("2026-03-02T10:00:00Z"), null, false);
+        Review appfollowNoLink = new Review(dev.hearken.review.model.Store.GOOGLE_PLAY, "com.example.lumen", "af-124",
+                dev.hearken.review.model.ReviewSource.APPFOLLOW, 1, null, "x", null, null, null, null, null,
+                Instant.parse("2026-03-02T10:00:00Z"), null, false);
+        Review appStore = new Review(dev.hearken.review.model.Store.APP_STORE, "1234567890", "00000047-aa",
+                dev.hearken.review.model.ReviewSource.APPSTORE, 1, null, "x", null, null, null, null, null,
+                Instant.parse("2026-03-02T10:00:00Z"), null, false);
+        ReviewLinks links = new ReviewLinks("https://asc.example.com/apps/{appId}/reviews",
+                "https://play.example.com/details?id={appId}&reviewId={reviewId}");
+
+        assertThat(links.of(appfollow, Map.of("text", "Lumen\nApp Store, X\n★ United States\nbody\n"
+                + "[Permalink](https://appfollow.example.com/permalink/af-123) · [Add tag](https://appfollow.example.com/add_tag/1)")))
+                .isEqualTo("https://appfollow.example.com/permalink/af-123");
+        assertThat(links.of(appfollowNoLink, Map.of("text", "no link"))).as("AppFollow ids are not Play's").isNull();
+        assertThat(links.of(appStore, Map.of())).isEqualTo("https://asc.example.com/apps/1234567890/reviews");
+        assertThat(new ReviewLinks("none", " ").of(appStore, Map.of())).isNull();
+    }
+
+    private static ReviewAnalysis privacy() {
+        return new ReviewAnalysis("en", -0.6, "privacy_request", 0.9, Set.of(), false, true, "v1", Set.of("privacy"));
     }
 
     private static Map<String, Object> play(String id, int stars, String text, String author) {

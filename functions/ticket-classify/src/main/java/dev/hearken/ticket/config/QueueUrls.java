@@ -15,4 +15,7 @@ public interface QueueUrls {
 
     /** The auto-reply queue: the worker sends eligible tickets to it. */
     Optional<String> autoReply();
+
+    /** The review-escalations queue ({@code HEARKEN_QUEUES_REVIEW_ESCALATIONS}): review-escalate changes visibility on it. */
+    Optional<String> reviewEscalations();
 }

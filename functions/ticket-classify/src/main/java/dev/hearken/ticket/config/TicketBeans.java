@@ -7,6 +7,7 @@ import dev.hearken.ticket.domain.ReplyPolicy;
 import dev.hearken.ticket.domain.ReplyQueue;
 import dev.hearken.ticket.domain.RoutingRules;
 import dev.hearken.ticket.domain.TextAnalyzer;
+import dev.hearken.ticket.domain.TicketComments;
 import dev.hearken.ticket.domain.TicketDesk;
 import dev.hearken.ticket.domain.VipDirectory;
 import dev.hearken.understanding.Understanding;
@@ -51,10 +52,10 @@ public class TicketBeans {
 
     @Produces
     @Singleton
-    ClassificationService classificationService(TicketDesk desk, Understanding understanding, VipDirectory vips,
-            RoutingRules rules, DecisionLog log, ReplyQueue replies, TicketSettings settings) {
+    ClassificationService classificationService(TicketDesk desk, TicketComments comments, Understanding understanding,
+            VipDirectory vips, RoutingRules rules, DecisionLog log, ReplyQueue replies, TicketSettings settings) {
         TextAnalyzer analyzer = understanding::analyze;
-        return new ClassificationService(desk, analyzer, vips, rules, log, replies,
+        return new ClassificationService(desk, comments, analyzer, vips, rules, log, replies,
                 new ReplyPolicy(settings.autoReplyThreshold(), settings.autoReplyIntents()),
                 settings.spamAction(),
                 settings.vipOrganizationTags().stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),

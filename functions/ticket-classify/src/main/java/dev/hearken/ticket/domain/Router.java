@@ -69,7 +69,7 @@ public final class Router {
             if (!facts.flags().contains(flag)) {
                 continue;
             }
-            tags.add("hearken_" + flag.label());
+            tags.add(flag.tag());
             RoutingRule rule = ordered.stream().filter(r -> flag.label().equals(r.flag())).findFirst().orElse(null);
             if (rule == null) {
                 reasons.add("flag " + flag.label() + ": no rule, tagged only");

@@ -1,5 +1,7 @@
 package dev.hearken.ticket.domain;
 
+import java.util.List;
+
 /** The help desk (Zendesk's Ticketing API). Implementations throw {@link RateLimitedException} on 429. */
 public interface TicketDesk {
 
@@ -17,4 +19,13 @@ public interface TicketDesk {
 
     /** Marks the ticket as spam (and suspends its requester). */
     void markAsSpam(long ticketId);
+
+    /**
+     * The ids of the tickets whose {@code external_id} is exactly {@code externalId}, lowest first (Zendesk does
+     * not make external ids unique, so there may be several); empty when there is none.
+     */
+    List<Long> ticketsByExternalId(String externalId);
+
+    /** Opens a ticket; returns its id. */
+    long create(NewTicket ticket);
 }

@@ -16,12 +16,17 @@ import java.util.Objects;
  * @param localeHint the requester's language as the payload names it ({@code Español}, {@code pt-BR}), or {@code null}
  * @param channel    how the ticket came in ({@code web_form}, {@code email}, {@code mobile_sdk}, …), lower-case, or {@code null}
  * @param tags       the ticket's tags at delivery time
+ * @param commentId  for a {@link #COMMENT_ADDED} event, the id of the comment it names, or {@code null}
+ *                   when the delivery names none (then the ticket's newest comment is meant)
  */
 public record TicketEvent(long ticketId, String eventKey, String kind, String subject, String description,
-        String localeHint, String channel, List<String> tags) {
+        String localeHint, String channel, List<String> tags, Long commentId) {
 
     /** The kind of trigger deliveries (the message attribute {@code eventKind} has the same value). */
     public static final String TRIGGER = "trigger";
+
+    /** The event type of a comment added to a ticket (zendesk.md §9b lists the type). */
+    public static final String COMMENT_ADDED = "zen:event-type:ticket.comment_added";
 
     public TicketEvent {
         Objects.requireNonNull(eventKey, "eventKey");
@@ -30,5 +35,16 @@ public record TicketEvent(long ticketId, String eventKey, String kind, String su
             throw new IllegalArgumentException("ticket id must be positive: " + ticketId);
         }
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A delivery that names no comment: a trigger, or a ticket event other than a comment. */
+    public TicketEvent(long ticketId, String eventKey, String kind, String subject, String description,
+            String localeHint, String channel, List<String> tags) {
+        this(ticketId, eventKey, kind, subject, description, localeHint, channel, tags, null);
+    }
+
+    /** Whether this delivery is a comment added to an existing ticket (a follow-up, or an agent's answer). */
+    public boolean isCommentAdded() {
+        return COMMENT_ADDED.equals(kind);
     }
 }

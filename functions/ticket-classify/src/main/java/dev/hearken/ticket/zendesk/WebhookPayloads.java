@@ -19,7 +19,12 @@ import java.util.Locale;
  *   <li>our trigger template (zendesk.md §9a): every value a rendered string — {@code ticket_id "35501"},
  *       tags space-separated, {@code via "Web Form"}, {@code requester_locale "Español"};</li>
  *   <li>event subscriptions (§9b): {@code type zen:event-type:ticket.*}, ids as strings, enums upper-case,
- *       the ticket in {@code detail}.</li>
+ *       the ticket in {@code detail}. For {@code ticket.comment_added} the comment's id is read from
+ *       {@code event.comment.id} when present — the contract does not describe the {@code event}
+ *       object of that type; Zendesk's event-types page puts {@code comment.{id, body, is_public,
+ *       author.{id, is_staff, name}}} there, corroborated only by third parties. So only the id is
+ *       taken (string or number, anything else ignored), to find the comment; its body and author
+ *       are read from the REST API by the worker.</li>
  * </ul>
  * Lenient about what it does not need (the placeholder renderings are unverified), strict about the
  * ticket id, without which nothing can be done.
@@ -65,8 +70,20 @@ public class WebhookPayloads {
         }
         List<String> tags = new ArrayList<>();
         detail.path("tags").forEach(t -> tags.add(t.asText()));
+        Long commentId = TicketEvent.COMMENT_ADDED.equals(type)
+                ? positive(text(root.path("event").path("comment"), "id")) : null;
         return new TicketEvent(id, eventId, type, text(detail, "subject"), text(detail, "description"), null,
-                lower(text(detail.path("via"), "channel")), tags);
+                lower(text(detail.path("via"), "channel")), tags, commentId);
+    }
+
+    /** A positive number, or {@code null} for anything else (a hint, not a requirement). */
+    private static Long positive(String value) {
+        try {
+            long n = value == null ? 0 : Long.parseLong(value.trim());
+            return n > 0 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private TicketEvent trigger(JsonNode root, String body) {

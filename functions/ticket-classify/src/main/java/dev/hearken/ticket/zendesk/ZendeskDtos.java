@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** Wire shapes of the Zendesk Ticketing API (OAS schemas TicketResponse, TicketUpdateRequest, UserResponse, OrganizationResponse). */
+/**
+ * Wire shapes of the Zendesk Ticketing API (OAS schemas TicketResponse, TicketUpdateRequest, UserResponse,
+ * OrganizationResponse, TicketCommentsResponse, TicketsResponse, TicketCreateRequest). Quarkus registers the REST client's return types, and
+ * the types they contain, for reflection in the native image.
+ */
 public final class ZendeskDtos {
 
     private ZendeskDtos() {
@@ -50,12 +54,54 @@ public final class ZendeskDtos {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record UserResponse(UserObject user) {}
 
+    /** The fields of OAS {@code UserObject} the worker reads; {@code role} is {@code end-user}, {@code agent} or {@code admin}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record UserObject(
             Long id,
             String email,
             String locale,
-            @JsonProperty("organization_id") Long organizationId) {}
+            @JsonProperty("organization_id") Long organizationId,
+            String role) {}
+
+    /** {@code {"comments": [TicketCommentObject]}} (OAS {@code TicketCommentsResponse}; pagination fields ignored). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CommentsResponse(List<CommentObject> comments) {}
+
+    /** The fields of OAS {@code TicketCommentObject} the worker reads. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CommentObject(
+            Long id,
+            @JsonProperty("author_id") Long authorId,
+            String body,
+            @JsonProperty("public") Boolean isPublic) {}
+
+    /**
+     * {@code {"tickets": [TicketObject]}} (OAS {@code TicketsResponse}; pagination fields ignored), as ListTickets
+     * answers a lookup by {@code external_id}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TicketsResponse(List<ListedTicket> tickets) {}
+
+    /** The fields of a listed OAS {@code TicketObject} a lookup by external id reads. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ListedTicket(Long id, @JsonProperty("external_id") String externalId, String status) {}
+
+    /** {@code {"ticket": TicketCreateInput}} (OAS {@code TicketCreateRequest}). */
+    public record TicketCreateRequest(TicketCreateInput ticket) {}
+
+    /** The fields of OAS {@code TicketCreateInput} a review escalation writes; absent ones are not sent. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TicketCreateInput(
+            String subject,
+            CreateComment comment,
+            @JsonProperty("external_id") String externalId,
+            @JsonProperty("group_id") Long groupId,
+            List<String> tags,
+            String priority) {}
+
+    /** OAS {@code TicketCommentObject} as written on creation: plain-text {@code body}, {@code public}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CreateComment(String body, @JsonProperty("public") Boolean isPublic) {}
 
     /** {@code {"organization": OrganizationObject}} */
     @JsonIgnoreProperties(ignoreUnknown = true)

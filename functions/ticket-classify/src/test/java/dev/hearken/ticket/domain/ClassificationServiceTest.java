@@ -29,7 +29,7 @@ class ClassificationServiceTest {
     void setUp() {
         desk.tickets.put(35501L, new Ticket(35501, "How do I cancel?", "…", "new", null, null, List.of("billing"),
                 7L, null, "2026-03-02T09:14:00Z", "web"));
-        service = new ClassificationService(desk, input -> analysis, vips, Rules::all, log, replies,
+        service = new ClassificationService(desk, new InMemoryPorts.Comments(), input -> analysis, vips, Rules::all, log, replies,
                 new ReplyPolicy(0.6, Set.of("dummy", "subscription_billing", "how_to")), SpamAction.TAG,
                 Set.of("vip"), Clock.fixed(Instant.parse("2026-03-02T09:15:04Z"), ZoneOffset.UTC));
     }
@@ -142,7 +142,7 @@ class ClassificationServiceTest {
     void a_vip_organization_tag_makes_the_requester_a_vip() {
         desk.tickets.put(35506L, new Ticket(35506, "s", "d", "new", null, null, List.of(), 7L, 900L,
                 "2026-03-02T09:14:00Z", "web"));
-        service = new ClassificationService(desk, input -> analysis, vips, Rules::all, log, replies,
+        service = new ClassificationService(desk, new InMemoryPorts.Comments(), input -> analysis, vips, Rules::all, log, replies,
                 new ReplyPolicy(0.6, Set.of("subscription_billing")), SpamAction.TAG, Set.of("enterprise"),
                 Clock.systemUTC());
 
@@ -155,7 +155,7 @@ class ClassificationServiceTest {
     @Test
     void spam_is_tagged_not_routed_and_not_answered_and_with_close_it_is_solved() {
         analysis = analysis(Intent.OTHER, 0.9, Set.of(), true);
-        service = new ClassificationService(desk, input -> analysis, vips, Rules::all, log, replies,
+        service = new ClassificationService(desk, new InMemoryPorts.Comments(), input -> analysis, vips, Rules::all, log, replies,
                 new ReplyPolicy(0.6, Set.of("dummy")), SpamAction.CLOSE, Set.of(), Clock.systemUTC());
 
         service.handle(event("e-1"));

@@ -64,6 +64,25 @@ final class InMemoryPorts {
         public void markAsSpam(long ticketId) {
         }
 
+        /** Tickets opened through {@link #create}, by id (ids from 900 up). */
+        final Map<Long, NewTicket> created = new HashMap<>();
+
+        @Override
+        public List<Long> ticketsByExternalId(String externalId) {
+            if (rateLimit != null) {
+                throw rateLimit;
+            }
+            return created.entrySet().stream().filter(e -> e.getValue().externalId().equals(externalId))
+                    .map(Map.Entry::getKey).sorted().toList();
+        }
+
+        @Override
+        public long create(NewTicket ticket) {
+            long id = 900 + created.size();
+            created.put(id, ticket);
+            return id;
+        }
+
         private String next() {
             return "2026-03-02T09:%02d:00Z".formatted(++stamp);
         }
@@ -71,6 +90,29 @@ final class InMemoryPorts {
         private static Ticket copy(Ticket t, List<String> tags, Long group, String priority, String updatedAt) {
             return new Ticket(t.id(), t.subject(), t.description(), t.status(), priority, group, tags, t.requesterId(),
                     t.organizationId(), updatedAt, t.channel());
+        }
+    }
+
+    /** A ticket's comments (newest first, as the port lists them) and who wrote them. */
+    static final class Comments implements TicketComments {
+        final Map<Long, List<TicketComment>> byTicket = new HashMap<>();
+        final Map<Long, CommentAuthor> authors = new HashMap<>();
+
+        /** Adds a comment as the newest of its ticket. */
+        Comments add(long ticketId, TicketComment comment, CommentAuthor author) {
+            byTicket.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(0, comment);
+            authors.put(comment.authorId(), author);
+            return this;
+        }
+
+        @Override
+        public List<TicketComment> newest(long ticketId) {
+            return List.copyOf(byTicket.getOrDefault(ticketId, List.of()));
+        }
+
+        @Override
+        public CommentAuthor author(long userId) {
+            return authors.getOrDefault(userId, CommentAuthor.UNKNOWN);
         }
     }
 

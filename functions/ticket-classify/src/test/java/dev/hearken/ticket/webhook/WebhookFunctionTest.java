@@ -66,6 +66,20 @@ class WebhookFunctionTest {
     }
 
     @Test
+    void a_signed_comment_added_event_is_accepted_and_enqueued_verbatim_with_its_event_type() {
+        JsonPath response = invoke(TestEvents.resigned("webhook-event-comment-added-privacy"));
+
+        assertThat(response.getInt("statusCode")).isEqualTo(202);
+        assertThat(body(response).getString("eventKind")).isEqualTo("zen:event-type:ticket.comment_added");
+        assertThat(Queues.drain(TicketClassifyResource.TICKETS_QUEUE)).singleElement().satisfies(m -> {
+            assertThat(m.body()).isEqualTo(TestEvents.body("webhook-event-comment-added-privacy"));
+            assertThat(m.messageAttributes().get("eventKind").stringValue())
+                    .isEqualTo("zen:event-type:ticket.comment_added");
+            assertThat(m.messageAttributes().get("ticketId").stringValue()).isEqualTo("35507");
+        });
+    }
+
+    @Test
     void a_signature_made_with_another_secret_is_401_and_nothing_is_enqueued() {
         JsonPath response = invoke(TestEvents.resigned("webhook-bad-signature", "not-the-hearken-secret"));
 

@@ -40,6 +40,13 @@ class ClassifyFunctionTest {
     private static final long PRIVACY_GROUP = 360000000101L;
     private static final long BILLING_GROUP = 360000000201L;
     private static final long VIP_GROUP = 360000000103L;
+    private static final long HOW_TO_GROUP = 360000000204L;
+    private static final long REQUESTER_35507 = 9100000000117L;
+    private static final long AGENT = 9100000000999L;
+    /** "Please delete my account and all my personal data" in Korean. */
+    private static final String KOREAN_PRIVACY = "계정과 개인정보를 모두 삭제해 주세요";
+    /** The event id of {@code webhook-event-comment-added-privacy}. */
+    private static final String FOLLOW_UP_EVENT = "00000000-0000-4000-8000-000042000001";
 
     @Inject
     TableNames tables;
@@ -236,6 +243,98 @@ class ClassifyFunctionTest {
                 .satisfies(m -> assertThat(m.body()).startsWith("{\"ticket_id\":\"35599\""));
     }
 
+    @Test
+    void a_privacy_follow_up_on_a_how_to_ticket_handed_to_auto_reply_goes_to_the_privacy_group_tagged_priority() {
+        // given: 35507's creation, routed to how-to and handed to auto-reply
+        invoke(record("msg-35507-created", TestEvents.body("webhook-event-ticket-created").replace("35502", "35507")));
+        assertThat(zendesk.ticket(35507).path("group_id").asLong()).isEqualTo(HOW_TO_GROUP);
+        assertThat(Queues.drain(TicketClassifyResource.AUTO_REPLY_QUEUE)).hasSize(1);
+
+        // when: the requester's follow-up "Please delete my account and all my personal data under GDPR."
+        JsonPath response = invoke(record("msg-follow-up", TestEvents.body("webhook-event-comment-added-privacy")));
+
+        // then
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        JsonNode ticket = zendesk.ticket(35507);
+        assertThat(ticket.path("group_id").asLong()).isEqualTo(PRIVACY_GROUP);
+        assertThat(ticket.path("priority").asText()).isEqualTo("high");
+        // hearken_priority: auto-reply's guardrail skips the pending reply
+        assertThat(tags(ticket)).contains("hearken_priority", "hearken_privacy", "privacy_request", "how_to", "web_form");
+        assertThat(Queues.drain(TicketClassifyResource.AUTO_REPLY_QUEUE)).isEmpty();
+        Map<String, AttributeValue> decision = decision(35507, FOLLOW_UP_EVENT);
+        assertThat(decision.get("stage").s()).isEqualTo("DONE");
+        assertThat(decision.get("flags").l()).extracting(AttributeValue::s).containsExactly("privacy");
+        assertThat(decision.get("groupId").n()).isEqualTo(Long.toString(PRIVACY_GROUP));
+        assertThat(decision.get("replyReason").s()).contains("pending automatic reply is cancelled");
+        assertThat(zendesk.recorded()).filteredOn(r -> r.path().startsWith("/api/v2/tickets/35507/comments"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+        assertThat(zendesk.schemaViolations()).isEmpty();
+
+        // and the same delivery again changes nothing more
+        int updates = zendesk.updatesOf(35507).size();
+        invoke(record("msg-follow-up-again", TestEvents.body("webhook-event-comment-added-privacy")));
+        assertThat(zendesk.updatesOf(35507)).hasSize(updates);
+    }
+
+    @Test
+    void a_korean_follow_up_is_read_from_zendesk_analysed_as_korean_and_logged() {
+        zendesk.addComment(35507, REQUESTER_35507, KOREAN_PRIVACY, true);
+
+        JsonPath response = invoke(record("msg-ko", commentAdded("evt-ko", newestCommentId(35507))));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        Map<String, AttributeValue> decision = decision(35507, "evt-ko");
+        assertThat(decision.get("language").s()).isEqualTo("ko");
+        assertThat(decision.get("stage").s()).isEqualTo("DONE");
+    }
+
+    /** A follow-up in Korean, read by the real understanding library: the golden rule in every language. */
+    @Test
+    void a_korean_privacy_follow_up_goes_to_the_privacy_group() {
+        zendesk.addComment(35507, REQUESTER_35507, KOREAN_PRIVACY, true);
+
+        invoke(record("msg-ko", commentAdded("evt-ko", newestCommentId(35507))));
+
+        assertThat(zendesk.ticket(35507).path("group_id").asLong()).isEqualTo(PRIVACY_GROUP);
+        assertThat(tags(zendesk.ticket(35507))).contains("hearken_priority", "hearken_privacy");
+    }
+
+    @Test
+    void an_agents_comment_and_hearkens_own_comment_are_ignored_with_their_reasons() {
+        zendesk.addComment(35507, AGENT, "We will delete your account and all your personal data under GDPR.", true);
+        long agentComment = newestCommentId(35507);
+        zendesk.addComment(35507, ZendeskFake.API_USER_ID, "Hello! Reply to this message and a person will answer.", true);
+        long ownComment = newestCommentId(35507);
+
+        JsonPath response = invoke(record("msg-agent", commentAdded("evt-agent-comment", agentComment)));
+        invoke(record("msg-own", commentAdded("evt-own-comment", ownComment)));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(zendesk.updatesOf(35507)).isEmpty();
+        assertThat(reasons(decision(35507, "evt-agent-comment"))).anyMatch(r -> r.contains("ignored, written by an agent"));
+        assertThat(reasons(decision(35507, "evt-own-comment"))).anyMatch(r -> r.contains("ignored, written by Hearken itself"));
+    }
+
+    @Test
+    void a_follow_up_without_a_priority_signal_changes_nothing_and_the_decision_says_why() {
+        zendesk.addComment(35507, REQUESTER_35507, "Thanks, I found it in the settings!", true);
+
+        JsonPath response = invoke(record("msg-thanks", commentAdded("evt-thanks", newestCommentId(35507))));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(zendesk.updatesOf(35507)).isEmpty();
+        assertThat(zendesk.ticket(35507).path("group_id").asLong()).isEqualTo(HOW_TO_GROUP);
+        assertThat(reasons(decision(35507, "evt-thanks"))).contains("follow-up: no priority signal: routing unchanged");
+    }
+
+    @Test
+    void a_comment_event_naming_a_comment_zendesk_does_not_list_fails_its_record() {
+        JsonPath response = invoke(record("msg-no-comment", commentAdded("evt-no-comment", 42999999999L)));
+
+        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly("msg-no-comment");
+        assertThat(zendesk.updatesOf(35507)).isEmpty();
+    }
+
     /**
      * Benchmark, not a check (run with {@code -Dhearken.bench=true}): tickets per second one function
      * instance handles when every Zendesk call takes 50 ms — three calls per ticket (ticket, requester,
@@ -266,6 +365,27 @@ class ClassifyFunctionTest {
 
     private static String record(String messageId, String body) {
         return TestEvents.sqsEvent(messageId, "AQEB-fake-receipt-handle-" + messageId, body);
+    }
+
+    /** The comment-added sample's body naming another comment, under another event id. */
+    private static String commentAdded(String eventId, long commentId) {
+        return TestEvents.body("webhook-event-comment-added-privacy")
+                .replace("\"id\":\"42000000001\"", "\"id\":\"" + commentId + "\"")
+                .replace(FOLLOW_UP_EVENT, eventId);
+    }
+
+    private long newestCommentId(long ticketId) {
+        List<JsonNode> comments = zendesk.commentsOf(ticketId);
+        return comments.get(comments.size() - 1).path("id").asLong();
+    }
+
+    private static Map<String, AttributeValue> decision(long ticketId, String eventKey) {
+        return Queues.decisions(ticketId).stream().filter(i -> i.get("eventKey").s().equals(eventKey)).findFirst()
+                .orElseThrow(() -> new AssertionError("no decision for " + ticketId + "/" + eventKey));
+    }
+
+    private static List<String> reasons(Map<String, AttributeValue> decision) {
+        return decision.get("reasons").l().stream().map(AttributeValue::s).toList();
     }
 
     private static Map<String, AttributeValue> onlyDecision(long ticketId) {

@@ -37,6 +37,33 @@ class WebhookPayloadsTest {
     }
 
     @Test
+    void a_comment_added_event_names_its_comment_and_its_event_id_is_the_idempotency_key() throws Exception {
+        TicketEvent event = payloads.parse(body("webhook-event-comment-added-privacy"));
+
+        assertThat(event.ticketId()).isEqualTo(35507);
+        assertThat(event.kind()).isEqualTo("zen:event-type:ticket.comment_added");
+        assertThat(event.isCommentAdded()).isTrue();
+        assertThat(event.eventKey()).isEqualTo("00000000-0000-4000-8000-000042000001");
+        assertThat(event.commentId()).isEqualTo(42000000001L);
+        assertThat(event.channel()).isEqualTo("web");
+        assertThat(event.tags()).contains("hearken_intent_how_to", "how_to");
+    }
+
+    @Test
+    void a_numeric_comment_id_is_read_and_a_missing_or_odd_one_means_the_event_names_no_comment() throws Exception {
+        String sample = body("webhook-event-comment-added-privacy");
+
+        assertThat(payloads.parse(sample.replace("\"id\":\"42000000001\"", "\"id\":42000000001")).commentId())
+                .isEqualTo(42000000001L);
+        assertThat(payloads.parse(sample.replace("\"id\":\"42000000001\"", "\"id\":\"c-1\"")).commentId()).isNull();
+        assertThat(payloads.parse(sample.replaceFirst("\"event\":\\{.*?\"is_public\":true}}", "\"event\":{}"))
+                .commentId()).isNull();
+        TicketEvent created = payloads.parse(body("webhook-event-ticket-created"));
+        assertThat(created.isCommentAdded()).isFalse();
+        assertThat(created.commentId()).isNull();
+    }
+
+    @Test
     void truncated_json_non_objects_missing_or_non_numeric_ids_and_non_ticket_events_are_invalid() throws Exception {
         for (String bad : new String[] {
                 body("webhook-malformed-json"), "[]", "{}", "{\"ticket_id\":\"abc\"}", "{\"ticket_id\":\"-3\"}",

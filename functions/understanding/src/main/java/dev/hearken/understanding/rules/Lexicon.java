@@ -1,5 +1,7 @@
 package dev.hearken.understanding.rules;
 
+import dev.hearken.understanding.language.SupportedLanguages;
+import dev.hearken.understanding.text.TextFold;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,68 +17,116 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * The project-written multilingual rule lexicon ({@value #RESOURCE}): one alternation per category, matched on
- * lower-cased NFKC text. Priority signals rely on it for recall in languages the training data lacks.
+ * The project-written multilingual rule lexicon: {@value #RESOURCE} (spam, topic, sentiment and intent terms) and
+ * one file per required language, {@value #LANGUAGE_RESOURCES}{@code <code>.tsv} (priority, dummy and intent terms;
+ * see {@code functions/understanding/LEXICON.md}). One index per category, matched on {@link TextFold folded} text;
+ * every pattern is folded the same way when loaded. Every language's terms apply to every text: users mix
+ * languages, and romanised Hindi is detected as English.
+ *
+ * <p>Where a term may match depends on its script: Latin, Cyrillic, Greek and Indic terms at a word start (as a
+ * prefix, so stems match their inflections); Han, Kana, Hangul, Thai, Lao, Khmer, Myanmar, Arabic and Hebrew terms
+ * anywhere (no spaces between words, attached particles and prefixes such as Korean 을/를 or Arabic و/ال).
  */
 public final class Lexicon {
 
     /** Classpath resource; bump the version in its name when its meaning changes. */
     public static final String RESOURCE = "/dev/hearken/understanding/rules/lexicon-v1.tsv";
-    /** Rules look at the start of a message only, which keeps their cost bounded. */
+    /** Classpath folder of the per-language files, named by {@link SupportedLanguages#REQUIRED}. */
+    public static final String LANGUAGE_RESOURCES = "/dev/hearken/understanding/rules/lang/";
+    /** Most rules look at the start of a message only, which keeps their cost bounded. */
     static final int MAX_CHARS = 3_000;
+    /** Characters the priority rules read: everything a user plausibly wrote (the raw input is cut at 50,000). */
+    public static final int MAX_PRIORITY_CHARS = 60_000;
+
+    /** A term found in a text, with its place in the folded text. */
+    public record Hit(String term, int start, int end) {
+    }
 
     private final Map<String, Index> patterns;
-    private final Pattern filler;
+    private final Pattern dummy;
 
     Lexicon(Map<String, List<String>> byCategory) {
         Map<String, Index> compiled = new LinkedHashMap<>();
         byCategory.forEach((category, list) -> {
-            if (!category.equals("filler")) {
-                compiled.put(category, new Index(list));
+            if (!category.equals("filler") && !category.equals("dummy")) {
+                compiled.put(category, new Index(list.stream().map(Lexicon::foldPattern).toList()));
             }
         });
         this.patterns = Map.copyOf(compiled);
-        this.filler = Pattern.compile("(?:" + String.join("|", byCategory.getOrDefault("filler", List.of("\\b\\B"))) + ")");
+        List<String> fillers = new ArrayList<>(byCategory.getOrDefault("filler", List.of()));
+        fillers.addAll(byCategory.getOrDefault("dummy", List.of()));
+        this.dummy = dummyPattern(fillers);
+    }
+
+    /**
+     * One alternation of every greeting, thanks, test and filler phrase, longest first; phrases in spaced scripts
+     * must stand as whole words.
+     */
+    private static Pattern dummyPattern(List<String> phrases) {
+        List<String> alternatives = new ArrayList<>();
+        phrases.stream().map(Lexicon::foldPattern).filter(p -> !p.isBlank()).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .forEach(p -> {
+                    String re = compiles(p) ? p : Pattern.quote(p);
+                    alternatives.add(matchesAnywhere(p.charAt(0)) ? "(?:" + re + ")"
+                            : "(?<![\\p{L}\\p{N}\\p{M}])(?:" + re + ")(?![\\p{L}\\p{N}\\p{M}])");
+                });
+        return alternatives.isEmpty() ? null
+                : Pattern.compile(String.join("|", alternatives), Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    private static boolean compiles(String re) {
+        try {
+            Pattern.compile(re);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
     }
 
     /**
      * The terms of one category, bucketed by their first character so that each word start tries only the few
      * terms that can match there (a single alternation of all terms tried at every position was the pipeline's
-     * bottleneck). Text arrives lower-cased, so matching is case-sensitive.
+     * bottleneck). Text arrives folded, so matching is case-sensitive.
      */
     private static final class Index {
         private final Map<Character, Pattern> wordsByFirst = new HashMap<>();
         private final Pattern wordsOther;
-        private final Map<Character, Pattern> logoByFirst = new HashMap<>();
-        private final Pattern logoOther;
+        private final Map<Character, Pattern> anywhereByFirst = new HashMap<>();
+        private final Pattern anywhereOther;
 
         Index(List<String> terms) {
             Map<Character, List<String>> words = new HashMap<>();
-            Map<Character, List<String>> logo = new HashMap<>();
+            Map<Character, List<String>> anywhere = new HashMap<>();
             List<String> wordsAny = new ArrayList<>();
-            List<String> logoAny = new ArrayList<>();
+            List<String> anywhereAny = new ArrayList<>();
             for (String t : terms) {
                 String term = t.startsWith("\\b") ? t.substring(2) : t;
-                boolean logographic = isLogographic(term);
+                if (term.isEmpty()) {
+                    continue;
+                }
+                boolean free = matchesAnywhere(term.charAt(0));
                 Character first = literalFirst(term);
                 if (first == null) {
-                    (logographic ? logoAny : wordsAny).add(term);
+                    (free ? anywhereAny : wordsAny).add(term);
                 } else {
-                    (logographic ? logo : words).computeIfAbsent(first, k -> new ArrayList<>()).add(term);
+                    (free ? anywhere : words).computeIfAbsent(first, k -> new ArrayList<>()).add(term);
                 }
             }
-            words.forEach((c, l) -> wordsByFirst.put(c, Pattern.compile("(?:" + String.join("|", l) + ")", Pattern.UNICODE_CHARACTER_CLASS)));
-            logo.forEach((c, l) -> logoByFirst.put(c, Pattern.compile("(?:" + String.join("|", l) + ")", Pattern.UNICODE_CHARACTER_CLASS)));
-            wordsOther = wordsAny.isEmpty() ? null : Pattern.compile("(?:" + String.join("|", wordsAny) + ")", Pattern.UNICODE_CHARACTER_CLASS);
-            logoOther = logoAny.isEmpty() ? null : Pattern.compile("(?:" + String.join("|", logoAny) + ")", Pattern.UNICODE_CHARACTER_CLASS);
+            words.forEach((c, l) -> wordsByFirst.put(c, alternation(l)));
+            anywhere.forEach((c, l) -> anywhereByFirst.put(c, alternation(l)));
+            wordsOther = wordsAny.isEmpty() ? null : alternation(wordsAny);
+            anywhereOther = anywhereAny.isEmpty() ? null : alternation(anywhereAny);
+        }
+
+        private static Pattern alternation(List<String> terms) {
+            return Pattern.compile("(?:" + String.join("|", terms) + ")", Pattern.UNICODE_CHARACTER_CLASS);
         }
 
         private static Character literalFirst(String term) {
-            if (term.isEmpty()) {
-                return null;
-            }
             char c = term.charAt(0);
             if (!Character.isLetterOrDigit(c) && c != ' ' && c != '$') {
                 return null;
@@ -86,16 +137,16 @@ public final class Lexicon {
             return c;
         }
 
-        void find(CharSequence text, int limit, List<String> out) {
+        void find(CharSequence text, int limit, List<Hit> out) {
             int n = text.length();
             for (int i = 0; i < n && out.size() < limit; i++) {
                 char c = text.charAt(i);
-                boolean logographic = isLogographic(c);
-                if (!logographic && (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)) || !Character.isLetterOrDigit(c))) {
+                boolean free = matchesAnywhere(c);
+                if (!free && (!Character.isLetterOrDigit(c) || i > 0 && !wordStart(text.charAt(i - 1), c))) {
                     continue;
                 }
-                Pattern bucket = (logographic ? logoByFirst : wordsByFirst).get(c);
-                Pattern other = logographic ? logoOther : wordsOther;
+                Pattern bucket = (free ? anywhereByFirst : wordsByFirst).get(c);
+                Pattern other = free ? anywhereOther : wordsOther;
                 int end = tryAt(bucket, text, i, out);
                 if (end < 0) {
                     end = tryAt(other, text, i, out);
@@ -106,7 +157,7 @@ public final class Lexicon {
             }
         }
 
-        private static int tryAt(Pattern p, CharSequence text, int at, List<String> out) {
+        private static int tryAt(Pattern p, CharSequence text, int at, List<Hit> out) {
             if (p == null) {
                 return -1;
             }
@@ -115,75 +166,155 @@ public final class Lexicon {
             m.useTransparentBounds(true);
             m.useAnchoringBounds(false);
             if (m.lookingAt() && m.end() > at) {
-                out.add(m.group());
+                out.add(new Hit(m.group(), at, m.end()));
                 return m.end();
             }
             return -1;
         }
     }
 
-    /** Loads the shipped lexicon. */
+    /** Loads the shipped lexicon: {@value #RESOURCE} and every required language's file. */
     public static Lexicon load() {
-        try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        read(RESOURCE, true, rows);
+        for (String language : SupportedLanguages.REQUIRED) {
+            read(LANGUAGE_RESOURCES + language + ".tsv", false, rows);
+        }
+        return new Lexicon(rows);
+    }
+
+    /** Reads one file: {@code category<TAB>language<TAB>pattern} (v1) or {@code category<TAB>pattern}. */
+    private static void read(String resource, boolean required, Map<String, List<String>> rows) {
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+                if (required) {
+                    throw new IllegalStateException(resource + " is not on the classpath");
+                }
+                return;
             }
-            Map<String, List<String>> rows = new LinkedHashMap<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
+            int number = 0;
             while ((line = reader.readLine()) != null) {
+                number++;
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] cols = line.split("\t", 3);
-                rows.computeIfAbsent(cols[0], k -> new ArrayList<>()).add(cols[2]);
+                String[] cols = line.split("\t");
+                if (cols.length < 2 || cols[cols.length - 1].isBlank()) {
+                    throw new IllegalStateException(resource + ":" + number + ": expected category<TAB>pattern");
+                }
+                String pattern = cols[cols.length - 1].strip();
+                try {
+                    Pattern.compile(pattern);
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalStateException(resource + ":" + number + ": bad pattern: " + e.getDescription(), e);
+                }
+                rows.computeIfAbsent(cols[0].strip(), k -> new ArrayList<>()).add(pattern);
             }
-            return new Lexicon(rows);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
-    private static boolean isLogographic(String pattern) {
-        return !pattern.isEmpty() && isLogographic(pattern.charAt(0));
+    /**
+     * Folds the literal parts of a regular expression the way {@link TextFold} folds text, leaving escapes
+     * ({@code \w}, {@code \b}, {@code \p{L}}) as they are.
+     */
+    static String foldPattern(String regex) {
+        StringBuilder out = new StringBuilder(regex.length());
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                out.append(TextFold.foldFragment(literal.toString()));
+                literal.setLength(0);
+                char next = regex.charAt(i + 1);
+                int end = i + 2;
+                if ((next == 'p' || next == 'P') && end < regex.length() && regex.charAt(end) == '{') {
+                    int close = regex.indexOf('}', end);
+                    end = close < 0 ? regex.length() : close + 1;
+                }
+                out.append(regex, i, end);
+                i = end - 1;
+            } else {
+                literal.append(c);
+            }
+        }
+        out.append(TextFold.foldFragment(literal.toString()));
+        return out.toString();
     }
 
-    private static boolean isLogographic(char c) {
-        if (c < 0x2E80) {
+    /**
+     * Whether {@code c} starts a word after {@code previous}: after anything that is not part of a word, or where the
+     * script changes ("根据GDPR", "去12315", "2回"). A vowel sign or other mark continues its word (Devanagari, Bengali).
+     */
+    static boolean wordStart(char previous, char c) {
+        if (!Character.isLetterOrDigit(previous)) {
+            int type = Character.getType(previous);
+            return type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+                    && type != Character.ENCLOSING_MARK;
+        }
+        return Character.isDigit(previous) != Character.isDigit(c)
+                || Character.UnicodeScript.of(previous) != Character.UnicodeScript.of(c);
+    }
+
+    /** Scripts written without spaces between words, or with particles and prefixes attached to words. */
+    static boolean matchesAnywhere(char c) {
+        if (c < 0x0590) {
             return false;
         }
         Character.UnicodeScript s = Character.UnicodeScript.of(c);
-        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-                || s == Character.UnicodeScript.KATAKANA;
+        return switch (s) {
+            case HAN, HIRAGANA, KATAKANA, HANGUL, THAI, LAO, KHMER, MYANMAR, ARABIC, HEBREW -> true;
+            default -> false;
+        };
     }
 
-    /** The first term of a category found in the (already lower-cased) text. */
+    /** The first term of a category found in the (already folded) text. */
     public Optional<String> first(String category, String text) {
         List<String> found = all(category, text, 1);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /** Every term of a category found, in order (at most {@code limit}). */
+    /** Every term of a category found in the first {@value #MAX_CHARS} characters, in order (at most {@code limit}). */
     public List<String> all(String category, String text, int limit) {
+        return hits(category, text, limit, MAX_CHARS).stream().map(Hit::term).toList();
+    }
+
+    /** Every term of a category found in the first {@code maxChars} characters, with places (at most {@code limit}). */
+    public List<Hit> hits(String category, String text, int limit, int maxChars) {
         Index index = patterns.get(category);
-        List<String> out = new ArrayList<>();
+        List<Hit> out = new ArrayList<>();
         if (index == null || text.isEmpty()) {
             return out;
         }
-        index.find(bounded(text), limit, out);
+        index.find(text.length() > maxChars ? text.substring(0, maxChars) : text, limit, out);
         return out;
     }
 
-    /** Whether a single word is a greeting, thanks or filler. */
-    public boolean isFiller(String word) {
-        return filler.matcher(word).matches();
+    /**
+     * Whether a (folded) message carries nothing but greetings, thanks, test words and fillers, punctuation, emoji,
+     * digits and spaces: the positive evidence a "dummy" message needs.
+     */
+    public boolean isDummy(String folded) {
+        String rest = withoutFillers(folded);
+        for (int i = 0; i < rest.length(); ) {
+            int cp = rest.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
+    /** The (folded) text with every greeting, thanks, test and filler phrase replaced by a space. */
+    public String withoutFillers(String folded) {
+        return dummy == null ? folded : dummy.matcher(folded).replaceAll(" ");
     }
 
     public boolean has(String category) {
         return patterns.containsKey(category);
-    }
-
-    private static CharSequence bounded(String text) {
-        return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
     }
 }

@@ -5,7 +5,6 @@ import dev.hearken.understanding.PrioritySignal;
 import dev.hearken.understanding.Topic;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +13,12 @@ import java.util.regex.Pattern;
 public final class Signals {
 
     private static final Pattern URL = Pattern.compile("(?i)https?://|www\\.");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}'’-]*");
+
+    /** Most characters between the start of an action term and the start of its object term. */
+    static final int PAIR_WINDOW = 60;
+    /** Hits of each side of a pair looked at; a long e-mail repeats "account" and "delete" often. */
+    private static final int PAIR_MAX_HITS = 200;
 
     private final Lexicon lexicon;
 
@@ -26,13 +30,65 @@ public final class Signals {
     public record SpamRule(String code, String detail, double score) {
     }
 
-    /** Priority signals with the term that fired each, in order privacy, legal, payment failure. */
-    public Map<PrioritySignal, String> priority(String lower) {
+    /**
+     * Priority signals with the term(s) that fired each, in order privacy, legal, payment failure. A signal fires on a
+     * term that alone means it ({@code privacy}, {@code legal}, {@code payment_failure}) or on an action and its
+     * object close together ({@code privacy:act} + {@code privacy:object}, {@code payment:problem} +
+     * {@code payment:object}), in either order: "delete my account", "계정 삭제", "アカウントを削除".
+     *
+     * @param folded the whole text the user wrote, {@link dev.hearken.understanding.text.TextFold folded}
+     */
+    public Map<PrioritySignal, String> priority(String folded) {
         Map<PrioritySignal, String> out = new EnumMap<>(PrioritySignal.class);
-        lexicon.first("privacy", lower).ifPresent(t -> out.put(PrioritySignal.PRIVACY, t));
-        lexicon.first("legal", lower).ifPresent(t -> out.put(PrioritySignal.LEGAL, t));
-        lexicon.first("payment_failure", lower).ifPresent(t -> out.put(PrioritySignal.PAYMENT_FAILURE, t));
+        String privacy = direct("privacy", folded);
+        if (privacy == null) {
+            privacy = pair("privacy:act", "privacy:object", folded);
+        }
+        if (privacy != null) {
+            out.put(PrioritySignal.PRIVACY, privacy);
+        }
+        String legal = direct("legal", folded);
+        if (legal != null) {
+            out.put(PrioritySignal.LEGAL, legal);
+        }
+        String payment = direct("payment_failure", folded);
+        if (payment == null) {
+            payment = pair("payment:problem", "payment:object", folded);
+        }
+        if (payment != null) {
+            out.put(PrioritySignal.PAYMENT_FAILURE, payment);
+        }
         return out;
+    }
+
+    private String direct(String category, String folded) {
+        List<Lexicon.Hit> hits = lexicon.hits(category, folded, 1, Lexicon.MAX_PRIORITY_CHARS);
+        return hits.isEmpty() ? null : hits.get(0).term();
+    }
+
+    /** The first action/object pair whose starts lie within {@value #PAIR_WINDOW} characters, as "a … b". */
+    private String pair(String actions, String objects, String folded) {
+        List<Lexicon.Hit> as = lexicon.hits(actions, folded, PAIR_MAX_HITS, Lexicon.MAX_PRIORITY_CHARS);
+        if (as.isEmpty()) {
+            return null;
+        }
+        List<Lexicon.Hit> bs = lexicon.hits(objects, folded, PAIR_MAX_HITS, Lexicon.MAX_PRIORITY_CHARS);
+        for (Lexicon.Hit a : as) {
+            for (Lexicon.Hit b : bs) {
+                if (Math.abs(a.start() - b.start()) <= PAIR_WINDOW) {
+                    return a.start() <= b.start() ? a.term() + " … " + b.term() : b.term() + " … " + a.term();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the message is a greeting, thanks, test or filler and nothing else (see {@link Lexicon#isDummy}):
+     * a message is dummy only on this positive evidence, never for want of a known word.
+     */
+    public boolean dummy(String folded) {
+        return lexicon.isDummy(folded);
     }
 
     /** The strongest spam rule that fires, or {@code null}. */
@@ -72,34 +128,22 @@ public final class Signals {
     }
 
     /**
-     * Words that are not greetings, thanks or fillers. Scripts without spaces count one word per two characters.
+     * Words that are not greetings, thanks or fillers. Scripts written without spaces count one word per two
+     * characters.
      */
-    public int meaningfulWords(String lower) {
+    public int meaningfulWords(String folded) {
         int count = 0;
-        Matcher m = WORD.matcher(lower);
+        Matcher m = WORD.matcher(lexicon.withoutFillers(folded));
         while (m.find() && count <= 10) {
             String w = m.group();
-            if (lexicon.isFiller(w)) {
-                continue;
-            }
-            int cp = w.codePointAt(0);
-            Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+            Character.UnicodeScript s = Character.UnicodeScript.of(w.codePointAt(0));
             if (s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                     || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI) {
-                String rest = stripFillers(w);
-                count += (rest.codePointCount(0, rest.length()) + 1) / 2;
+                count += (w.codePointCount(0, w.length()) + 1) / 2;
             } else {
                 count++;
             }
         }
         return count;
-    }
-
-    private String stripFillers(String w) {
-        String out = w;
-        for (String f : List.of("你好", "您好", "谢谢", "謝謝", "こんにちは", "ありがとうございます", "ありがとう", "お願いします", "在吗")) {
-            out = out.replace(f, "");
-        }
-        return out.toLowerCase(Locale.ROOT);
     }
 }

@@ -112,6 +112,24 @@ public final class TextCleaner {
         return new CleanText(s, truncated, steps);
     }
 
+    /**
+     * Everything the user wrote, for the priority rules: HTML made text (scripts and styles dropped), bad characters
+     * dropped, cut at {@link #MAX_RAW_CHARS} — but signatures, P.S. lines and quoted text kept. A deletion request in
+     * a P.S. after "Regards", or in the user's own earlier mail quoted below, must still be read. Quoted text written
+     * by the company is not told apart: reading it too can only hand a ticket to a person.
+     */
+    public String fullText(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "";
+        }
+        String s = dropBadCharacters(raw.length() > MAX_RAW_CHARS ? raw.substring(0, MAX_RAW_CHARS) : raw);
+        if (HTML_HINT.matcher(s).find()) {
+            s = decodeEntities(ANY_TAG.matcher(BLOCK_TAGS.matcher(DROPPED_BLOCKS.matcher(s).replaceAll(" "))
+                    .replaceAll("\n")).replaceAll(" "));
+        }
+        return s;
+    }
+
     /** Drops unpaired surrogates, NUL and other C0/C1 control characters except line breaks and tabs. */
     static String dropBadCharacters(String s) {
         StringBuilder out = null;

@@ -63,7 +63,7 @@ public final class Evaluate {
         }
         String trainFile = opts.getOrDefault("train", "");
         List<Example> train = trainFile.isBlank() ? null : Jsonl.read(Path.of(trainFile));
-        Path seeds = Path.of(opts.getOrDefault("seeds", "functions/understanding/training-data/seeds-v1.tsv"));
+        Path seeds = Path.of(opts.getOrDefault("seeds", "functions/understanding/training-data"));
         System.err.printf("task %s, %d test rows%s%n", task, test.size(), train == null ? ", shipped model" : ", training on " + train.size() + " rows");
 
         Function<Example, Object> predict = predictor(task, train, seeds, test);

@@ -43,9 +43,18 @@ public final class Tasks {
     record Seed(String task, String label, String lang, String text) {
     }
 
+    /** The seeds of one file, or of every {@code .tsv} file under a folder (in path order). */
     static List<Seed> seeds(Path file) {
         if (file == null || !Files.exists(file)) {
             return List.of();
+        }
+        if (Files.isDirectory(file)) {
+            try (var files = Files.walk(file)) {
+                return files.filter(f -> f.toString().endsWith(".tsv")).sorted()
+                        .flatMap(f -> seeds(f).stream()).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         try {
             List<Seed> out = new ArrayList<>();

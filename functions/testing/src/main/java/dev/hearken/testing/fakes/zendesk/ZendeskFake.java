@@ -10,11 +10,14 @@ import dev.hearken.testing.fakes.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +32,21 @@ import java.util.regex.Pattern;
  * A Zendesk account that behaves like Zendesk for the calls Hearken makes ({@code shared/contracts/zendesk.md}
  * and the stored OAS): ShowTicket, UpdateTicket with {@code safe_update}, MarkTicketAsSpam, ShowUser,
  * ShowOrganization, ListTicketComments (a ticket's comments: its description as the requester's first
- * public comment, then every update's {@code comment}); API-token Basic auth
+ * public comment, then the seeded follow-ups, then every update's {@code comment}), ListTickets (all, or by
+ * {@code external_id}) and CreateTicket (201 with {@code Location}; the API user is the requester); API-token Basic auth
  * ({@code {email}/token:{api_token}}, 401 otherwise); classic
  * error bodies (404 {@code RecordNotFound}, 409 {@code UpdateConflict}, 422 {@code RecordInvalid}).
  *
- * <p>Update bodies are checked against the OAS {@code TicketUpdateRequest} schema (known properties of
- * {@code TicketUpdateInput} with their types and enums): a violation is answered 422 and listed in
+ * <p>Update and create bodies are checked against the OAS {@code TicketUpdateRequest} / {@code TicketCreateRequest}
+ * schemas (known properties of {@code TicketUpdateInput} / {@code TicketCreateInput} with their types and enums,
+ * the required {@code comment} on creation): a violation is answered 422 and listed in
  * {@link #schemaViolations()}, so tests can assert a client sends only valid bodies. Faults (429 with
  * Retry-After, 5xx, delays) come from {@link HttpFake#inject}; a realistic collision is
  * {@link #agentEditsBeforeNextUpdate}.
  *
- * <p>Seeded with {@code seed.json} beside this class: the tickets of {@code events/ticket-classify/}.
+ * <p>Seeded with {@code seed.json} beside this class: the tickets of {@code events/ticket-classify/}, their
+ * users (with {@code role}: end-users, an agent, and the API user {@link #API_USER_ID}, an agent whose
+ * e-mail is {@link #API_EMAIL}) and follow-up comments.
  */
 public final class ZendeskFake extends HttpFake {
 
@@ -51,6 +58,7 @@ public final class ZendeskFake extends HttpFake {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TICKET = Pattern.compile("^/api/v2/tickets/(\\d+)(?:\\.json)?$");
+    private static final Pattern TICKETS = Pattern.compile("^/api/v2/tickets(?:\\.json)?$");
     private static final Pattern COMMENTS = Pattern.compile("^/api/v2/tickets/(\\d+)/comments(?:\\.json)?$");
     private static final Pattern SPAM = Pattern.compile("^/api/v2/tickets/(\\d+)/mark_as_spam(?:\\.json)?$");
     private static final Pattern USER = Pattern.compile("^/api/v2/users/(\\d+)(?:\\.json)?$");
@@ -62,6 +70,10 @@ public final class ZendeskFake extends HttpFake {
             "due_at", "email_ccs", "external_id", "followers", "group_id", "organization_id", "priority", "problem_id",
             "requester_id", "safe_update", "sharing_agreement_ids", "status", "subject", "tags", "type",
             "updated_stamp");
+    /** OAS {@code TicketCreateInput}: the update properties plus those only a creation takes. */
+    private static final Set<String> CREATE_PROPERTIES = union(UPDATE_PROPERTIES, Set.of("brand_id", "collaborators",
+            "email_cc_ids", "follower_ids", "macro_ids", "raw_subject", "recipient", "submitter_id", "ticket_form_id",
+            "via", "via_followup_source_id"));
     private static final Set<String> PRIORITIES = Set.of("urgent", "high", "normal", "low");
     private static final Set<String> STATUSES = Set.of("new", "open", "pending", "hold", "solved", "closed");
     private static final Set<String> TYPES = Set.of("problem", "incident", "question", "task");
@@ -74,6 +86,8 @@ public final class ZendeskFake extends HttpFake {
     private final Map<Long, String> pendingAgentEdits = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private long auditIds = 206091192546L;
+    /** Ids of tickets created through the API (above every seeded id). */
+    private long ticketIds = 36000L;
 
     public ZendeskFake() {
         seed();
@@ -149,6 +163,20 @@ public final class ZendeskFake extends HttpFake {
         return List.copyOf(violations);
     }
 
+    /** The tickets created through CreateTicket ({@code TicketObject}), oldest first. */
+    public List<JsonNode> createdTickets() {
+        return tickets.values().stream().filter(t -> t.path("via").path("channel").asText().equals("api"))
+                .sorted(Comparator.comparingLong(t -> t.path("id").asLong()))
+                .map(t -> (JsonNode) t.deepCopy()).toList();
+    }
+
+    /** The tickets whose {@code external_id} is {@code externalId}, oldest first. */
+    public List<JsonNode> ticketsWithExternalId(String externalId) {
+        return tickets.values().stream().filter(t -> externalId.equals(t.path("external_id").asText(null)))
+                .sorted(Comparator.comparingLong(t -> t.path("id").asLong()))
+                .map(t -> (JsonNode) t.deepCopy()).toList();
+    }
+
     /** The successful PUT /api/v2/tickets/{id} bodies received for a ticket, oldest first. */
     public List<JsonNode> updatesOf(long ticketId) {
         List<JsonNode> out = new ArrayList<>();
@@ -173,6 +201,13 @@ public final class ZendeskFake extends HttpFake {
             return switch (request.method()) {
                 case "GET" -> show("ticket", tickets.get(id));
                 case "PUT" -> update(id, request.body());
+                default -> notFound();
+            };
+        }
+        if (TICKETS.matcher(path).matches()) {
+            return switch (request.method()) {
+                case "GET" -> listTickets(request.query());
+                case "POST" -> create(request.body());
                 default -> notFound();
             };
         }
@@ -246,14 +281,92 @@ public final class ZendeskFake extends HttpFake {
         return FakeResponse.json(200, response.toString());
     }
 
+    /**
+     * ListTickets: {@code {"tickets": [TicketObject]}} (OAS {@code TicketsResponse}), every ticket or, with
+     * {@code external_id}, those whose external id equals it. One page: the fake holds few tickets.
+     */
+    private FakeResponse listTickets(String query) {
+        String externalId = null;
+        for (String pair : query == null || query.isEmpty() ? new String[0] : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals("external_id")) {
+                externalId = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        String wanted = externalId;
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("tickets");
+        tickets.values().stream()
+                .filter(t -> wanted == null || wanted.equals(t.path("external_id").asText(null)))
+                .sorted(Comparator.comparingLong(t -> t.path("id").asLong()))
+                .forEach(t -> list.add(withoutNulls(t)));
+        return FakeResponse.json(200, body.toString());
+    }
+
+    /**
+     * CreateTicket: 201 with {@code {"ticket": TicketObject}} and {@code Location} (OAS). A body without a requester
+     * makes the authenticated API user requester and submitter — Zendesk's behaviour for a ticket an agent opens
+     * through the API, which the contract does not state. The first comment becomes the description, its
+     * {@code public} (default true) the ticket's {@code is_public}.
+     */
+    private FakeResponse create(String body) {
+        JsonNode input;
+        try {
+            input = JSON.readTree(body).path("ticket");
+        } catch (IOException e) {
+            return invalid("body is not JSON");
+        }
+        String violation = validate(input, CREATE_PROPERTIES);
+        if (violation == null && !input.path("comment").isObject()) {
+            violation = "comment is required";
+        }
+        if (violation != null) {
+            violations.add("POST /api/v2/tickets: " + violation);
+            return invalid(violation);
+        }
+        long id = ++ticketIds;
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        JsonNode comment = input.get("comment");
+        String text = comment.has("body") ? comment.path("body").asText() : comment.path("html_body").asText();
+        boolean isPublic = comment.path("public").asBoolean(true);
+        ObjectNode t = JSON.createObjectNode();
+        t.put("id", id);
+        t.put("url", baseUri() + "/api/v2/tickets/" + id + ".json");
+        t.put("subject", input.path("subject").asText(text.length() > 80 ? text.substring(0, 80) : text));
+        t.put("description", text);
+        t.put("status", input.path("status").asText("new"));
+        for (String field : List.of("priority", "type", "group_id", "assignee_id", "external_id")) {
+            t.set(field, input.has(field) ? input.get(field).deepCopy() : JSON.nullNode());
+        }
+        t.set("tags", input.has("tags") ? input.get("tags").deepCopy() : JSON.createArrayNode());
+        t.put("requester_id", input.path("requester_id").asLong(API_USER_ID));
+        t.put("submitter_id", API_USER_ID);
+        t.putNull("organization_id");
+        t.put("created_at", now);
+        t.put("updated_at", now);
+        t.putObject("via").put("channel", "api");
+        t.put("is_public", isPublic);
+        tickets.put(id, t);
+        appendComment(id, API_USER_ID, text, isPublic);
+        ObjectNode response = JSON.createObjectNode();
+        response.set("ticket", withoutNulls(t));
+        return FakeResponse.json(201, response.toString())
+                .withHeader("location", baseUri() + "/api/v2/tickets/" + id + ".json");
+    }
+
     /** The OAS TicketUpdateInput rules the fake enforces; {@code null} when the input is valid. */
     private static String validate(JsonNode input) {
+        return validate(input, UPDATE_PROPERTIES);
+    }
+
+    /** The OAS rules of an update or create input with these known properties; {@code null} when valid. */
+    private static String validate(JsonNode input, Set<String> properties) {
         if (!input.isObject()) {
             return "ticket must be an object";
         }
         for (Iterator<String> it = input.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (!UPDATE_PROPERTIES.contains(field)) {
+            if (!properties.contains(field)) {
                 return "unknown property " + field;
             }
         }
@@ -290,6 +403,12 @@ public final class ZendeskFake extends HttpFake {
             return "Status: closed is not valid";
         }
         return null;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static boolean allTextual(JsonNode array) {
@@ -414,6 +533,11 @@ public final class ZendeskFake extends HttpFake {
             JsonNode seed = JSON.readTree(in);
             seed.path("tickets").forEach(t -> tickets.put(t.path("id").asLong(), (ObjectNode) t.deepCopy()));
             tickets.values().forEach(this::describe);
+            seed.path("comments").forEach(c -> {
+                ObjectNode comment = (ObjectNode) c.deepCopy();
+                long ticketId = comment.remove("ticket_id").asLong();
+                comments.computeIfAbsent(ticketId, k -> new CopyOnWriteArrayList<>()).add(comment);
+            });
             seed.path("users").forEach(u -> users.put(u.path("id").asLong(), (ObjectNode) u.deepCopy()));
             seed.path("organizations").forEach(o -> organizations.put(o.path("id").asLong(), (ObjectNode) o.deepCopy()));
         } catch (IOException e) {

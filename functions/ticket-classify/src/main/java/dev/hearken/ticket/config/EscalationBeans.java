@@ -1,0 +1,26 @@
+package dev.hearken.ticket.config;
+
+import dev.hearken.escalation.ReviewEscalation;
+import dev.hearken.ticket.domain.ReviewEscalationService;
+import dev.hearken.ticket.domain.RoutingRules;
+import dev.hearken.ticket.domain.TicketDesk;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * Wires review-escalate's domain service to the Zendesk desk and the routing rules the worker uses (one Zendesk
+ * client for the module). {@link ReviewEscalation} is read with Jackson by hand from the SQS body, so it is
+ * registered for reflection for the native build.
+ */
+@ApplicationScoped
+@RegisterForReflection(targets = ReviewEscalation.class)
+public class EscalationBeans {
+
+    @Produces
+    @Singleton
+    ReviewEscalationService reviewEscalationService(TicketDesk desk, RoutingRules rules) {
+        return new ReviewEscalationService(desk, rules);
+    }
+}
