@@ -43,6 +43,11 @@ public final class Understanding {
      */
     static final double PRIORITY_SUSPICION = 0.2;
     static final double SUSPECT_CONFIDENCE_CAP = 0.3;
+    /**
+     * Highest intent confidence in a language the intent model has no training examples in (outside
+     * {@link SupportedLanguages#REQUIRED}): below every reply threshold, so such a text goes to a person.
+     */
+    static final double UNCOVERED_LANGUAGE_CONFIDENCE_CAP = 0.35;
     /** Weight of a lexicon hit added to the intent model's probability (then renormalised). */
     static final double LEXICON_INTENT_BOOST = 0.6;
     /** The same for texts not in English, where the intent model knows only the seed examples. */
@@ -231,6 +236,12 @@ public final class Understanding {
             confidence = SUSPECT_CONFIDENCE_CAP;
             reasons.add(Reason.model("priority-suspect", "privacy+legal " + fmt(suspicion) + ": confidence capped at "
                     + fmt(SUSPECT_CONFIDENCE_CAP)));
+        }
+        if (intent != Intent.DUMMY && !SupportedLanguages.REQUIRED.contains(language)
+                && confidence > UNCOVERED_LANGUAGE_CONFIDENCE_CAP) {
+            confidence = UNCOVERED_LANGUAGE_CONFIDENCE_CAP;
+            reasons.add(Reason.model("language-coverage", language + " has no intent training: confidence capped at "
+                    + fmt(UNCOVERED_LANGUAGE_CONFIDENCE_CAP)));
         }
         reasons.add(Reason.model("intent", intent.label() + " " + fmt(confidence)));
         return new IntentDecision(intent, confidence, detail);

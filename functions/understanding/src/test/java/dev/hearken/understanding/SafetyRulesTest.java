@@ -96,4 +96,14 @@ class SafetyRulesTest {
 
         assertThat(a.intent()).as(text).isNotEqualTo(Intent.DUMMY);
     }
+
+    @Test
+    void a_language_the_intent_model_never_learnt_gets_a_confidence_no_reply_policy_accepts() {
+        Analysis a = UNDERSTANDING.analyze(Input.ticket(null,
+                "Habari, ninaomba msaada kuhusu usajili wangu wa kila mwezi, nimelipa mara mbili", null));
+
+        assertThat(a.language()).isEqualTo("sw");
+        assertThat(a.intentConfidence()).isLessThanOrEqualTo(Understanding.UNCOVERED_LANGUAGE_CONFIDENCE_CAP);
+        assertThat(a.reasons()).anyMatch(r -> r.code().equals("language-coverage"));
+    }
 }

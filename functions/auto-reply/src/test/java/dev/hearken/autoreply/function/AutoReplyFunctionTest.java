@@ -90,7 +90,9 @@ class AutoReplyFunctionTest {
         assertThat(zendesk.updatesOf(35604)).isEmpty();
         assertThat(zendesk.commentsOf(35604)).hasSize(1); // the description only
         assertThat(outcome("zendesk:35604")).isEqualTo("SKIPPED");
-        assertThat(item("zendesk:35604").get("reason").s()).isEqualTo("blocked_tag:hearken_priority");
+        // the first blocked tag of the ticket's tags, which come in no fixed order
+        assertThat(item("zendesk:35604").get("reason").s())
+                .isIn("blocked_tag:hearken_priority", "blocked_tag:hearken_privacy");
     }
 
     @Test
