@@ -100,7 +100,7 @@ class SafetyRulesTest {
     @Test
     void a_language_the_intent_model_never_learnt_gets_a_confidence_no_reply_policy_accepts() {
         Analysis a = UNDERSTANDING.analyze(Input.ticket(null,
-                "Habari, ninaomba msaada kuhusu usajili wangu wa kila mwezi, nimelipa mara mbili", null));
+                "Habari yenu, naomba refund ya pesa zangu kwa sababu programu hii haifanyi kazi kabisa", null));
 
         assertThat(a.language()).isEqualTo("sw");
         assertThat(a.intentConfidence()).isLessThanOrEqualTo(Understanding.UNCOVERED_LANGUAGE_CONFIDENCE_CAP);

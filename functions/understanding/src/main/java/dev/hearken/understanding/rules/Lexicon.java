@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -40,13 +41,15 @@ public final class Lexicon {
     static final int MAX_CHARS = 3_000;
     /** Characters the priority rules read: everything a user plausibly wrote (the raw input is cut at 50,000). */
     public static final int MAX_PRIORITY_CHARS = 60_000;
+    /** Longest (folded) message that can be dummy: greetings and thanks are short. */
+    static final int MAX_DUMMY_CHARS = 200;
 
     /** A term found in a text, with its place in the folded text. */
     public record Hit(String term, int start, int end) {
     }
 
     private final Map<String, Index> patterns;
-    private final Pattern dummy;
+    private final Index dummy;
 
     Lexicon(Map<String, List<String>> byCategory) {
         Map<String, Index> compiled = new LinkedHashMap<>();
@@ -58,24 +61,22 @@ public final class Lexicon {
         this.patterns = Map.copyOf(compiled);
         List<String> fillers = new ArrayList<>(byCategory.getOrDefault("filler", List.of()));
         fillers.addAll(byCategory.getOrDefault("dummy", List.of()));
-        this.dummy = dummyPattern(fillers);
+        this.dummy = dummyIndex(fillers);
     }
 
     /**
-     * One alternation of every greeting, thanks, test and filler phrase, longest first; phrases in spaced scripts
-     * must stand as whole words.
+     * Every greeting, thanks, test and filler phrase, longest first; a phrase in a spaced script must end where its
+     * word ends (the index already makes it start at a word start).
      */
-    private static Pattern dummyPattern(List<String> phrases) {
-        List<String> alternatives = new ArrayList<>();
-        phrases.stream().map(Lexicon::foldPattern).filter(p -> !p.isBlank()).distinct()
+    private static Index dummyIndex(List<String> phrases) {
+        List<String> terms = new ArrayList<>();
+        phrases.stream().map(Lexicon::foldPattern).map(String::strip).filter(p -> !p.isEmpty()).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
                 .forEach(p -> {
                     String re = compiles(p) ? p : Pattern.quote(p);
-                    alternatives.add(matchesAnywhere(p.charAt(0)) ? "(?:" + re + ")"
-                            : "(?<![\\p{L}\\p{N}\\p{M}])(?:" + re + ")(?![\\p{L}\\p{N}\\p{M}])");
+                    terms.add(matchesAnywhere(p.charAt(0)) ? re : "(?:" + re + ")(?![\\p{L}\\p{N}\\p{M}])");
                 });
-        return alternatives.isEmpty() ? null
-                : Pattern.compile(String.join("|", alternatives), Pattern.UNICODE_CHARACTER_CLASS);
+        return new Index(terms);
     }
 
     private static boolean compiles(String re) {
@@ -93,31 +94,44 @@ public final class Lexicon {
      * bottleneck). Text arrives folded, so matching is case-sensitive.
      */
     private static final class Index {
+        /** Most variants one term is expanded into; a term with more stays whole. */
+        private static final int MAX_EXPANSION = 64;
+
+        private final Map<Integer, Pattern> wordsByFirstTwo = new HashMap<>();
         private final Map<Character, Pattern> wordsByFirst = new HashMap<>();
         private final Pattern wordsOther;
+        private final Map<Integer, Pattern> anywhereByFirstTwo = new HashMap<>();
         private final Map<Character, Pattern> anywhereByFirst = new HashMap<>();
         private final Pattern anywhereOther;
 
         Index(List<String> terms) {
-            Map<Character, List<String>> words = new HashMap<>();
-            Map<Character, List<String>> anywhere = new HashMap<>();
+            Map<Integer, List<String>> words2 = new HashMap<>();
+            Map<Character, List<String>> words1 = new HashMap<>();
+            Map<Integer, List<String>> anywhere2 = new HashMap<>();
+            Map<Character, List<String>> anywhere1 = new HashMap<>();
             List<String> wordsAny = new ArrayList<>();
             List<String> anywhereAny = new ArrayList<>();
             for (String t : terms) {
-                String term = t.startsWith("\\b") ? t.substring(2) : t;
-                if (term.isEmpty()) {
-                    continue;
-                }
-                boolean free = matchesAnywhere(term.charAt(0));
-                Character first = literalFirst(term);
-                if (first == null) {
-                    (free ? anywhereAny : wordsAny).add(term);
-                } else {
-                    (free ? anywhere : words).computeIfAbsent(first, k -> new ArrayList<>()).add(term);
+                String whole = t.startsWith("\\b") ? t.substring(2) : t;
+                for (String term : expand(whole)) {
+                    if (term.isEmpty()) {
+                        continue;
+                    }
+                    char first = term.charAt(0);
+                    if (!literalAt(term, 0)) {
+                        (matchesAnywhere(firstLetter(term)) ? anywhereAny : wordsAny).add(term);
+                    } else if (literalAt(term, 1)) {
+                        int key = first << 16 | term.charAt(1);
+                        (matchesAnywhere(first) ? anywhere2 : words2).computeIfAbsent(key, k -> new ArrayList<>()).add(term);
+                    } else {
+                        (matchesAnywhere(first) ? anywhere1 : words1).computeIfAbsent(first, k -> new ArrayList<>()).add(term);
+                    }
                 }
             }
-            words.forEach((c, l) -> wordsByFirst.put(c, alternation(l)));
-            anywhere.forEach((c, l) -> anywhereByFirst.put(c, alternation(l)));
+            words2.forEach((c, l) -> wordsByFirstTwo.put(c, alternation(l)));
+            words1.forEach((c, l) -> wordsByFirst.put(c, alternation(l)));
+            anywhere2.forEach((c, l) -> anywhereByFirstTwo.put(c, alternation(l)));
+            anywhere1.forEach((c, l) -> anywhereByFirst.put(c, alternation(l)));
             wordsOther = wordsAny.isEmpty() ? null : alternation(wordsAny);
             anywhereOther = anywhereAny.isEmpty() ? null : alternation(anywhereAny);
         }
@@ -126,15 +140,126 @@ public final class Lexicon {
             return Pattern.compile("(?:" + String.join("|", terms) + ")", Pattern.UNICODE_CHARACTER_CLASS);
         }
 
-        private static Character literalFirst(String term) {
-            char c = term.charAt(0);
-            if (!Character.isLetterOrDigit(c) && c != ' ' && c != '$') {
-                return null;
+        /** Whether the character at {@code i} is a plain literal that a match must contain right there. */
+        private static boolean literalAt(String re, int i) {
+            if (i >= re.length()) {
+                return false;
             }
-            if (term.length() > 1 && "?*{".indexOf(term.charAt(1)) >= 0) {
-                return null;
+            char c = re.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != ' ' && c != '$' && c != '\'') {
+                return false;
             }
-            return c;
+            return i + 1 >= re.length() || "?*{".indexOf(re.charAt(i + 1)) < 0;
+        }
+
+        /**
+         * The same term as plain variants where that is easy to see — a leading {@code (?:a|b)rest} group becomes
+         * {@code arest}, {@code brest}, a leading class {@code [ab]rest} becomes {@code arest}, {@code brest} — so that
+         * each variant is bucketed by its first letters and only the few that can match are tried at a position (one
+         * alternation of all terms at every word start was the pipeline's bottleneck).
+         */
+        static List<String> expand(String re) {
+            List<String> out = new ArrayList<>();
+            if (!expandInto(re, out) || out.size() > MAX_EXPANSION) {
+                return List.of(re);
+            }
+            return out;
+        }
+
+        private static boolean expandInto(String re, List<String> out) {
+            if (out.size() > MAX_EXPANSION) {
+                return false;
+            }
+            List<String> heads = new ArrayList<>();
+            int end;
+            if (re.startsWith("(?:")) {
+                end = groupEnd(re, 0);
+                if (end < 0) {
+                    return false;
+                }
+                heads.addAll(topLevelAlternatives(re.substring(3, end - 1)));
+            } else if (re.startsWith("[")) {
+                int close = re.indexOf(']', 1);
+                if (close < 2) {
+                    return false;
+                }
+                for (char m : re.substring(1, close).toCharArray()) {
+                    if (!Character.isLetterOrDigit(m)) {
+                        return false; // ranges, negation, escapes: kept whole
+                    }
+                    heads.add(String.valueOf(m));
+                }
+                end = close + 1;
+            } else {
+                out.add(re);
+                return true;
+            }
+            String rest = re.substring(end);
+            if (!rest.isEmpty() && "?*{+".indexOf(rest.charAt(0)) >= 0) {
+                return false; // the group is optional or repeated: kept whole
+            }
+            for (String head : heads) {
+                if (head.isEmpty() || !expandInto(head + rest, out)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The index just past the group opening at {@code open}, or -1. */
+        private static int groupEnd(String re, int open) {
+            int depth = 0;
+            boolean inClass = false;
+            for (int i = open; i < re.length(); i++) {
+                char c = re.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (inClass) {
+                    inClass = c != ']';
+                } else if (c == '[') {
+                    inClass = true;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+
+        private static List<String> topLevelAlternatives(String body) {
+            List<String> out = new ArrayList<>();
+            int depth = 0;
+            boolean inClass = false;
+            int start = 0;
+            for (int i = 0; i < body.length(); i++) {
+                char c = body.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (inClass) {
+                    inClass = c != ']';
+                } else if (c == '[') {
+                    inClass = true;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == '|' && depth == 0) {
+                    out.add(body.substring(start, i));
+                    start = i + 1;
+                }
+            }
+            out.add(body.substring(start));
+            return out;
+        }
+
+        private static char firstLetter(String re) {
+            for (int i = 0; i < re.length(); i++) {
+                if (Character.isLetter(re.charAt(i)) && (i == 0 || re.charAt(i - 1) != '\\')) {
+                    return re.charAt(i);
+                }
+            }
+            return ' ';
         }
 
         void find(CharSequence text, int limit, List<Hit> out) {
@@ -145,9 +270,14 @@ public final class Lexicon {
                 if (!free && (!Character.isLetterOrDigit(c) || i > 0 && !wordStart(text.charAt(i - 1), c))) {
                     continue;
                 }
-                Pattern bucket = (free ? anywhereByFirst : wordsByFirst).get(c);
+                int end = -1;
+                if (i + 1 < n) {
+                    end = tryAt((free ? anywhereByFirstTwo : wordsByFirstTwo).get(c << 16 | text.charAt(i + 1)), text, i, out);
+                }
+                if (end < 0) {
+                    end = tryAt((free ? anywhereByFirst : wordsByFirst).get(c), text, i, out);
+                }
                 Pattern other = free ? anywhereOther : wordsOther;
-                int end = tryAt(bucket, text, i, out);
                 if (end < 0) {
                     end = tryAt(other, text, i, out);
                 }
@@ -298,6 +428,9 @@ public final class Lexicon {
      * digits and spaces: the positive evidence a "dummy" message needs.
      */
     public boolean isDummy(String folded) {
+        if (folded.length() > MAX_DUMMY_CHARS) {
+            return false;
+        }
         String rest = withoutFillers(folded);
         for (int i = 0; i < rest.length(); ) {
             int cp = rest.codePointAt(i);
@@ -311,7 +444,18 @@ public final class Lexicon {
 
     /** The (folded) text with every greeting, thanks, test and filler phrase replaced by a space. */
     public String withoutFillers(String folded) {
-        return dummy == null ? folded : dummy.matcher(folded).replaceAll(" ");
+        List<Hit> hits = new ArrayList<>();
+        dummy.find(folded, Integer.MAX_VALUE, hits);
+        if (hits.isEmpty()) {
+            return folded;
+        }
+        StringBuilder out = new StringBuilder(folded);
+        for (Hit h : hits) {
+            for (int i = h.start(); i < h.end(); i++) {
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out.toString();
     }
 
     public boolean has(String category) {

@@ -20,6 +20,9 @@ public final class Signals {
     /** Hits of each side of a pair looked at; a long e-mail repeats "account" and "delete" often. */
     private static final int PAIR_MAX_HITS = 200;
 
+    /** Words counted at most: callers only ask whether a message is short. */
+    private static final int MAX_COUNTED_WORDS = 10;
+
     private final Lexicon lexicon;
 
     public Signals(Lexicon lexicon) {
@@ -132,9 +135,12 @@ public final class Signals {
      * characters.
      */
     public int meaningfulWords(String folded) {
+        if (folded.length() > Lexicon.MAX_DUMMY_CHARS) {
+            return MAX_COUNTED_WORDS + 1; // far from short: not worth the filler scan
+        }
         int count = 0;
         Matcher m = WORD.matcher(lexicon.withoutFillers(folded));
-        while (m.find() && count <= 10) {
+        while (m.find() && count <= MAX_COUNTED_WORDS) {
             String w = m.group();
             Character.UnicodeScript s = Character.UnicodeScript.of(w.codePointAt(0));
             if (s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
