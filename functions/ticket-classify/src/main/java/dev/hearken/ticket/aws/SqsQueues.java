@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * ticket-classify's SQS calls: the webhook enqueues verified bodies on the tickets queue, the worker
- * hands eligible tickets to the auto-reply queue and returns rate-limited messages for later.
+ * hands eligible tickets to the auto-reply queue and returns rate-limited messages (tickets, review
+ * escalations) to their queue for later.
  */
 @ApplicationScoped
 public class SqsQueues implements ReplyQueue {
@@ -61,10 +62,18 @@ public class SqsQueues implements ReplyQueue {
 
     /** Makes a received tickets message visible again after {@code delay} (at most 12 h). */
     public void retryLater(String receiptHandle, Duration delay) {
+        retryLater(required(urls.tickets().orElse(null), "hearken.queues.tickets"), receiptHandle, delay);
+    }
+
+    /** Makes a received review-escalations message visible again after {@code delay} (at most 12 h). */
+    public void retryEscalationLater(String receiptHandle, Duration delay) {
+        retryLater(required(urls.reviewEscalations().orElse(null), "hearken.queues.review-escalations"), receiptHandle,
+                delay);
+    }
+
+    private void retryLater(String queueUrl, String receiptHandle, Duration delay) {
         int seconds = (int) Math.min(Math.max(delay.toSeconds(), 0), MAX_VISIBILITY.toSeconds());
-        sqs.changeMessageVisibility(b -> b.queueUrl(required(urls.tickets().orElse(null), "hearken.queues.tickets"))
-                .receiptHandle(receiptHandle)
-                .visibilityTimeout(seconds));
+        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(seconds));
     }
 
     private static MessageAttributeValue string(String value) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.hearken.escalation.ReviewEscalation;
-import dev.hearken.ticket.aws.SqsEscalationRetry;
+import dev.hearken.ticket.aws.SqsQueues;
 import dev.hearken.ticket.config.TicketSettings;
 import dev.hearken.ticket.domain.RateLimitedException;
 import dev.hearken.ticket.domain.ReviewEscalationService;
@@ -26,14 +26,14 @@ public class EscalationMessages {
 
     private final ObjectMapper json;
     private final ReviewEscalationService service;
-    private final SqsEscalationRetry retry;
+    private final SqsQueues queues;
     private final TicketSettings settings;
 
-    EscalationMessages(ObjectMapper json, ReviewEscalationService service, SqsEscalationRetry retry,
+    EscalationMessages(ObjectMapper json, ReviewEscalationService service, SqsQueues queues,
             TicketSettings settings) {
         this.json = json;
         this.service = service;
-        this.retry = retry;
+        this.queues = queues;
         this.settings = settings;
     }
 
@@ -49,7 +49,7 @@ public class EscalationMessages {
         } catch (RateLimitedException e) {
             Duration delay = e.retryAfter().isZero() ? settings.defaultRetryAfter() : e.retryAfter();
             try {
-                retry.retryLater(message.getReceiptHandle(), delay);
+                queues.retryEscalationLater(message.getReceiptHandle(), delay);
             } catch (RuntimeException visibility) {
                 // The message then comes back after the queue's visibility timeout instead: later, not lost.
                 LOG.warnf("could not change the visibility of message %s: %s", message.getMessageId(),
