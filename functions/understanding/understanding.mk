@@ -22,6 +22,7 @@ FILE ?=
 OUT ?=
 RULES ?= infra/seed/tables/routing-rules.json
 # The decision path (ticket-classify's and review-ingest's own classes) offline: compile upstream, run in functions/explain.
+# Quiet (@, -q; build notes go to stderr) so that `make explain FILE=… > out.jsonl` holds JSON lines only.
 DECIDE_EXEC = $(MVNW) -B -q -pl functions/explain -am process-classes -Pdecide -Ddecide.main=$(1) -Ddecide.args="$(2)"
 
 .PHONY: train eval explain understanding-bench understanding-jmh
@@ -33,7 +34,7 @@ eval: ## score a labelled JSONL file: make eval TEST=<file> [TRAIN=<file>] [TASK
 	@test -n "$(TEST)" || { echo "usage: make eval TEST=<file> [TRAIN=<file>] [TASK=language|spam|intent|topics|safety]" >&2; exit 2; }
 	@test -e "$(TEST)" || { echo "no such file: $(TEST)" >&2; exit 2; }
 ifeq ($(TASK),safety)
-	$(call DECIDE_EXEC,dev.hearken.explain.SafetyEval,$(abspath $(TEST)) $(abspath $(RULES)))
+	@$(call DECIDE_EXEC,dev.hearken.explain.SafetyEval,$(abspath $(TEST)) $(abspath $(RULES)))
 else
 	@test -f "$(TEST)" || { echo "not a file: $(TEST)" >&2; exit 2; }
 	$(call UNDERSTANDING_EXEC,dev.hearken.understanding.training.Evaluate --test $(abspath $(TEST)) $(if $(TRAIN),--train $(abspath $(TRAIN))) $(if $(TASK),--task $(TASK)) --seeds $(abspath $(UNDERSTANDING_SEEDS)))
@@ -43,7 +44,7 @@ endif
 explain: ## what Hearken decides for each line of a JSONL file, offline: make explain FILE=<in.jsonl> [OUT=<out.jsonl>] [RULES=<file>]
 	@test -n "$(FILE)" || { echo "usage: make explain FILE=<in.jsonl> [OUT=<out.jsonl>] [RULES=<routing-rules.json>]" >&2; exit 2; }
 	@test -f "$(FILE)" || { echo "no such file: $(FILE)" >&2; exit 2; }
-	$(call DECIDE_EXEC,dev.hearken.explain.Explain,$(abspath $(FILE)) $(abspath $(RULES)) $(if $(OUT),$(abspath $(OUT))))
+	@$(call DECIDE_EXEC,dev.hearken.explain.Explain,$(abspath $(FILE)) $(abspath $(RULES)) $(if $(OUT),$(abspath $(OUT))))
 
 understanding-bench: ## texts/s of Understanding.analyze on one core and the heap its models retain
 	$(call UNDERSTANDING_EXEC,dev.hearken.understanding.training.PipelineBench 10 $(abspath $(UNDERSTANDING_DATA))/sms-spam-collection/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/banking77/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/urr-app-reviews/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/lingua-langid-sentences/dev.jsonl $(abspath $(UNDERSTANDING_DATA))/lingua-langid-word-pairs/dev.jsonl)

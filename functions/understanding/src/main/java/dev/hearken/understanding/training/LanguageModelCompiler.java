@@ -40,7 +40,7 @@ public final class LanguageModelCompiler {
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         if (Files.exists(out) && Files.size(out) > 0) {
-            System.out.println("language model up to date: " + out);
+            System.err.println("language model up to date: " + out);
             return;
         }
         Files.createDirectories(out.getParent());
@@ -72,7 +72,7 @@ public final class LanguageModelCompiler {
             }
         }
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("wrote " + out + " (" + Files.size(out) / 1024 + " KiB)");
+        System.err.println("wrote " + out + " (" + Files.size(out) / 1024 + " KiB)");
     }
 
     private static String code(Language language) {
