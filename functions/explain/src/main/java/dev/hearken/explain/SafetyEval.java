@@ -194,6 +194,7 @@ public final class SafetyEval {
         }
     }
 
+    /** {@code a / b}; 1.0 when {@code b} is 0 (nothing to recall, or nothing predicted: no error made). */
     private static double ratio(long a, long b) {
         return b == 0 ? 1.0 : round((double) a / b);
     }
