@@ -2,7 +2,7 @@ package dev.hearken.autoreply.mail;
 
 import dev.hearken.autoreply.domain.MailAddress;
 import dev.hearken.autoreply.domain.MailReply;
-import dev.hearken.mail.MimeMessage;
+import dev.hearken.aws.mail.MimeMessage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 

@@ -1,6 +1,6 @@
 package dev.hearken.push.aws;
 
-import dev.hearken.mail.MimeMessage;
+import dev.hearken.aws.mail.MimeMessage;
 import dev.hearken.push.domain.Email;
 import java.time.ZonedDateTime;
 

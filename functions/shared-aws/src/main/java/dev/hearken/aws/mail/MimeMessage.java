@@ -1,4 +1,4 @@
-package dev.hearken.mail;
+package dev.hearken.aws.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;

@@ -1,4 +1,4 @@
-package dev.hearken.mail;
+package dev.hearken.aws.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
