@@ -1,0 +1,87 @@
+package dev.hearken.infra.contexts;
+
+import dev.hearken.infra.constructs.ConsumerOptions;
+import dev.hearken.infra.constructs.DataTable;
+import dev.hearken.infra.constructs.DataTableProps;
+import dev.hearken.infra.constructs.DataTableProps.Key;
+import dev.hearken.infra.constructs.HearkenFunction;
+import dev.hearken.infra.constructs.HearkenFunctionProps;
+import dev.hearken.infra.constructs.WorkerQueue;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+
+/**
+ * Auto-reply: consumes the auto-reply queue and answers a request with a canned answer in the user's
+ * language, at most once — through Zendesk, a store's reply API or, for mail that came in outside
+ * Zendesk, SES.
+ *
+ * <p>Templates are data (seeded from {@code infra/seed/tables/reply-templates.json}); {@code replies} holds
+ * one claim/outcome per request id (the exactly-once memory, expiring after two years); {@code reply-caps}
+ * holds per-day counters (Google Play allows 2,000 replies/day/app). Template variants can be experiments,
+ * hence the grants on {@link Experiments}' tables.
+ */
+public final class AutoReply {
+
+    /** The worker's timeout; the auto-reply queue's visibility timeout is six times it. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * @param queue         the auto-reply queue ({@link TicketClassify#autoReplyQueue()}), consumed here
+     * @param zendeskSecret Zendesk's API credentials ({@link TicketClassify#zendeskSecret()})
+     * @param experiments   the experiment tables, for template variants
+     */
+    public AutoReply(Platform platform, WorkerQueue queue, NamedSecret zendeskSecret, Experiments experiments) {
+        DataTable templates = platform.table(DataTableProps.builder("reply-templates", Key.string("templateKey"))
+                .sortKey(Key.string("language"))
+                .build());
+        DataTable replies = platform.table(DataTableProps.builder("replies", Key.string("requestId"))
+                .ttlAttribute("expiresAt")
+                .build());
+        DataTable caps = platform.table(DataTableProps.builder("reply-caps", Key.string("capKey"))
+                .ttlAttribute("expiresAt")
+                .build());
+        // Mail that came in outside Zendesk, one item per inbound message (dev.hearken.reply.InboundMail):
+        // the queue carries only the message id, the address and headers live here. Written by the
+        // inbound-mail producer (an SES receiving rule; not part of this stack yet), read and marked
+        // "auto-replied" by auto-reply; items expire with the producer's retention.
+        DataTable inboundMail = platform.table(DataTableProps.builder("inbound-mail", Key.string("messageId"))
+                .ttlAttribute("expiresAt")
+                .build());
+        HearkenFunction worker = platform.function(HearkenFunctionProps.builder("auto-reply")
+                .export("reply")
+                .timeout(TIMEOUT)
+                .build());
+        // Small batches and two concurrent pollers: Zendesk allows 100 ticket updates/min per account.
+        queue.consumer(worker, ConsumerOptions.builder().batchSize(5).maxConcurrency(2).build());
+        // A rate-limited record is returned by changing its visibility (the event source grants the action).
+        worker.addEnvironment(queue.environmentVariable(), queue.queue().getQueueUrl());
+        // A request a channel can never accept (4xx) goes straight to the DLQ with its reason as an attribute.
+        queue.deadLetterQueue().grantSendMessages(worker.function());
+        worker.addEnvironment("HEARKEN_QUEUES_AUTO_REPLY_DLQ", queue.deadLetterQueue().getQueueUrl());
+        templates.grant(worker, "dynamodb:GetItem");
+        replies.grant(worker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+        caps.grant(worker, "dynamodb:UpdateItem");
+        // Read the inbound message, then mark it answered (or flag it for a person) with a conditional update.
+        inboundMail.grant(worker, "dynamodb:GetItem", "dynamodb:UpdateItem");
+        // Tickets that came by e-mail outside Zendesk are answered by e-mail; replies reach support.
+        platform.sendsMail(worker, "support");
+        experiments.experiments().grantRead(worker);
+        experiments.exposures().grant(worker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query");
+        experiments.aggregates().grant(worker, "dynamodb:UpdateItem"); // the library counts first exposures
+        zendeskSecret.grantRead(worker, "HEARKEN_ZENDESK_SECRET_ID");
+        // The store keys are declared with review-ingest, which comes later; referenced by name here, which
+        // grants the secret's partial ARN (the name plus the 6-character suffix Secrets Manager adds).
+        String prefix = platform.settings().prefix();
+        for (String store : List.of("appstore", "googleplay")) {
+            worker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("secretsmanager:GetSecretValue"))
+                    .resources(List.of(Secret.fromSecretNameV2(platform.scope(),
+                            "AutoReply" + Platform.pascal(store) + "Secret", prefix + "/" + store).getSecretArn() + "-??????"))
+                    .build());
+        }
+        worker.addEnvironment("HEARKEN_AUTO_REPLY_APP_STORE_SECRET_ID", prefix + "/appstore");
+        worker.addEnvironment("HEARKEN_AUTO_REPLY_GOOGLE_PLAY_SECRET_ID", prefix + "/googleplay");
+    }
+}

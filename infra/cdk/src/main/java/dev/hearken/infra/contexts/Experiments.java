@@ -1,0 +1,107 @@
+package dev.hearken.infra.contexts;
+
+import dev.hearken.infra.constructs.ConsumerOptions;
+import dev.hearken.infra.constructs.DataTable;
+import dev.hearken.infra.constructs.DataTableProps;
+import dev.hearken.infra.constructs.DataTableProps.Key;
+import dev.hearken.infra.constructs.HearkenFunction;
+import dev.hearken.infra.constructs.HearkenFunctionProps;
+import dev.hearken.infra.constructs.WorkerQueueProps;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+
+/**
+ * Experiments: variants assigned over HTTP with first exposures recorded (experiment-assign), outcome
+ * events counted (experiment-conversions, behind the conversions queue), results, rollouts and the
+ * program overview served (experiment-results). All three run the {@code functions/experiment-assign}
+ * artifact with their own {@code @Funq} export.
+ *
+ * <p>Other contexts assign variants with the same library, so they get {@link #experiments()} and
+ * {@link #exposures()} (and {@link #aggregates()} where they count first exposures); push-send adds its
+ * program counters to {@link #programStats()}.
+ */
+public final class Experiments {
+
+    private final DataTable experiments;
+    private final DataTable exposures;
+    private final DataTable aggregates;
+    private final DataTable programStats;
+
+    public Experiments(Platform platform) {
+        this.experiments = platform.table(DataTableProps.builder("experiments", Key.string("experimentKey"))
+                .build());
+        this.exposures = platform.table(DataTableProps.builder("exposures", Key.string("experimentKey"))
+                .sortKey(Key.string("userId"))
+                .ttlAttribute("expiresAt")
+                .build());
+
+        HearkenFunction assign = platform.function(HearkenFunctionProps.builder("experiment-assign")
+                .export("assign")
+                .build());
+        experiments.grantRead(assign);
+        exposures.grant(assign, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query");
+        platform.route(HttpMethod.POST, "/experiments/{key}/assignments", assign);
+        platform.route(HttpMethod.POST, "/assignments", assign);
+
+        // Counters are atomic ADDs in experiment-aggregates, so a result is one Query whatever the traffic;
+        // conversions remembers event ids (35 days) so a redelivered event is never counted twice;
+        // program-stats holds per program and day counters (push-send adds sends/deliveries/caps/deferrals
+        // there). DynamoDB transactions need exactly the item actions they contain.
+        this.aggregates = platform.table(DataTableProps.builder("experiment-aggregates", Key.string("experimentKey"))
+                .sortKey(Key.string("sk"))
+                .ttlAttribute("expiresAt") // only the per-user running totals expire; counters have no expiresAt
+                .build());
+        DataTable conversions = platform.table(DataTableProps.builder("conversions", Key.string("eventId"))
+                .ttlAttribute("expiresAt")
+                .build());
+        this.programStats = platform.table(DataTableProps.builder("program-stats", Key.string("program"))
+                .sortKey(Key.string("day"))
+                .build());
+        aggregates.grant(assign, "dynamodb:UpdateItem"); // counts first exposures
+
+        HearkenFunction results = platform.function(HearkenFunctionProps.builder("experiment-results")
+                .module("functions/experiment-assign")
+                .export("results")
+                .build());
+        experiments.grant(results, "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem");
+        exposures.grant(results, "dynamodb:GetItem");
+        aggregates.grant(results, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem");
+        conversions.grant(results, "dynamodb:PutItem", "dynamodb:GetItem");
+        programStats.grant(results, "dynamodb:Query", "dynamodb:UpdateItem");
+        platform.route(HttpMethod.GET, "/experiments/{key}/results", results);
+        platform.route(HttpMethod.POST, "/experiments/{key}/rollout", results);
+        platform.route(HttpMethod.POST, "/conversions", results);
+        platform.route(HttpMethod.GET, "/programs/{program}/overview", results);
+
+        HearkenFunction conversionsWorker = platform.function(HearkenFunctionProps.builder("experiment-conversions")
+                .module("functions/experiment-assign")
+                .export("conversions")
+                .build());
+        experiments.grant(conversionsWorker, "dynamodb:Scan");
+        exposures.grant(conversionsWorker, "dynamodb:GetItem");
+        aggregates.grant(conversionsWorker, "dynamodb:GetItem", "dynamodb:UpdateItem");
+        conversions.grant(conversionsWorker, "dynamodb:PutItem", "dynamodb:GetItem");
+        programStats.grant(conversionsWorker, "dynamodb:UpdateItem");
+        platform.queue(WorkerQueueProps.builder("conversions", conversionsWorker.timeout()).build())
+                .consumer(conversionsWorker, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
+    }
+
+    /** The experiment definitions; assigning a variant reads them. */
+    public DataTable experiments() {
+        return experiments;
+    }
+
+    /** One item per experiment and user: the first exposure, which every later assignment repeats. */
+    public DataTable exposures() {
+        return exposures;
+    }
+
+    /** Per experiment counters (first exposures, conversions) and per-user running totals. */
+    public DataTable aggregates() {
+        return aggregates;
+    }
+
+    /** Per program and day counters behind the program overview. */
+    public DataTable programStats() {
+        return programStats;
+    }
+}

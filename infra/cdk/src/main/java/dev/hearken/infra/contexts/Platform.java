@@ -1,0 +1,223 @@
+package dev.hearken.infra.contexts;
+
+import dev.hearken.infra.HearkenSettings;
+import dev.hearken.infra.constructs.DataTable;
+import dev.hearken.infra.constructs.DataTableProps;
+import dev.hearken.infra.constructs.HearkenFunction;
+import dev.hearken.infra.constructs.HearkenFunctionProps;
+import dev.hearken.infra.constructs.Monitoring;
+import dev.hearken.infra.constructs.WorkerQueue;
+import dev.hearken.infra.constructs.WorkerQueueProps;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnRoute;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.ses.EmailIdentity;
+import software.amazon.awscdk.services.ses.Identity;
+
+/**
+ * What every bounded context builds on: the settings, the dashboard, the one HTTP API and the SES
+ * mail identity, and one call each to declare a table, function, queue, secret or route.
+ *
+ * <p>Everything is declared directly in the stack's scope, with the construct ids the stack has always
+ * used. CloudFormation logical ids are derived from the construct path, so a construct level per context
+ * would rename every resource of a deployed stack, and CloudFormation would replace its tables, queues
+ * and secrets (losing their data) and fail on the literal physical names. The contexts are therefore
+ * plain classes that declare into this scope, not {@code Construct}s of their own.
+ */
+public final class Platform {
+
+    private final Stack stack;
+    private final HearkenSettings settings;
+    private final Monitoring monitoring;
+    private final HttpApi httpApi;
+    private final Map<HearkenFunction, HttpLambdaIntegration> integrations = new HashMap<>();
+    /** Public routes by route key ({@code POST /webhooks/zendesk}), throttled at the stage. */
+    private final Map<String, CfnRoute> publicRoutes = new LinkedHashMap<>();
+    private EmailIdentity mailIdentity;
+
+    /** Declares the dashboard, the HTTP API (on the dashboard) and its URL as the output {@code HttpApiUrl}. */
+    public Platform(Stack stack) {
+        this.stack = stack;
+        this.settings = HearkenSettings.of(stack);
+        this.monitoring = new Monitoring(stack, "Monitoring");
+        this.httpApi = HttpApi.Builder.create(stack, "HttpApi")
+                .apiName(settings.physicalName("http"))
+                .description("Hearken webhooks and APIs")
+                .build();
+        monitoring.watch(httpApi, "http-api");
+        CfnOutput.Builder.create(stack, "HttpApiUrl")
+                .description("Base URL of the HTTP API")
+                .value(httpApi.getApiEndpoint())
+                .build();
+    }
+
+    /** The stack everything is declared in, as the scope of resources a context declares itself. */
+    public Stack scope() {
+        return stack;
+    }
+
+    /** The deployment-wide settings. */
+    public HearkenSettings settings() {
+        return settings;
+    }
+
+    /** The HTTP API; its endpoint is the base of links a function hands out. */
+    public HttpApi httpApi() {
+        return httpApi;
+    }
+
+    /** Declares a table named {@code <prefix>-<name>}. */
+    public DataTable table(DataTableProps props) {
+        return new DataTable(stack, pascal(props.name()) + "Table", props);
+    }
+
+    /** Declares a function named {@code <prefix>-<name>}, with its alarms on the dashboard. */
+    public HearkenFunction function(HearkenFunctionProps props) {
+        HearkenFunction function = new HearkenFunction(stack, pascal(props.name()) + "Function", props);
+        monitoring.watch(function);
+        return function;
+    }
+
+    /**
+     * Declares a work queue and its DLQ, with their alarms on the dashboard; connect the consumer
+     * with {@link WorkerQueue#consumer}.
+     */
+    public WorkerQueue queue(WorkerQueueProps props) {
+        WorkerQueue queue = new WorkerQueue(stack, pascal(props.name()) + "Queue", props);
+        monitoring.watch(queue);
+        return queue;
+    }
+
+    /** Declares the secret {@code <prefix>/<name>} without a value: an operator puts it after the deployment. */
+    public NamedSecret secret(String id, String name, String description) {
+        return declareSecret(id, name, description, null);
+    }
+
+    /** Declares the secret {@code <prefix>/<name>} whose value CloudFormation generates at deployment. */
+    public NamedSecret generatedSecret(String id, String name, String description, SecretStringGenerator generator) {
+        return declareSecret(id, name, description, generator);
+    }
+
+    /**
+     * Routes {@code method path} to {@code function} through a Lambda proxy integration (payload format
+     * 2.0), for AWS callers only: API Gateway checks the caller's SigV4 signature and IAM permission
+     * ({@code execute-api:Invoke} on the route) before the function runs, and passes the caller's ARN
+     * in {@code requestContext.authorizer.iam}. App backends and operators' tools call these.
+     */
+    public void route(HttpMethod method, String path, HearkenFunction function) {
+        addRoute(method, path, function, new HttpIamAuthorizer());
+    }
+
+    /**
+     * Routes {@code POST path} to {@code function} without an API Gateway authoriser: third-party
+     * webhooks (Zendesk, AppFollow) cannot sign with SigV4, so the function authenticates each call
+     * itself with the sender's HMAC signature and timestamp and answers 401 otherwise.
+     */
+    public void webhook(String path, HearkenFunction function) {
+        publicRoute(HttpMethod.POST, path, function);
+    }
+
+    /**
+     * Routes {@code method path} to {@code function} without an API Gateway authoriser, for callers that
+     * cannot sign with SigV4 (webhooks, mail clients following a link). The function must authenticate every
+     * call itself — a signature, or a token sealed with a key only Hearken holds (mail-unsubscribe) — and
+     * answer 4xx otherwise. {@link #throttlePublicRoutes} limits them.
+     */
+    public void publicRoute(HttpMethod method, String path, HearkenFunction function) {
+        for (HttpRoute route : addRoute(method, path, function, new HttpNoneAuthorizer())) {
+            publicRoutes.put(method.name() + " " + path, (CfnRoute) route.getNode().getDefaultChild());
+        }
+    }
+
+    /**
+     * Throttles every public route at the stage ({@code RouteSettings} of the {@code $default} stage);
+     * call it once, after every context has added its routes. The stage depends on the routes because
+     * route settings name existing route keys.
+     */
+    public void throttlePublicRoutes(int rateLimit, int burstLimit) {
+        CfnStage stage = (CfnStage) httpApi.getDefaultStage().getNode().getDefaultChild();
+        Map<String, Object> routeSettings = new LinkedHashMap<>();
+        publicRoutes.forEach((routeKey, route) -> {
+            routeSettings.put(routeKey, Map.of("ThrottlingRateLimit", rateLimit, "ThrottlingBurstLimit", burstLimit));
+            stage.addDependency(route);
+        });
+        stage.setRouteSettings(routeSettings);
+    }
+
+    /**
+     * Lets {@code function} send e-mail through SES from {@code <localPart>@<mail domain>} (only
+     * SendEmail/SendRawEmail on that identity) and tells it the address in {@code HEARKEN_MAIL_FROM}.
+     * The domain identity ({@code AWS::SES::EmailIdentity}) is declared once, on first use; emulators
+     * get it verified by the test/local provisioner, real SES once its DKIM records are published.
+     */
+    public void sendsMail(HearkenFunction function, String localPart) {
+        if (mailIdentity == null) {
+            mailIdentity = EmailIdentity.Builder.create(stack, "MailIdentity")
+                    .identity(Identity.domain(settings.mailDomain()))
+                    .build();
+        }
+        function.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
+                .resources(List.of(arn("ses", "identity/" + settings.mailDomain())))
+                .build());
+        function.addEnvironment("HEARKEN_MAIL_FROM", settings.mailAddress(localPart));
+    }
+
+    /**
+     * The ARN of {@code resource} of {@code service} in this stack's partition, region and account,
+     * e.g. {@code arn("events", "event-bus/default")}.
+     */
+    public String arn(String service, String resource) {
+        return "arn:" + stack.getPartition() + ":" + service + ":" + stack.getRegion() + ":" + stack.getAccount()
+                + ":" + resource;
+    }
+
+    /** {@code review-ingest} → {@code ReviewIngest}: the construct id stem of a kebab-case name. */
+    static String pascal(String kebab) {
+        StringBuilder out = new StringBuilder();
+        for (String part : kebab.split("-")) {
+            out.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+        }
+        return out.toString();
+    }
+
+    private NamedSecret declareSecret(String id, String name, String description, SecretStringGenerator generator) {
+        String secretName = settings.prefix() + "/" + name;
+        Secret.Builder secret = Secret.Builder.create(stack, id)
+                .secretName(secretName)
+                .description(description);
+        if (generator != null) {
+            secret.generateSecretString(generator);
+        }
+        return new NamedSecret(secret.build(), secretName);
+    }
+
+    private List<HttpRoute> addRoute(HttpMethod method, String path, HearkenFunction function,
+            IHttpRouteAuthorizer authorizer) {
+        HttpLambdaIntegration integration = integrations.computeIfAbsent(function,
+                f -> new HttpLambdaIntegration(pascal(f.name()) + "Integration", f.function()));
+        return httpApi.addRoutes(AddRoutesOptions.builder()
+                .methods(List.of(method))
+                .path(path)
+                .integration(integration)
+                .authorizer(authorizer)
+                .build());
+    }
+}

@@ -1,0 +1,181 @@
+package dev.hearken.infra.contexts;
+
+import dev.hearken.infra.constructs.ConsumerOptions;
+import dev.hearken.infra.constructs.DataTable;
+import dev.hearken.infra.constructs.DataTableProps;
+import dev.hearken.infra.constructs.DataTableProps.Key;
+import dev.hearken.infra.constructs.HearkenFunction;
+import dev.hearken.infra.constructs.HearkenFunctionProps;
+import dev.hearken.infra.constructs.WorkerQueue;
+import dev.hearken.infra.constructs.WorkerQueueProps;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.scheduler.CfnScheduleGroup;
+
+/**
+ * CRM push with caps, quiet hours and priorities, and campaign fan-out. One artifact
+ * ({@code functions/push-send}): push-send consumes the push queue (app backend and campaign messages, format
+ * in {@code dev.hearken.push.message.PushMessage}), push-campaign fans a due campaign out onto it, and the
+ * e-mail channel ({@link PushMail}) adds mail-unsubscribe and mail-feedback. Item shapes:
+ * {@code functions/push-send/README.md}.
+ *
+ * <p>Messages may be experiments (grants on {@link Experiments}' tables), and every send adds to the program
+ * overview counters in {@link Experiments#programStats()}.
+ */
+public final class PushSend {
+
+    /** @param experiments the experiment tables and the program counters */
+    public PushSend(Platform platform, Experiments experiments) {
+        DataTable users = platform.table(DataTableProps.builder("push-users", Key.string("userId")).build());
+        DataTable devices = platform.table(DataTableProps.builder("push-devices", Key.string("userId"))
+                .sortKey(Key.string("token"))
+                .build());
+        DataTable caps = platform.table(DataTableProps.builder("push-caps", Key.string("userId"))
+                .sortKey(Key.string("window"))
+                .ttlAttribute("expiresAt")
+                .build());
+        DataTable deliveries = platform.table(DataTableProps.builder("push-deliveries", Key.string("pk"))
+                .sortKey(Key.string("sk"))
+                .ttlAttribute("expiresAt")
+                .build());
+        DataTable sends = platform.table(DataTableProps.builder("push-sends", Key.string("idempotencyKey"))
+                .ttlAttribute("expiresAt")
+                .build());
+        DataTable templates = platform.table(DataTableProps.builder("push-templates", Key.string("templateId"))
+                .sortKey(Key.string("locale"))
+                .build());
+        DataTable campaigns = platform.table(DataTableProps.builder("push-campaigns", Key.string("campaignId")).build());
+        DataTable segments = platform.table(DataTableProps.builder("push-segments", Key.string("segmentId"))
+                .sortKey(Key.string("userId"))
+                .build());
+        // No value in the template: an operator puts the FCM service-account JSON and the APNs key.
+        NamedSecret fcmSecret = platform.secret("FcmSecret", "fcm",
+                "FCM service-account key file (JSON: project_id, client_email, private_key, private_key_id, token_uri)");
+        NamedSecret apnsSecret = platform.secret("ApnsSecret", "apns",
+                "APNs token-auth key (JSON: teamId, keyId, privateKey as PKCS#8 PEM, topic)");
+        HearkenFunction worker = platform.function(HearkenFunctionProps.builder("push-send")
+                .export("send")
+                // Memory buys CPU for TLS and JSON; a record waits mostly on FCM/APNs.
+                .memoryMb(1024)
+                .timeout(Duration.ofSeconds(30))
+                .build());
+        HearkenFunction campaign = platform.function(HearkenFunctionProps.builder("push-campaign")
+                .module("functions/push-send")
+                .export("campaign")
+                .memoryMb(1024)
+                // The run saves its cursor and stops after hearken.push.campaign.budget (12 min).
+                .timeout(Duration.ofMinutes(15))
+                .build());
+        WorkerQueue push = platform.queue(WorkerQueueProps.builder("push", worker.timeout()).build());
+        // 100 records per invocation, gathered for up to 1 s: the worker runs a batch's records at the same
+        // time (hearken.push.worker.max-in-flight, 100), so a bigger batch is more sends per instance, not a
+        // longer invocation (functions/push-send/README.md, "Measured").
+        push.consumer(worker, ConsumerOptions.builder().batchSize(100).maxBatchingWindow(Duration.ofSeconds(1))
+                .maxConcurrency(20).build());
+        push.grantSend(campaign);
+        // The worker re-enqueues deferred messages (quiet hours, notBefore) with a delay, and sends a
+        // message a provider rejects as invalid straight to the DLQ with the reason as an attribute.
+        push.grantSend(worker);
+        push.deadLetterQueue().grantSendMessages(worker.function());
+        worker.addEnvironment("HEARKEN_QUEUES_PUSH_DLQ", push.deadLetterQueue().getQueueUrl());
+        users.grant(worker, "dynamodb:GetItem");
+        devices.grant(worker, "dynamodb:Query", "dynamodb:DeleteItem");
+        // Caps: one conditional UpdateItem per window on push-caps, then a mark on the ledger (push-sends).
+        caps.grant(worker, "dynamodb:UpdateItem");
+        sends.grant(worker, "dynamodb:UpdateItem", "dynamodb:GetItem");
+        deliveries.grant(worker, "dynamodb:PutItem");
+        templates.grant(worker, "dynamodb:Query");
+        experiments.experiments().grantRead(worker);
+        experiments.exposures().grant(worker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query");
+        campaigns.grant(campaign, "dynamodb:GetItem");
+        segments.grant(campaign, "dynamodb:Query");
+        sends.grant(campaign, "dynamodb:UpdateItem");
+        campaign.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("events:PutEvents"))
+                .resources(List.of(platform.arn("events", "event-bus/default")))
+                .build());
+        fcmSecret.grantRead(worker, "HEARKEN_PUSH_FCM_SECRET_ID");
+        apnsSecret.grantRead(worker, "HEARKEN_PUSH_APNS_SECRET_ID");
+        new PushMail(platform, worker, users);
+        // Program overview counters (sends, deliveries, capped, deferred, ...): one ADD per message.
+        experiments.programStats().grant(worker, "dynamodb:UpdateItem");
+        deferrals(platform, worker, push);
+        campaignTriggers(platform, campaign);
+    }
+
+    /**
+     * Deferrals longer than one SQS delay (15 min: a night of quiet hours, a distant notBefore) are
+     * one-time schedules that push-send creates in their own group; each sends its message back to the
+     * push queue, with a role that may do only that and that only schedules of this group can assume.
+     * push-send may create schedules in this group and pass this role, nothing else of Scheduler's.
+     */
+    private static void deferrals(Platform platform, HearkenFunction worker, WorkerQueue push) {
+        String group = platform.settings().physicalName("push-deferrals");
+        CfnScheduleGroup schedules = CfnScheduleGroup.Builder.create(platform.scope(), "PushDeferralSchedules")
+                .name(group)
+                .build();
+        Role role = Role.Builder.create(platform.scope(), "PushDeferralSchedulerRole")
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(Map.of(
+                        // only schedules of this account and group may assume it (confused deputy; "Set up the execution role",
+                        // https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html)
+                        "StringEquals", Map.of("aws:SourceAccount", platform.scope().getAccount()),
+                        "ArnEquals", Map.of("aws:SourceArn", schedules.getAttrArn()))))
+                .description("Lets push-send's deferral schedules send their message back to the push queue")
+                .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(push.queue().getQueueArn()))
+                .build());
+        worker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("scheduler:CreateSchedule"))
+                .resources(List.of(platform.arn("scheduler", "schedule/" + group + "/*")))
+                .build());
+        worker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("iam:PassRole"))
+                .resources(List.of(role.getRoleArn()))
+                .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")))
+                .build());
+        worker.addEnvironment("HEARKEN_PUSH_DEFERRALS_ENABLED", "true");
+        worker.addEnvironment("HEARKEN_PUSH_DEFERRALS_GROUP", group);
+        worker.addEnvironment("HEARKEN_PUSH_DEFERRALS_ROLE_ARN", role.getRoleArn());
+        worker.addEnvironment("HEARKEN_PUSH_DEFERRALS_QUEUE_ARN", push.queue().getQueueArn());
+        // The group exists before the worker runs, so a first night's deferrals are not refused for want of it.
+        worker.function().getNode().addDependency(schedules);
+    }
+
+    /**
+     * Campaigns start with a "Campaign Scheduled" event on the default bus, put by a one-time EventBridge
+     * Scheduler schedule (group {@code <prefix>-campaigns}, role below) or by the app backend. A run that
+     * outlives one invocation's budget hands itself over with a "Campaign Continued" event (detail:
+     * campaignId, runId, hop) that push-campaign puts on the same bus.
+     */
+    private static void campaignTriggers(Platform platform, HearkenFunction campaign) {
+        Rule.Builder.create(platform.scope(), "PushCampaignRule")
+                .ruleName(platform.settings().physicalName("push-campaign-scheduled"))
+                .description("Starts a campaign run of push-campaign")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("hearken.campaigns"))
+                        .detailType(List.of("Campaign Scheduled", "Campaign Continued"))
+                        .build())
+                .targets(List.of(LambdaFunction.Builder.create(campaign.function()).retryAttempts(3).build()))
+                .build();
+        CfnScheduleGroup.Builder.create(platform.scope(), "PushCampaignSchedules")
+                .name(platform.settings().physicalName("campaigns"))
+                .build();
+        Role role = Role.Builder.create(platform.scope(), "PushCampaignSchedulerRole")
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
+                .description("Lets campaign schedules put Campaign Scheduled events on the default bus")
+                .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("events:PutEvents"))
+                .resources(List.of(platform.arn("events", "event-bus/default")))
+                .build());
+    }
+}

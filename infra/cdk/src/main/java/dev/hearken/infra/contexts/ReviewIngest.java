@@ -1,0 +1,109 @@
+package dev.hearken.infra.contexts;
+
+import dev.hearken.infra.constructs.ConsumerOptions;
+import dev.hearken.infra.constructs.DataTable;
+import dev.hearken.infra.constructs.DataTableProps;
+import dev.hearken.infra.constructs.DataTableProps.Key;
+import dev.hearken.infra.constructs.HearkenFunction;
+import dev.hearken.infra.constructs.HearkenFunctionProps;
+import dev.hearken.infra.constructs.WorkerQueue;
+import dev.hearken.infra.constructs.WorkerQueueProps;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+
+/**
+ * App-store reviews: in through the reviews queue, then normalised, stored, analysed, counted and offered
+ * replies. One artifact ({@code functions/review-ingest}), one function per export: the AppFollow webhook
+ * only enqueues (a fast 202), the worker does the slow part (understanding models) behind the reviews
+ * queue, insights answers the bug-impact query, the poller pulls both stores every 15 minutes.
+ *
+ * <p>Secrets carry no value in the template: an operator puts the store keys and the AppFollow token; the
+ * reviewer pseudonymisation key is generated and never leaves AWS. The worker produces to the auto-reply
+ * queue, and {@link ReviewEscalate} makes it the producer of escalations ({@link #worker()}).
+ */
+public final class ReviewIngest {
+
+    private final HearkenFunction worker;
+
+    /** @param autoReplyQueue the auto-reply queue ({@link TicketClassify#autoReplyQueue()}), for reply offers */
+    public ReviewIngest(Platform platform, WorkerQueue autoReplyQueue) {
+        DataTable reviews = platform.table(DataTableProps.builder("reviews", Key.string("reviewKey"))
+                .sortKey(Key.string("version"))
+                .build());
+        DataTable cursors = platform.table(DataTableProps.builder("review-cursors", Key.string("cursorKey")).build());
+        DataTable impact = platform.table(DataTableProps.builder("review-impact", Key.string("impactKey"))
+                .sortKey(Key.string("sk"))
+                .ttlAttribute("expiresAt") // only the reviewer markers expire; counters have no expiresAt
+                .build());
+        DataTable apps = platform.table(DataTableProps.builder("review-apps", Key.string("appId")).build());
+        NamedSecret appStoreSecret = platform.secret("AppStoreSecret", "appstore",
+                "App Store Connect team API key (JSON: issuerId, keyId, privateKey as PKCS#8 PEM)");
+        NamedSecret googlePlaySecret = platform.secret("GooglePlaySecret", "googleplay",
+                "Google Play service-account key file (JSON: client_email, private_key, private_key_id)");
+        NamedSecret appFollowSecret = platform.secret("AppFollowSecret", "appfollow",
+                "AppFollow webhook URL token (JSON: webhookToken)");
+        NamedSecret pseudonymSecret = platform.generatedSecret("ReviewPseudonymSecret", "review-pseudonym",
+                "Key of the HMAC that pseudonymises reviewers (JSON: authorHmacKey)",
+                SecretStringGenerator.builder()
+                        .secretStringTemplate("{}")
+                        .generateStringKey("authorHmacKey")
+                        .passwordLength(48)
+                        .excludePunctuation(true)
+                        .build());
+        this.worker = platform.function(HearkenFunctionProps.builder("review-ingest")
+                .export("ingest")
+                // ~130 MB of language models, and memory buys the CPU their loading needs.
+                .memoryMb(1024)
+                .timeout(Duration.ofSeconds(30))
+                .build());
+        HearkenFunction webhook = platform.function(HearkenFunctionProps.builder("review-webhook")
+                .module("functions/review-ingest")
+                .export("appfollow")
+                .build());
+        HearkenFunction insights = platform.function(HearkenFunctionProps.builder("review-insights")
+                .module("functions/review-ingest")
+                .export("insights")
+                .build());
+        HearkenFunction poller = platform.function(HearkenFunctionProps.builder("review-poller")
+                .module("functions/review-ingest")
+                .export("poll")
+                // A run stops itself after its time budget (90 s by default) and the next one resumes.
+                .timeout(Duration.ofMinutes(2))
+                .build());
+        WorkerQueue queue = platform.queue(WorkerQueueProps.builder("reviews", worker.timeout()).build());
+        queue.grantSend(poller);
+        queue.grantSend(webhook);
+        queue.consumer(worker, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
+        autoReplyQueue.grantSend(worker);
+        reviews.grant(worker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem");
+        // A transaction needs the actions of the items it contains: the marker Put and the counter Update (bug
+        // impact and escalations); GetItem reads the day's escalation count back for the ingest result.
+        impact.grant(worker, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem");
+        apps.grant(worker, "dynamodb:Scan");
+        pseudonymSecret.grantRead(worker, "HEARKEN_REVIEW_SECRETS_PSEUDONYM");
+        appFollowSecret.grantRead(webhook, "HEARKEN_REVIEW_SECRETS_APPFOLLOW");
+        impact.grant(insights, "dynamodb:Query");
+        platform.webhook("/webhooks/appfollow", webhook);
+        platform.route(HttpMethod.GET, "/apps/{appId}/topics/{topic}/impact", insights);
+        apps.grant(poller, "dynamodb:Scan");
+        cursors.grant(poller, "dynamodb:GetItem", "dynamodb:PutItem");
+        appStoreSecret.grantRead(poller, "HEARKEN_REVIEW_SECRETS_APPSTORE");
+        googlePlaySecret.grantRead(poller, "HEARKEN_REVIEW_SECRETS_GOOGLEPLAY");
+        Rule.Builder.create(platform.scope(), "ReviewPollSchedule")
+                .ruleName(platform.settings().physicalName("review-poll"))
+                .description("Pulls new App Store Connect and Google Play reviews (Play lists only about a week)")
+                .schedule(Schedule.rate(software.amazon.awscdk.Duration.minutes(15)))
+                .targets(List.of(new LambdaFunction(poller.function())))
+                .build();
+    }
+
+    /** The review-ingest worker, which decides what a review needs (reply offer, escalation). */
+    public HearkenFunction worker() {
+        return worker;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.hearken.infra.contexts;
+
+import dev.hearken.infra.constructs.ConsumerOptions;
+import dev.hearken.infra.constructs.DataTable;
+import dev.hearken.infra.constructs.DataTableProps;
+import dev.hearken.infra.constructs.DataTableProps.Key;
+import dev.hearken.infra.constructs.HearkenFunction;
+import dev.hearken.infra.constructs.HearkenFunctionProps;
+import dev.hearken.infra.constructs.WorkerQueue;
+import dev.hearken.infra.constructs.WorkerQueueProps;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+
+/**
+ * Zendesk tickets: the webhook ({@code POST /webhooks/zendesk}) verifies and enqueues (a fast 202), the
+ * worker classifies, routes and hands answerable tickets to auto-reply behind the tickets queue. One
+ * artifact, {@code functions/ticket-classify}, two exports.
+ *
+ * <p>It declares what other contexts share with it: the Zendesk secret (auto-reply and review-escalate
+ * call Zendesk too), the routing rules (review-escalate routes with them) and the auto-reply queue, the
+ * hand-off to {@link AutoReply} that review-ingest also produces to.
+ */
+public final class TicketClassify {
+
+    private final DataTable routingRules;
+    private final NamedSecret zendeskSecret;
+    private final WorkerQueue autoReplyQueue;
+
+    public TicketClassify(Platform platform) {
+        DataTable ticketDecisions = platform.table(DataTableProps.builder("ticket-decisions", Key.string("ticketId"))
+                .sortKey(Key.string("eventKey"))
+                .ttlAttribute("expiresAt")
+                .build());
+        this.routingRules = platform.table(DataTableProps.builder("routing-rules", Key.string("ruleId")).build());
+        DataTable vip = platform.table(DataTableProps.builder("vip", Key.string("vipKey")).build());
+        // Webhook signing secret and API credentials, as one JSON object. No value is in the template:
+        // CloudFormation generates a throwaway signing secret and empty credentials, an operator puts
+        // Zendesk's real ones (see functions/ticket-classify/README.md).
+        this.zendeskSecret = platform.generatedSecret("ZendeskSecret", "zendesk",
+                "Zendesk webhook signing secret and API token (JSON: webhookSigningSecret, apiEmail, apiToken)",
+                SecretStringGenerator.builder()
+                        .secretStringTemplate("{\"apiEmail\":\"\",\"apiToken\":\"\"}")
+                        .generateStringKey("webhookSigningSecret")
+                        .excludePunctuation(true)
+                        .build());
+        HearkenFunction webhook = platform.function(HearkenFunctionProps.builder("ticket-webhook")
+                .module("functions/ticket-classify")
+                .export("webhook")
+                .build());
+        HearkenFunction worker = platform.function(HearkenFunctionProps.builder("ticket-classify")
+                .export("classify")
+                // ~130 MB of language models, and memory buys the CPU their loading needs.
+                .memoryMb(1024)
+                .timeout(Duration.ofSeconds(30))
+                .build());
+        WorkerQueue tickets = platform.queue(WorkerQueueProps.builder("tickets", worker.timeout()).build());
+        tickets.grantSend(webhook);
+        tickets.consumer(worker, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
+        // The worker returns a rate-limited record by changing its visibility (needs the URL; the
+        // event source already grants sqs:ChangeMessageVisibility).
+        worker.addEnvironment(tickets.environmentVariable(), tickets.queue().getQueueUrl());
+        this.autoReplyQueue = platform.queue(WorkerQueueProps.builder("auto-reply", AutoReply.TIMEOUT).build());
+        autoReplyQueue.grantSend(worker);
+        for (HearkenFunction f : List.of(webhook, worker)) {
+            zendeskSecret.grantRead(f, "HEARKEN_ZENDESK_SECRET_ID");
+        }
+        ticketDecisions.grant(worker, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        routingRules.grantRead(worker);
+        vip.grant(worker, "dynamodb:GetItem", "dynamodb:BatchGetItem");
+        platform.webhook("/webhooks/zendesk", webhook);
+    }
+
+    /** Rules that pick a ticket's group and priority. */
+    public DataTable routingRules() {
+        return routingRules;
+    }
+
+    /** Zendesk's webhook signing secret and API credentials; every function that calls Zendesk reads it. */
+    public NamedSecret zendeskSecret() {
+        return zendeskSecret;
+    }
+
+    /** Reply requests for auto-reply, sized for {@link AutoReply#TIMEOUT}; producers call {@code grantSend}. */
+    public WorkerQueue autoReplyQueue() {
+        return autoReplyQueue;
+    }
+}
