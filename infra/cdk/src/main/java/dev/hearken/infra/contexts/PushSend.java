@@ -11,6 +11,7 @@ import dev.hearken.infra.constructs.WorkerQueueProps;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -122,11 +123,12 @@ public final class PushSend {
                 .name(group)
                 .build();
         Role role = Role.Builder.create(platform.scope(), "PushDeferralSchedulerRole")
-                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(Map.of(
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(new TreeMap<>(Map.of(
+                        // sorted, so that the template is the same byte for byte on every build (Map.of's order is not);
                         // only schedules of this account and group may assume it (confused deputy; "Set up the execution role",
                         // https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html)
                         "StringEquals", Map.of("aws:SourceAccount", platform.scope().getAccount()),
-                        "ArnEquals", Map.of("aws:SourceArn", schedules.getAttrArn()))))
+                        "ArnEquals", Map.of("aws:SourceArn", schedules.getAttrArn())))))
                 .description("Lets push-send's deferral schedules send their message back to the push queue")
                 .build();
         role.addToPolicy(PolicyStatement.Builder.create()
