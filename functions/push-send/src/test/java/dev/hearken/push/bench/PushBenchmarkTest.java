@@ -1,5 +1,7 @@
 package dev.hearken.push.bench;
 
+import dev.hearken.push.service.PushPorts;
+import dev.hearken.push.service.PushPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -147,15 +149,14 @@ class PushBenchmarkTest {
             System.out.printf("BENCH worker seeded %d users with one android device each on dynalite%n",
                     (inFlight.length + 1) * messages);
             try (ExecutorService deviceSends = Executors.newVirtualThreadPerTaskExecutor()) {
-                PushService push = new PushService(
+                PushService push = new PushService(PushPorts.pushOnly(
                         new DynamoDbUserDirectory(dynamo, "hearken-push-users", "hearken-push-devices"),
                         new DynamoDbFrequencyCaps(dynamo, "hearken-push-caps"),
                         new DynamoDbSendLedger(dynamo, "hearken-push-sends", Duration.ofDays(30)),
                         new DynamoDbDeliveryLog(dynamo, "hearken-push-deliveries", Duration.ofDays(90), 8),
                         new DynamoDbTemplateCatalogue(dynamo, "hearken-push-templates", Duration.ofSeconds(60),
                                 Clock.systemUTC()),
-                        null, Map.of(Platform.ANDROID, fcm(fake)), unusedQueue(), LIMITS, Duration.ofSeconds(900),
-                        Duration.ofSeconds(60), Clock.systemUTC(), deviceSends);
+                        null, Map.of(Platform.ANDROID, fcm(fake)), unusedQueue()), POLICY, Clock.systemUTC(), deviceSends);
                 measure("dynalite", push, fake, messages, inFlight, dynalite::cpu);
             }
             dynamo.close();
@@ -177,9 +178,9 @@ class PushBenchmarkTest {
                 Template.copies("en", Template.DEFAULT_VARIANT, TITLE, BODY)));
         try (FcmFake fake = new FcmFake().latency(Duration.ofMillis(20));
                 ExecutorService deviceSends = Executors.newVirtualThreadPerTaskExecutor()) {
-            PushService push = new PushService(dynamo, dynamo, dynamo, dynamo, dynamo, null,
-                    Map.of(Platform.ANDROID, fcm(fake)), unusedQueue(), LIMITS, Duration.ofSeconds(900),
-                    Duration.ofSeconds(60), Clock.systemUTC(), deviceSends, null, dynamo);
+            PushService push = new PushService(PushPorts.pushOnly(dynamo, dynamo, dynamo, dynamo, dynamo, null,
+                    Map.of(Platform.ANDROID, fcm(fake)), unusedQueue()).withCounters(dynamo), POLICY, Clock.systemUTC(),
+                    deviceSends);
             long before = dynamo.calls();
             measure("dynamodb-at-" + dynamoLatency.toMillis() + "ms", push, fake, messages, inFlight(), () -> Duration.ZERO);
             System.out.printf("BENCH worker dynamodb-at-%dms %.1f simulated DynamoDB calls per message%n",
@@ -189,7 +190,8 @@ class PushBenchmarkTest {
 
     private static final String TITLE = "Hello {firstName}";
     private static final String BODY = "Your weekly summary is ready";
-    private static final CapLimits LIMITS = new CapLimits(3, 2, 10, 5);
+    private static final PushPolicy POLICY =
+            new PushPolicy(new CapLimits(3, 2, 10, 5), Duration.ofSeconds(900), Duration.ofSeconds(60));
 
     private static int[] inFlight() {
         return Arrays.stream(System.getProperty("push.bench.in-flight", "1,10,100").split(","))
