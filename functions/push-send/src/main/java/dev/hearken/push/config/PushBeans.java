@@ -30,6 +30,7 @@ import dev.hearken.push.service.EmailChannel;
 import dev.hearken.push.service.PushPolicy;
 import dev.hearken.push.service.PushPorts;
 import dev.hearken.push.service.PushService;
+import dev.hearken.push.service.PushWorker;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -161,6 +162,13 @@ public class PushBeans {
                 settings.lease());
         // a message's devices and independent calls, each on its own virtual thread: they wait on FCM/APNs and DynamoDB
         return new PushService(ports, policy, clock, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /** A record to retry is delivered again after the provider's Retry-After ({@code ChangeMessageVisibility}). */
+    @Produces
+    @Singleton
+    PushWorker pushWorker(PushService push, SqsVisibility visibility) {
+        return new PushWorker(push, visibility::retryAfter);
     }
 
     /** One-time schedules for long waits, or {@code null} (the SQS re-enqueue chain) when off or without a role. */

@@ -1,7 +1,5 @@
 package dev.hearken.push.bench;
 
-import dev.hearken.push.service.PushPorts;
-import dev.hearken.push.service.PushPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -35,6 +33,8 @@ import dev.hearken.push.provider.FcmAccessTokens;
 import dev.hearken.push.provider.FcmGateway;
 import dev.hearken.push.provider.SecretSource;
 import dev.hearken.push.service.CampaignService;
+import dev.hearken.push.service.PushPolicy;
+import dev.hearken.push.service.PushPorts;
 import dev.hearken.push.service.PushService;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
@@ -61,6 +61,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -78,8 +79,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 /**
  * Throughput measurements, off by default: {@code ./mvnw -B verify -pl functions/push-send
  * -Dtest=PushBenchmarkTest -Dpush.bench=true}. Prints the numbers quoted in the README (lines starting
- * with {@code BENCH}).
+ * with {@code BENCH}). Tagged {@code benchmark}, so a build can leave the class out altogether; the property
+ * still guards it where the tag is not filtered.
  */
+@Tag("benchmark")
 @EnabledIfSystemProperty(named = "push.bench", matches = "true")
 class PushBenchmarkTest {
 
