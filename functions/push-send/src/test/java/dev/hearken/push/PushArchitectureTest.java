@@ -1,4 +1,4 @@
-package dev.hearken.push.domain;
+package dev.hearken.push;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * the handlers are adapters that call services, never an AWS SDK client themselves.
  */
 @AnalyzeClasses(packages = "dev.hearken.push", importOptions = ImportOption.DoNotIncludeTests.class)
-class DomainArchitectureTest {
+class PushArchitectureTest {
 
     @ArchTest
     static final ArchRule domainPortsAndServicesArePlainJava = noClasses()
