@@ -3,17 +3,18 @@ package dev.hearken.push.aws;
 import static dev.hearken.push.aws.Items.s;
 import static dev.hearken.push.aws.Items.string;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hearken.push.domain.Copy;
 import dev.hearken.push.domain.EmailCopy;
 import dev.hearken.push.domain.Template;
 import dev.hearken.push.port.TemplateCatalogue;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,31 +29,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class DynamoDbTemplateCatalogue implements TemplateCatalogue {
 
-    private record Cached(Optional<Template> template, Instant until) {}
-
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Duration cacheTtl;
-    private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** A template that is not there is cached too: a message naming it is dead-lettered without a query each. */
+    private final Cache<String, Optional<Template>> cache;
 
+    /** @param clock the cache's time source (a test's fixed clock stops expiry) */
     public DynamoDbTemplateCatalogue(DynamoDbClient dynamo, String table, Duration cacheTtl, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
-        this.cacheTtl = cacheTtl;
-        this.clock = clock;
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(cacheTtl)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
     }
 
     @Override
     public Optional<Template> find(String templateId) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(templateId);
-        if (cached != null && cached.until().isAfter(now)) {
-            return cached.template();
-        }
-        Optional<Template> loaded = load(templateId);
-        cache.put(templateId, new Cached(loaded, now.plus(cacheTtl)));
-        return loaded;
+        return cache.get(templateId, this::load);
     }
 
     private Optional<Template> load(String templateId) {

@@ -3,8 +3,6 @@ package dev.hearken.push.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.push.port.CampaignContinuation;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
@@ -26,6 +24,9 @@ public final class EventBridgeCampaignContinuation implements CampaignContinuati
     /** The source of campaign events. */
     public static final String SOURCE = "hearken.campaigns";
 
+    /** The event's detail, as push-campaign reads it back ({@code CampaignEvent.Detail}). */
+    public record Detail(String campaignId, String runId, long hop) {}
+
     private final EventBridgeClient events;
     private final ObjectMapper json;
     private final String bus;
@@ -38,13 +39,9 @@ public final class EventBridgeCampaignContinuation implements CampaignContinuati
 
     @Override
     public void schedule(String campaignId, String runId, long hop) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("campaignId", campaignId);
-        detail.put("runId", runId);
-        detail.put("hop", hop);
         String body;
         try {
-            body = json.writeValueAsString(detail);
+            body = json.writeValueAsString(new Detail(campaignId, runId, hop));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("campaign continuation detail not serialisable", e);
         }

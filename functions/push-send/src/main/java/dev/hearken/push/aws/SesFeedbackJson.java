@@ -1,11 +1,13 @@
 package dev.hearken.push.aws;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.push.domain.MailFeedback;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads one SQS message of the mail-feedback queue into a {@link MailFeedback}.
@@ -31,6 +33,30 @@ public final class SesFeedbackJson {
 
     private SesFeedbackJson() {}
 
+    /**
+     * An SQS body: SNS's envelope ({@code Type}, {@code Message}), or — raw delivery — the SES event itself
+     * (the other fields). Only what is read is bound; the rest is ignored.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Body(@JsonProperty("Type") String type, @JsonProperty("Message") String message, String eventType,
+            String notificationType, Bounce bounce, Complaint complaint, Mail mail) {}
+
+    /** {@code bounce}: its type and the recipients it names. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Bounce(String bounceType, List<Recipient> bouncedRecipients) {}
+
+    /** {@code complaint}: the recipients it names. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Complaint(List<Recipient> complainedRecipients) {}
+
+    /** One bounced or complaining recipient. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Recipient(String emailAddress) {}
+
+    /** {@code mail}: the message as sent — its id, the addresses it went to, its tags (name → values). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Mail(String messageId, List<String> destination, Map<String, List<String>> tags) {}
+
     /** Thrown for a body that is not an SNS notification of an SES event: the record fails (and is dead-lettered). */
     public static final class InvalidFeedbackException extends RuntimeException {
         InvalidFeedbackException(String message) {
@@ -40,65 +66,68 @@ public final class SesFeedbackJson {
 
     /** Parses {@code body}; throws {@link InvalidFeedbackException} when it is not what SES and SNS send. */
     public static MailFeedback read(ObjectMapper json, String body) {
-        JsonNode root = tree(json, body, "body");
-        JsonNode event = root;
-        if (root.has("Type")) {
-            if (!"Notification".equals(root.path("Type").asText()) || !root.path("Message").isTextual()) {
-                throw new InvalidFeedbackException("SNS message of type " + root.path("Type").asText() + " without a Message");
+        Body event = bind(json, body, "body");
+        if (event.type() != null) {
+            if (!"Notification".equals(event.type()) || event.message() == null) {
+                throw new InvalidFeedbackException("SNS message of type " + event.type() + " without a Message");
             }
-            event = tree(json, root.path("Message").asText(), "SNS Message");
+            event = bind(json, event.message(), "SNS Message");
         }
-        String type = event.hasNonNull("eventType") ? event.path("eventType").asText() : event.path("notificationType").asText(null);
-        JsonNode mail = event.path("mail");
-        if (type == null || !mail.isObject()) {
+        String type = event.eventType() != null ? event.eventType() : event.notificationType();
+        Mail mail = event.mail();
+        if (type == null || mail == null) {
             throw new InvalidFeedbackException("not an SES event: no eventType/notificationType or mail");
         }
         MailFeedback.Kind kind;
         List<String> addresses = new ArrayList<>();
         switch (type) {
             case "Bounce" -> {
-                kind = switch (event.path("bounce").path("bounceType").asText("")) {
+                Bounce bounce = event.bounce() == null ? new Bounce(null, null) : event.bounce();
+                kind = switch (bounce.bounceType() == null ? "" : bounce.bounceType()) {
                     case "Permanent" -> MailFeedback.Kind.PERMANENT_BOUNCE;
                     case "Transient" -> MailFeedback.Kind.TRANSIENT_BOUNCE;
                     default -> MailFeedback.Kind.UNDETERMINED_BOUNCE;
                 };
-                event.path("bounce").path("bouncedRecipients").forEach(r -> add(addresses, r, mail));
+                addAll(addresses, bounce.bouncedRecipients(), mail);
             }
             case "Complaint" -> {
                 kind = MailFeedback.Kind.COMPLAINT;
-                event.path("complaint").path("complainedRecipients").forEach(r -> add(addresses, r, mail));
+                addAll(addresses, event.complaint() == null ? null : event.complaint().complainedRecipients(), mail);
             }
             default -> kind = MailFeedback.Kind.OTHER;
         }
-        JsonNode tag = mail.path("tags").path(RECIPIENT_TAG);
-        String recipientTag = tag.isArray() && !tag.isEmpty() ? tag.get(0).asText(null) : null;
-        return new MailFeedback(kind, recipientTag, addresses, mail.path("messageId").asText(null));
+        List<String> tag = mail.tags() == null ? null : mail.tags().get(RECIPIENT_TAG);
+        String recipientTag = tag == null || tag.isEmpty() ? null : tag.get(0);
+        return new MailFeedback(kind, recipientTag, addresses, mail.messageId());
     }
 
-    private static void add(List<String> addresses, JsonNode recipient, JsonNode mail) {
-        String address = recipient.path("emailAddress").asText(null);
-        if (address == null || address.isBlank()) {
-            return;
-        }
-        for (JsonNode destination : mail.path("destination")) {
-            if (destination.asText().equalsIgnoreCase(address)) {
-                address = destination.asText();
-                break;
+    /** The recipients' addresses, each written as {@code mail.destination} has it when they differ only in case. */
+    private static void addAll(List<String> addresses, List<Recipient> recipients, Mail mail) {
+        for (Recipient recipient : recipients == null ? List.<Recipient>of() : recipients) {
+            String address = recipient == null ? null : recipient.emailAddress();
+            if (address == null || address.isBlank()) {
+                continue;
             }
+            for (String destination : mail.destination() == null ? List.<String>of() : mail.destination()) {
+                if (destination != null && destination.equalsIgnoreCase(address)) {
+                    address = destination;
+                    break;
+                }
+            }
+            addresses.add(address);
         }
-        addresses.add(address);
     }
 
-    private static JsonNode tree(ObjectMapper json, String text, String what) {
+    private static Body bind(ObjectMapper json, String text, String what) {
         try {
-            JsonNode node = text == null ? null : json.readTree(text);
-            if (node == null || !node.isObject()) {
+            Body node = text == null ? null : json.readValue(text, Body.class);
+            if (node == null) {
                 throw new InvalidFeedbackException(what + " is not a JSON object");
             }
             return node;
         } catch (JsonProcessingException e) {
             // no parser message: it may quote the body, and the body holds addresses
-            throw new InvalidFeedbackException(what + " is not JSON");
+            throw new InvalidFeedbackException(what + " is not JSON of an SNS notification or SES event");
         }
     }
 }

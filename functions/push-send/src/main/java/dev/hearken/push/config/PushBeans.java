@@ -27,7 +27,10 @@ import dev.hearken.push.provider.SecretSource;
 import dev.hearken.push.provider.TrustedCertificates;
 import dev.hearken.push.service.CampaignService;
 import dev.hearken.push.service.EmailChannel;
+import dev.hearken.push.service.PushPolicy;
+import dev.hearken.push.service.PushPorts;
 import dev.hearken.push.service.PushService;
+import dev.hearken.push.service.PushWorker;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -140,7 +143,7 @@ public class PushBeans {
             FcmGateway fcm, ApnsGateway apns, SqsPushQueue queue, @PushTime Clock clock, EmailChannel mail,
             DynamoDbProgramCounters counters, SchedulerClient scheduler, SqsClient sqs, PushQueues queues, ObjectMapper json) {
         PushSettings.Caps caps = settings.caps();
-        return new PushService(
+        PushPorts ports = new PushPorts(
                 new DynamoDbUserDirectory(dynamo, tables.pushUsers(), tables.pushDevices()),
                 new DynamoDbFrequencyCaps(dynamo, tables.pushCaps()),
                 new DynamoDbSendLedger(dynamo, tables.pushSends(), settings.ledgerRetention()),
@@ -150,15 +153,22 @@ public class PushBeans {
                 Map.of(Platform.ANDROID, new BoundedGateway(fcm, settings.maxConcurrentSends()),
                         Platform.IOS, new BoundedGateway(apns, settings.maxConcurrentSends())),
                 queue,
-                new CapLimits(caps.lifecyclePerDay(), caps.promotionalPerDay(), caps.lifecyclePerWeek(), caps.promotionalPerWeek()),
-                settings.maxDelay(),
-                settings.lease(),
-                clock,
-                // a message's devices, each on its own virtual thread: they wait on FCM/APNs and DynamoDB
-                Executors.newVirtualThreadPerTaskExecutor(),
                 mail,
                 counters,
                 longDeferrals(settings.deferrals(), scheduler, sqs, queues, json));
+        PushPolicy policy = new PushPolicy(
+                new CapLimits(caps.lifecyclePerDay(), caps.promotionalPerDay(), caps.lifecyclePerWeek(), caps.promotionalPerWeek()),
+                settings.maxDelay(),
+                settings.lease());
+        // a message's devices and independent calls, each on its own virtual thread: they wait on FCM/APNs and DynamoDB
+        return new PushService(ports, policy, clock, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /** A record to retry is delivered again after the provider's Retry-After ({@code ChangeMessageVisibility}). */
+    @Produces
+    @Singleton
+    PushWorker pushWorker(PushService push, SqsVisibility visibility) {
+        return new PushWorker(push, visibility::retryAfter);
     }
 
     /** One-time schedules for long waits, or {@code null} (the SQS re-enqueue chain) when off or without a role. */

@@ -23,6 +23,11 @@ public record CampaignEvent(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Detail(String campaignId, String program, String runId, Long hop) {}
 
+    /** The campaign to run, or {@code null} when the event names none. */
+    public String campaignId() {
+        return detail == null ? null : detail.campaignId();
+    }
+
     /** The hop this event continues ({@code 0}: a run's start). */
     public long hop() {
         return detail == null || detail.hop() == null ? 0 : detail.hop();

@@ -92,10 +92,23 @@ public final class CampaignService {
     /**
      * Runs (or resumes) hop {@code hop} of {@code runId} of {@code campaignId}.
      *
-     * @throws IllegalArgumentException   for an unknown campaign
+     * @throws IllegalArgumentException   for a missing or unknown campaign
      * @throws RunNotFinishedException    when the time budget ran out first and the run could not be handed over
      */
     public RunResult run(String campaignId, String runId, long hop) {
+        if (campaignId == null || campaignId.isBlank()) {
+            LOG.log(System.Logger.Level.WARNING, "campaign event without detail.campaignId ignored");
+            throw new IllegalArgumentException("detail.campaignId is required");
+        }
+        RunResult result = runHop(campaignId, runId, hop);
+        LOG.log(System.Logger.Level.INFO, "campaign {0} run {1} hop {2}: {3} enqueued{4}", result.campaignId(),
+                result.runId(), hop, result.enqueued(), result.alreadyDone() ? " (run already finished)"
+                        : result.continued() ? " (continues in the next hop)"
+                        : result.superseded() ? " (hop already handed over: nothing done)" : "");
+        return result;
+    }
+
+    private RunResult runHop(String campaignId, String runId, long hop) {
         Campaign campaign = store.find(campaignId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown campaign " + campaignId));
         CampaignStore.RunState state = store.startRun(campaignId, runId);

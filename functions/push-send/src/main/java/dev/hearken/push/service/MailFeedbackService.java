@@ -5,6 +5,7 @@ import dev.hearken.push.domain.UserProfile;
 import dev.hearken.push.port.MailPreferences;
 import dev.hearken.push.port.SealedRecipients;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * SES bounce and complaint feedback → the user's {@code emailStatus}: a permanent bounce marks the address
@@ -17,6 +18,8 @@ import java.util.Optional;
  * not open) is ignored: retrying it could not help.
  */
 public final class MailFeedbackService {
+
+    private static final System.Logger LOG = System.getLogger(MailFeedbackService.class.getName());
 
     /** What one piece of feedback came to. */
     public enum Outcome {
@@ -36,6 +39,37 @@ public final class MailFeedbackService {
     public MailFeedbackService(SealedRecipients recipients, MailPreferences preferences) {
         this.recipients = recipients;
         this.preferences = preferences;
+    }
+
+    /**
+     * One record of the feedback queue: reads it and applies it. The batch trigger reports a failed record
+     * without logging it, so this logs every record: record and SES message ids, kind and outcome only — no
+     * address, no user id, no tag.
+     *
+     * @param recordId the queue's message id, for the logs
+     * @param feedback reads the record's body; throws when it is not SES feedback (the record then fails until
+     *                 it is dead-lettered; the exception's message must not quote the body)
+     */
+    public Outcome handle(String recordId, Supplier<MailFeedback> feedback) {
+        MailFeedback event;
+        try {
+            event = feedback.get();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "record {0} rejected: {1} (fails until it is dead-lettered)", recordId,
+                    e.getMessage());
+            throw e;
+        }
+        Outcome outcome;
+        try {
+            outcome = apply(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "record {0} ({1}) failed: {2}", recordId, event.kind(),
+                    e.getClass().getName());
+            throw e;
+        }
+        LOG.log(System.Logger.Level.INFO, "record {0}: {1} of SES message {2} → {3}", recordId, event.kind(),
+                event.messageId(), outcome);
+        return outcome;
     }
 
     /** Applies {@code feedback}. Throws only when the store fails (the record is then retried). */

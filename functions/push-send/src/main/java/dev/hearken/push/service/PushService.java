@@ -1,12 +1,9 @@
 package dev.hearken.push.service;
 
 import dev.hearken.experiment.service.Assignment;
-import dev.hearken.experiment.service.AssignmentService;
 import dev.hearken.experiment.service.UnknownExperimentException;
-import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.CapWindow;
 import dev.hearken.push.domain.Copy;
-import dev.hearken.push.domain.Delivery;
 import dev.hearken.push.domain.DeliveryOutcome;
 import dev.hearken.push.domain.Device;
 import dev.hearken.push.domain.Hop;
@@ -18,31 +15,23 @@ import dev.hearken.push.domain.Timing;
 import dev.hearken.push.domain.UserProfile;
 import dev.hearken.push.message.ChannelPreference;
 import dev.hearken.push.message.PushMessage;
-import dev.hearken.push.port.DeliveryLog;
-import dev.hearken.push.port.FrequencyCaps;
 import dev.hearken.push.port.LongDeferrals;
-import dev.hearken.push.port.ProgramCounters;
-import dev.hearken.push.port.PushGateway;
-import dev.hearken.push.port.PushQueue;
 import dev.hearken.push.port.SendLedger;
-import dev.hearken.push.port.TemplateCatalogue;
-import dev.hearken.push.port.UserDirectory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Decides and sends one push message, in this order: idempotency lease → user → opt-out → timing
@@ -84,70 +73,21 @@ public final class PushService {
 
     private static final System.Logger LOG = System.getLogger(PushService.class.getName());
 
-    private final UserDirectory users;
-    private final FrequencyCaps caps;
-    private final SendLedger ledger;
-    private final DeliveryLog deliveries;
-    private final TemplateCatalogue templates;
-    private final AssignmentService experiments;
-    private final Map<Platform, PushGateway> gateways;
-    private final PushQueue queue;
-    private final CapLimits limits;
-    private final Duration maxDelay;
-    private final Duration lease;
+    private final PushPorts ports;
+    private final PushPolicy policy;
     private final Clock clock;
-    private final Executor concurrent;
-    private final EmailChannel mail;
-    private final ProgramCounters counters;
-    private final LongDeferrals longDeferrals;
+    private final Concurrently concurrently;
 
     /**
-     * @param concurrent  where a message's independent calls run — its device sends, and the DynamoDB calls
-     *                    that do not wait for each other: concurrently (virtual threads in the function), or
-     *                    one after another ({@code Runnable::run})
-     * @param mail        the e-mail channel, or {@code null} when there is none (e-mail is then {@code failed
-     *                    email-unavailable})
-     * @param counters    the program-overview counters
-     * @param longDeferrals how waits longer than {@code maxDelay} come back (one-time schedules), or {@code null}
-     *                    for a chain of SQS re-enqueues of at most {@code maxDelay} each
+     * @param concurrent where a message's independent calls run — its device sends, and the DynamoDB calls
+     *                   that do not wait for each other: concurrently (virtual threads in the function), or
+     *                   one after another ({@code Runnable::run})
      */
-    public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
-            TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
-            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor concurrent,
-            EmailChannel mail, ProgramCounters counters, LongDeferrals longDeferrals) {
-        this.users = users;
-        this.caps = caps;
-        this.ledger = ledger;
-        this.deliveries = deliveries;
-        this.templates = templates;
-        this.experiments = experiments;
-        this.gateways = Map.copyOf(gateways);
-        this.queue = queue;
-        this.limits = limits;
-        this.maxDelay = maxDelay;
-        this.lease = lease;
+    public PushService(PushPorts ports, PushPolicy policy, Clock clock, Executor concurrent) {
+        this.ports = ports;
+        this.policy = policy;
         this.clock = clock;
-        this.concurrent = concurrent;
-        this.mail = mail;
-        this.counters = counters;
-        this.longDeferrals = longDeferrals;
-    }
-
-    /** Long waits as a chain of SQS re-enqueues (no {@link LongDeferrals}). */
-    public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
-            TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
-            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor concurrent,
-            EmailChannel mail, ProgramCounters counters) {
-        this(users, caps, ledger, deliveries, templates, experiments, gateways, queue, limits, maxDelay, lease, clock,
-                concurrent, mail, counters, null);
-    }
-
-    /** Without e-mail ({@code failed email-unavailable}) and without program counters. */
-    public PushService(UserDirectory users, FrequencyCaps caps, SendLedger ledger, DeliveryLog deliveries,
-            TemplateCatalogue templates, AssignmentService experiments, Map<Platform, PushGateway> gateways,
-            PushQueue queue, CapLimits limits, Duration maxDelay, Duration lease, Clock clock, Executor concurrent) {
-        this(users, caps, ledger, deliveries, templates, experiments, gateways, queue, limits, maxDelay, lease, clock,
-                concurrent, null, (program, day, counters) -> { });
+        this.concurrently = new Concurrently(concurrent);
     }
 
     public SendResult process(PushMessage message) {
@@ -156,7 +96,7 @@ public final class PushService {
         Lookup lookup = lookUp(message);
         SendLedger.Claim claim;
         try {
-            claim = ledger.begin(message.idempotencyKey(), now, lease);
+            claim = ports.ledger().begin(message.idempotencyKey(), now, policy.lease());
         } catch (RuntimeException e) {
             lookup.awaitQuietly();
             throw e;
@@ -165,17 +105,19 @@ public final class PushService {
             lookup.awaitQuietly();
             return claim.refusal() == SendLedger.Refusal.FINISHED ? new SendResult.Duplicate() : new SendResult.Busy();
         }
-        Recorder record = new Recorder(message, now);
+        DeliveryRecorder record = new DeliveryRecorder(ports.deliveries(), message, now);
+        // The ledger's capTaken mark in flight, once this attempt took the cap.
+        AtomicReference<CompletableFuture<Void>> capMark = new AtomicReference<>(CompletableFuture.completedFuture(null));
         boolean counted = false;
         try {
-            SendResult result = decide(message, claim.entry(), now, record, lookup);
-            record.awaitCapMark(); // before the lease is given up: a retry must not count the message again
+            SendResult result = decide(message, claim.entry(), now, record, lookup, capMark);
+            Concurrently.await(capMark.get()); // before the lease is given up: a retry must not count the message again
             counted = true;
             settle(message, now, result, record);
             return result;
         } catch (RuntimeException e) {
-            record.awaitCapMarkQuietly();
-            ledger.release(message.idempotencyKey());
+            Concurrently.awaitQuietly(capMark.get());
+            ports.ledger().release(message.idempotencyKey());
             throw e;
         } finally {
             lookup.awaitQuietly();
@@ -187,16 +129,16 @@ public final class PushService {
 
     /** The user's profile and, unless the message is e-mail only, devices: both read at once. */
     private Lookup lookUp(PushMessage message) {
-        return new Lookup(CompletableFuture.supplyAsync(() -> users.profile(message.userId()), concurrent),
+        return new Lookup(concurrently.start(() -> ports.users().profile(message.userId())),
                 message.channel() == ChannelPreference.EMAIL ? CompletableFuture.completedFuture(List.of())
-                        : CompletableFuture.supplyAsync(() -> users.devices(message.userId()), concurrent));
+                        : concurrently.start(() -> ports.users().devices(message.userId())));
     }
 
     private record Lookup(CompletableFuture<Optional<UserProfile>> profile, CompletableFuture<List<Device>> devices) {
 
         void awaitQuietly() {
-            PushService.awaitQuietly(profile);
-            PushService.awaitQuietly(devices);
+            Concurrently.awaitQuietly(profile);
+            Concurrently.awaitQuietly(devices);
         }
     }
 
@@ -205,27 +147,27 @@ public final class PushService {
      * at the same time as the program counters. Should that write fail, the attempt fails and is retried
      * with its counters already added: counters are best effort, the ledger is not.
      */
-    private void settle(PushMessage message, Instant now, SendResult result, Recorder record) {
+    private void settle(PushMessage message, Instant now, SendResult result, DeliveryRecorder record) {
         String key = message.idempotencyKey();
         Runnable last = switch (result) {
-            case SendResult.Finished f -> () -> ledger.finish(key, f.outcome());
-            case SendResult.DeadLettered d -> () -> ledger.finish(key, "dead-lettered");
-            case SendResult.Deferred d -> () -> ledger.release(key);
-            case SendResult.RetryLater r -> () -> ledger.release(key);
+            case SendResult.Finished f -> () -> ports.ledger().finish(key, f.outcome());
+            case SendResult.DeadLettered d -> () -> ports.ledger().finish(key, "dead-lettered");
+            case SendResult.Deferred d -> () -> ports.ledger().release(key);
+            case SendResult.RetryLater r -> () -> ports.ledger().release(key);
             case SendResult.Duplicate d -> () -> { };
             case SendResult.Busy b -> () -> { };
         };
-        both(() -> count(message, now, result, record), last);
+        concurrently.both(() -> count(message, now, result, record), last);
     }
 
     /** One program-stats write per processing; best effort, the message's fate is already decided. */
-    private void count(PushMessage message, Instant now, SendResult result, Recorder record) {
-        Map<String, Long> tally = ProgramTally.counters(result, record.delivered.get(), record.emailed.get());
+    private void count(PushMessage message, Instant now, SendResult result, DeliveryRecorder record) {
+        Map<String, Long> tally = ProgramTally.counters(result, record.delivered(), record.emailed());
         if (tally.isEmpty()) {
             return;
         }
         try {
-            counters.add(message.program(), LocalDate.ofInstant(now, ZoneOffset.UTC), tally);
+            ports.counters().add(message.program(), LocalDate.ofInstant(now, ZoneOffset.UTC), tally);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "program counters of {0} not written ({1}): {2}", message.program(),
                     e.getClass().getSimpleName(), tally);
@@ -233,9 +175,9 @@ public final class PushService {
     }
 
     /** What to do with the message; the ledger's last write is {@link #settle}'s. */
-    private SendResult decide(PushMessage message, SendLedger.Entry entry, Instant now, Recorder record,
-            Lookup lookup) {
-        Optional<UserProfile> found = await(lookup.profile());
+    private SendResult decide(PushMessage message, SendLedger.Entry entry, Instant now, DeliveryRecorder record,
+            Lookup lookup, AtomicReference<CompletableFuture<Void>> capMark) {
+        Optional<UserProfile> found = Concurrently.await(lookup.profile());
         if (found.isEmpty()) {
             return finished(record.decision(DeliveryOutcome.FAILED, "unknown-user"));
         }
@@ -251,7 +193,7 @@ public final class PushService {
             record.decision(DeliveryOutcome.DEFERRED, why);
             return new SendResult.Deferred(later.get(), hop, why);
         }
-        List<Device> devices = await(lookup.devices());
+        List<Device> devices = Concurrently.await(lookup.devices());
         if (devices.isEmpty() && message.channel() == ChannelPreference.PUSH) {
             return finished(record.decision(DeliveryOutcome.FAILED, "no-device"));
         }
@@ -260,15 +202,16 @@ public final class PushService {
             return refuseMail(message, noMail, record);
         }
         if (!entry.capTaken()) { // else counted by an earlier attempt
-            CapWindow full = caps.take(user.userId(), message.priority(), CapWindow.at(now, user.timeZone()), limits);
+            CapWindow full = ports.caps().take(user.userId(), message.priority(), CapWindow.at(now, user.timeZone()),
+                    policy.caps());
             if (full != null) {
                 return finished(record.decision(DeliveryOutcome.CAPPED, "cap:" + full.key()));
             }
             // Marked while the message is composed and sent. A crash before the mark lands counts the retry
             // twice: conservative, the user gets fewer messages, never more.
-            record.capMark = CompletableFuture.runAsync(() -> ledger.markCapTaken(message.idempotencyKey()), concurrent);
+            capMark.set(concurrently.start(() -> ports.ledger().markCapTaken(message.idempotencyKey())));
         }
-        Optional<Template> template = templates.find(message.template());
+        Optional<Template> template = ports.templates().find(message.template());
         Assignment assignment = template.map(t -> assign(t, user, devices)).orElse(null);
         if (devices.isEmpty()) {
             return email(message, entry, user, template, assignment, record);
@@ -291,19 +234,19 @@ public final class PushService {
      * cannot be created becomes the first 15-minute hop of the SQS chain. Returns the hop taken.
      */
     private Hop defer(PushMessage message, Instant now, Instant until) {
-        Hop hop = Timing.hop(now, until, maxDelay, longDeferrals != null);
+        Hop hop = Timing.hop(now, until, policy.maxDelay(), ports.longDeferrals() != null);
         if (hop instanceof Hop.Scheduled scheduled) {
             try {
-                longDeferrals.deferUntil(message, scheduled.at());
+                ports.longDeferrals().deferUntil(message, scheduled.at());
                 return hop;
             } catch (RuntimeException e) {
-                hop = new Hop.Delay(Timing.delay(now, until, maxDelay));
+                hop = new Hop.Delay(Timing.delay(now, until, policy.maxDelay()));
                 LOG.log(System.Logger.Level.WARNING, "{0} message not scheduled for {1} ({2}: {3}); re-enqueued with a "
                         + "{4} s SQS delay instead", message.program(), scheduled.at(), e.getClass().getSimpleName(),
                         e.getMessage(), ((Hop.Delay) hop).delay().toSeconds());
             }
         }
-        queue.defer(message, ((Hop.Delay) hop).delay());
+        ports.queue().defer(message, ((Hop.Delay) hop).delay());
         return hop;
     }
 
@@ -311,10 +254,10 @@ public final class PushService {
     private static final SendResult EVERY_TOKEN_DEAD = new SendResult.Finished("every-token-dead");
 
     private String mailRefusal(UserProfile user, PushMessage message) {
-        return mail == null ? "email-unavailable" : mail.refusal(user, message.program());
+        return ports.mail() == null ? "email-unavailable" : ports.mail().refusal(user, message.program());
     }
 
-    private SendResult refuseMail(PushMessage message, String reason, Recorder record) {
+    private SendResult refuseMail(PushMessage message, String reason, DeliveryRecorder record) {
         DeliveryOutcome outcome = EmailChannel.OPTED_OUT.equals(reason) ? DeliveryOutcome.OPTED_OUT : DeliveryOutcome.FAILED;
         record.device(outcome, reason, EmailChannel.CHANNEL);
         return finished(outcome.wireName());
@@ -322,7 +265,7 @@ public final class PushService {
 
     /** The e-mail leg: {@code channel: email}, or {@code push-then-email} without a live device. */
     private SendResult email(PushMessage message, SendLedger.Entry entry, UserProfile user, Optional<Template> template,
-            Assignment assignment, Recorder record) {
+            Assignment assignment, DeliveryRecorder record) {
         String refused = mailRefusal(user, message);
         if (refused != null) {
             return refuseMail(message, refused, record);
@@ -330,17 +273,17 @@ public final class PushService {
         if (entry.sentTokens().contains(EmailChannel.LEDGER_TOKEN)) {
             return finished("sent"); // sent by an earlier attempt that stopped before finishing
         }
-        Optional<EmailChannel.Composed> composed = template.flatMap(t -> mail.compose(t, user, message,
+        Optional<EmailChannel.Composed> composed = template.flatMap(t -> ports.mail().compose(t, user, message,
                 assignment == null ? null : assignment.variationKey()));
         if (composed.isEmpty()) {
             record.decision(DeliveryOutcome.FAILED, "no-email-template");
             return deadLetter(message, "no-email-template:" + message.template());
         }
         record.copy(composed.get().locale(), composed.get().variant(), assignment);
-        ProviderOutcome outcome = mail.send(composed.get().email());
+        ProviderOutcome outcome = ports.mail().send(composed.get().email());
         switch (outcome) {
             case ProviderOutcome.Sent s -> {
-                both(() -> ledger.markSent(message.idempotencyKey(), EmailChannel.LEDGER_TOKEN),
+                concurrently.both(() -> ports.ledger().markSent(message.idempotencyKey(), EmailChannel.LEDGER_TOKEN),
                         () -> record.device(DeliveryOutcome.SENT, null, EmailChannel.CHANNEL));
                 return finished("sent");
             }
@@ -360,12 +303,11 @@ public final class PushService {
     }
 
     private SendResult send(PushMessage message, SendLedger.Entry entry, List<Device> devices,
-            Notification notification, Recorder record) {
+            Notification notification, DeliveryRecorder record) {
         List<Device> pending = devices.stream().filter(d -> !entry.sentTokens().contains(d.token())).toList();
         int alreadySent = devices.size() - pending.size();
-        List<ProviderOutcome> outcomes = all(pending.stream()
-                .map(device -> CompletableFuture.supplyAsync(() -> deliver(message, device, notification, record),
-                        concurrent))
+        List<ProviderOutcome> outcomes = concurrently.all(pending.stream()
+                .<Supplier<ProviderOutcome>>map(device -> () -> deliver(message, device, notification, record))
                 .toList());
         Duration retryAfter = null;
         String retryReason = null;
@@ -399,14 +341,14 @@ public final class PushService {
      * record at the same time as the other write). Runs concurrently with the message's other devices:
      * every step is per token.
      */
-    private ProviderOutcome deliver(PushMessage message, Device device, Notification notification, Recorder record) {
-        ProviderOutcome outcome = gateways.get(device.platform()).send(device, notification);
+    private ProviderOutcome deliver(PushMessage message, Device device, Notification notification, DeliveryRecorder record) {
+        ProviderOutcome outcome = ports.gateways().get(device.platform()).send(device, notification);
         String channel = device.platform() == Platform.IOS ? "apns" : "fcm";
         switch (outcome) {
-            case ProviderOutcome.Sent s -> both(() -> ledger.markSent(message.idempotencyKey(), device.token()),
+            case ProviderOutcome.Sent s -> concurrently.both(() -> ports.ledger().markSent(message.idempotencyKey(), device.token()),
                     () -> record.device(DeliveryOutcome.SENT, null, channel));
             case ProviderOutcome.DeadToken d -> {
-                both(() -> users.removeDevice(device),
+                concurrently.both(() -> ports.users().removeDevice(device),
                         () -> record.device(DeliveryOutcome.FAILED, "dead-token:" + d.reason(), channel));
                 LOG.log(System.Logger.Level.INFO, "removed dead {0} token {1} ({2})", channel, device.tokenRef(), d.reason());
             }
@@ -416,57 +358,9 @@ public final class PushService {
         return outcome;
     }
 
-    /** The outcomes in order, once every send is done; the first failure is rethrown after all have finished. */
-    private static List<ProviderOutcome> all(List<CompletableFuture<ProviderOutcome>> sends) {
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
-        return sends.stream().map(CompletableFuture::join).toList();
-    }
-
-    /**
-     * Runs {@code first} on the executor and {@code second} here, and returns once both are done; a failure
-     * is rethrown then (the second's, with the first's suppressed, when both fail).
-     */
-    private void both(Runnable first, Runnable second) {
-        CompletableFuture<Void> other = CompletableFuture.runAsync(first, concurrent);
-        try {
-            second.run();
-        } catch (RuntimeException e) {
-            other.exceptionally(t -> {
-                e.addSuppressed(t instanceof CompletionException c && c.getCause() != null ? c.getCause() : t);
-                return null;
-            }).join();
-            throw e;
-        }
-        await(other);
-    }
-
-    /** The value of {@code future}, waiting for it; its failure rethrown as it was thrown. */
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
-    }
-
-    /** Waits for {@code future}, whatever its outcome (one already reported, or of no use any more). */
-    private static void awaitQuietly(CompletableFuture<?> future) {
-        future.exceptionally(t -> null).join();
-    }
-
     /** Moves the message to the DLQ; {@link #settle} then finishes its key. */
     private SendResult deadLetter(PushMessage message, String reason) {
-        queue.deadLetter(message, reason);
+        ports.queue().deadLetter(message, reason);
         return new SendResult.DeadLettered(reason);
     }
 
@@ -482,7 +376,7 @@ public final class PushService {
         attributes.put("locale", user.locale());
         attributes.put("platform", devices.isEmpty() ? EmailChannel.CHANNEL : devices.get(0).platform().wireName());
         try {
-            return experiments.assign(template.experimentKey(), user.userId(), attributes);
+            return ports.experiments().assign(template.experimentKey(), user.userId(), attributes);
         } catch (UnknownExperimentException e) {
             LOG.log(System.Logger.Level.WARNING, "template {0} names unknown experiment {1}; default copy used",
                     template.id(), template.experimentKey());
@@ -504,68 +398,5 @@ public final class PushService {
             return key;
         }
         return "k" + Integer.toHexString(key.hashCode()) + Long.toHexString(key.length());
-    }
-
-    /** Collects the delivery records of one message, with the copy's locale and variant once chosen. */
-    private final class Recorder {
-        private final PushMessage message;
-        private final Instant at;
-        private String locale;
-        private String experimentKey;
-        private Integer variationId;
-        private String variationKey;
-        /** Accepted sends (devices and e-mail), and the e-mail part; devices report concurrently. */
-        final AtomicInteger delivered = new AtomicInteger();
-        final AtomicInteger emailed = new AtomicInteger();
-        /** The ledger's {@code capTaken} mark in flight, once the cap was taken by this attempt. */
-        CompletableFuture<Void> capMark = CompletableFuture.completedFuture(null);
-
-        Recorder(PushMessage message, Instant at) {
-            this.message = message;
-            this.at = at;
-        }
-
-        void copy(Template.Localised localised, Assignment assignment) {
-            copy(localised.locale(), localised.variant(), assignment);
-        }
-
-        void copy(String locale, String variant, Assignment assignment) {
-            this.locale = locale;
-            this.variationKey = variant;
-            if (assignment != null) {
-                this.experimentKey = assignment.experimentKey();
-                this.variationId = assignment.variationId();
-                this.variationKey = assignment.variationKey();
-            }
-        }
-
-        void awaitCapMark() {
-            await(capMark);
-        }
-
-        void awaitCapMarkQuietly() {
-            awaitQuietly(capMark);
-        }
-
-        String decision(DeliveryOutcome outcome, String reason) {
-            write(outcome, reason, null);
-            return outcome.wireName();
-        }
-
-        void device(DeliveryOutcome outcome, String reason, String channel) {
-            write(outcome, reason, channel);
-            if (outcome == DeliveryOutcome.SENT) {
-                delivered.incrementAndGet();
-                if (EmailChannel.CHANNEL.equals(channel)) {
-                    emailed.incrementAndGet();
-                }
-            }
-        }
-
-        private void write(DeliveryOutcome outcome, String reason, String channel) {
-            deliveries.record(new Delivery(message.program(), message.priority().wireName(), message.template(),
-                    message.idempotencyKey(), message.userId(), outcome, reason, channel, locale, experimentKey,
-                    variationId, variationKey, at));
-        }
     }
 }

@@ -6,12 +6,10 @@ import dev.hearken.testing.aws.TemplateProvisioner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -66,13 +64,8 @@ public final class Dynalite implements AutoCloseable {
         Process process = new ProcessBuilder(List.of(bin.toString(), "--port", Integer.toString(port),
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dynalite.log").toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return new Dynalite(process, URI.create("http://127.0.0.1:" + port));
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+        if (Ports.listening(process, port, Duration.ofSeconds(20))) {
+            return new Dynalite(process, URI.create("http://127.0.0.1:" + port));
         }
         process.destroy();
         throw new IllegalStateException("dynalite did not start; see " + dir.resolve("dynalite.log"));

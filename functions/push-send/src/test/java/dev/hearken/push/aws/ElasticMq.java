@@ -2,12 +2,10 @@ package dev.hearken.push.aws;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,13 +65,8 @@ public final class ElasticMq implements AutoCloseable {
         Process process = new ProcessBuilder(List.of(java, "-Xmx" + HEAP, "-Dconfig.file=" + config,
                 "-cp", Files.readString(classpath).trim(), "org.elasticmq.server.Main"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("elasticmq.log").toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return new ElasticMq(process, URI.create("http://127.0.0.1:" + port));
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
+        if (Ports.listening(process, port, Duration.ofSeconds(60))) {
+            return new ElasticMq(process, URI.create("http://127.0.0.1:" + port));
         }
         process.destroy();
         throw new IllegalStateException("ElasticMQ did not start; see " + dir.resolve("elasticmq.log"));

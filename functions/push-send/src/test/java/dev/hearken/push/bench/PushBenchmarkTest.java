@@ -33,6 +33,8 @@ import dev.hearken.push.provider.FcmAccessTokens;
 import dev.hearken.push.provider.FcmGateway;
 import dev.hearken.push.provider.SecretSource;
 import dev.hearken.push.service.CampaignService;
+import dev.hearken.push.service.PushPolicy;
+import dev.hearken.push.service.PushPorts;
 import dev.hearken.push.service.PushService;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
@@ -59,6 +61,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -76,8 +79,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 /**
  * Throughput measurements, off by default: {@code ./mvnw -B verify -pl functions/push-send
  * -Dtest=PushBenchmarkTest -Dpush.bench=true}. Prints the numbers quoted in the README (lines starting
- * with {@code BENCH}).
+ * with {@code BENCH}). Tagged {@code benchmark}, so a build can leave the class out altogether; the property
+ * still guards it where the tag is not filtered.
  */
+@Tag("benchmark")
 @EnabledIfSystemProperty(named = "push.bench", matches = "true")
 class PushBenchmarkTest {
 
@@ -147,15 +152,14 @@ class PushBenchmarkTest {
             System.out.printf("BENCH worker seeded %d users with one android device each on dynalite%n",
                     (inFlight.length + 1) * messages);
             try (ExecutorService deviceSends = Executors.newVirtualThreadPerTaskExecutor()) {
-                PushService push = new PushService(
+                PushService push = new PushService(PushPorts.pushOnly(
                         new DynamoDbUserDirectory(dynamo, "hearken-push-users", "hearken-push-devices"),
                         new DynamoDbFrequencyCaps(dynamo, "hearken-push-caps"),
                         new DynamoDbSendLedger(dynamo, "hearken-push-sends", Duration.ofDays(30)),
                         new DynamoDbDeliveryLog(dynamo, "hearken-push-deliveries", Duration.ofDays(90), 8),
                         new DynamoDbTemplateCatalogue(dynamo, "hearken-push-templates", Duration.ofSeconds(60),
                                 Clock.systemUTC()),
-                        null, Map.of(Platform.ANDROID, fcm(fake)), unusedQueue(), LIMITS, Duration.ofSeconds(900),
-                        Duration.ofSeconds(60), Clock.systemUTC(), deviceSends);
+                        null, Map.of(Platform.ANDROID, fcm(fake)), unusedQueue()), POLICY, Clock.systemUTC(), deviceSends);
                 measure("dynalite", push, fake, messages, inFlight, dynalite::cpu);
             }
             dynamo.close();
@@ -177,9 +181,9 @@ class PushBenchmarkTest {
                 Template.copies("en", Template.DEFAULT_VARIANT, TITLE, BODY)));
         try (FcmFake fake = new FcmFake().latency(Duration.ofMillis(20));
                 ExecutorService deviceSends = Executors.newVirtualThreadPerTaskExecutor()) {
-            PushService push = new PushService(dynamo, dynamo, dynamo, dynamo, dynamo, null,
-                    Map.of(Platform.ANDROID, fcm(fake)), unusedQueue(), LIMITS, Duration.ofSeconds(900),
-                    Duration.ofSeconds(60), Clock.systemUTC(), deviceSends, null, dynamo);
+            PushService push = new PushService(PushPorts.pushOnly(dynamo, dynamo, dynamo, dynamo, dynamo, null,
+                    Map.of(Platform.ANDROID, fcm(fake)), unusedQueue()).withCounters(dynamo), POLICY, Clock.systemUTC(),
+                    deviceSends);
             long before = dynamo.calls();
             measure("dynamodb-at-" + dynamoLatency.toMillis() + "ms", push, fake, messages, inFlight(), () -> Duration.ZERO);
             System.out.printf("BENCH worker dynamodb-at-%dms %.1f simulated DynamoDB calls per message%n",
@@ -189,7 +193,8 @@ class PushBenchmarkTest {
 
     private static final String TITLE = "Hello {firstName}";
     private static final String BODY = "Your weekly summary is ready";
-    private static final CapLimits LIMITS = new CapLimits(3, 2, 10, 5);
+    private static final PushPolicy POLICY =
+            new PushPolicy(new CapLimits(3, 2, 10, 5), Duration.ofSeconds(900), Duration.ofSeconds(60));
 
     private static int[] inFlight() {
         return Arrays.stream(System.getProperty("push.bench.in-flight", "1,10,100").split(","))

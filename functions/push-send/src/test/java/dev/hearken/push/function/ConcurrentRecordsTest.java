@@ -1,10 +1,14 @@
 package dev.hearken.push.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +20,9 @@ class ConcurrentRecordsTest {
 
     @Test
     void the_records_of_a_batch_overlap_up_to_the_bound_and_only_the_failed_ones_are_reported() {
-        // given a bound of 4 and 12 records that each take 100 ms; two of them fail
+        // given a bound of 4 and 12 records that each wait until 4 have started; two of them fail
         ConcurrentRecords records = new ConcurrentRecords(4);
+        CountDownLatch fourStarted = new CountDownLatch(4);
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         List<String> ids = new ArrayList<>();
@@ -28,8 +33,9 @@ class ConcurrentRecordsTest {
         // when Funqy's way of handling a batch runs them
         List<String> failed = FunqyBatch.run(ids, id -> records.submit(() -> {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            fourStarted.countDown();
             try {
-                Thread.sleep(100);
+                assertThat(fourStarted.await(30, TimeUnit.SECONDS)).as("four records in flight at once").isTrue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -51,11 +57,8 @@ class ConcurrentRecordsTest {
         AtomicInteger ran = new AtomicInteger();
 
         Uni<Void> done = records.submit(ran::incrementAndGet);
-        for (int i = 0; i < 50 && ran.get() == 0; i++) {
-            Thread.sleep(10);
-        }
 
-        assertThat(ran.get()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ran.get() == 1);
         assertThat(done.await().indefinitely()).isNull();
     }
 }

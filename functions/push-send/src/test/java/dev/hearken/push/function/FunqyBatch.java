@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.push.aws.SqsVisibility;
 import dev.hearken.push.service.PushService;
+import dev.hearken.push.service.PushWorker;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public final class FunqyBatch {
     /** The worker as Quarkus wires it, from its parts. */
     public static SendFunction worker(PushService push, SqsVisibility visibility, ObjectMapper json,
             ConcurrentRecords records) {
-        return new SendFunction(push, visibility, json, records);
+        return new SendFunction(new PushWorker(push, visibility::retryAfter), json, records);
     }
 
     /** Runs {@code records} through {@code worker}; returns the message ids Funqy would report as failed. */

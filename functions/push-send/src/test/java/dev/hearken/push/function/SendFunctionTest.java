@@ -264,7 +264,7 @@ class SendFunctionTest {
     }
 
     @Test
-    void a_not_before_a_few_seconds_ahead_comes_back_after_exactly_that_delay() {
+    void a_not_before_a_few_seconds_ahead_puts_the_message_back_on_the_queue_unsent() {
         user("later-user", "en", "UTC", "00:00-00:00");
         device("later-user", "later-android-token", "android");
         String message = message("later-user", "transactional", "ticket-answered", "support:ticket-2:later-user");

@@ -66,13 +66,15 @@ class PushServiceEmailTest {
             }
             return outcome;
         }, (user, program) -> "https://u.example/unsubscribe?program=" + program + "&token=sealed-" + user.length());
-        return new PushService(ports, ports, ports, ports, ports, null,
-                Map.of(Platform.ANDROID, ports, Platform.IOS, ports), ports, new CapLimits(3, 2, 10, 5),
-                Duration.ofSeconds(900), Duration.ofSeconds(60), Clock.fixed(now, ZoneOffset.UTC), Runnable::run,
-                mail, (program, day, add) -> {
+        PushPorts withMail = PushPorts.pushOnly(ports, ports, ports, ports, ports, null,
+                        Map.of(Platform.ANDROID, ports, Platform.IOS, ports), ports)
+                .withMail(mail)
+                .withCounters((program, day, add) -> {
                     assertThat(day).isEqualTo(LocalDate.ofInstant(now, ZoneOffset.UTC));
                     add.forEach((k, v) -> counters.merge(program + ":" + k, v, Long::sum));
                 });
+        return new PushService(withMail, new PushPolicy(new CapLimits(3, 2, 10, 5), Duration.ofSeconds(900),
+                Duration.ofSeconds(60)), Clock.fixed(now, ZoneOffset.UTC), Runnable::run);
     }
 
     private static PushMessage message(String user, String key, ChannelPreference channel, Priority priority) {

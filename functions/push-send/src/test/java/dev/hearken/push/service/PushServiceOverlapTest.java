@@ -56,9 +56,11 @@ class PushServiceOverlapTest {
         ports.templates.put("t", new Template("t", null, Template.copies("en", "default", "Hello {name}", "Body")));
         ports.onCall = this::called;
         ProgramCounters counters = (program, day, add) -> called("counters");
-        service = new PushService(ports, ports, ports, ports, ports, null, Map.of(Platform.ANDROID, ports), ports,
-                new CapLimits(3, 2, 10, 5), Duration.ofSeconds(900), Duration.ofSeconds(60),
-                Clock.fixed(NOON, ZoneOffset.UTC), threads, null, counters);
+        service = new PushService(
+                PushPorts.pushOnly(ports, ports, ports, ports, ports, null, Map.of(Platform.ANDROID, ports), ports)
+                        .withCounters(counters),
+                new PushPolicy(new CapLimits(3, 2, 10, 5), Duration.ofSeconds(900), Duration.ofSeconds(60)),
+                Clock.fixed(NOON, ZoneOffset.UTC), threads);
     }
 
     @AfterEach

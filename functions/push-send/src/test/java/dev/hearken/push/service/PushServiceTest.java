@@ -50,9 +50,15 @@ class PushServiceTest {
     }
 
     private PushService service(Instant now, Executor deviceSends) {
-        return new PushService(ports, ports, ports, ports, ports, null,
-                Map.of(Platform.ANDROID, ports, Platform.IOS, ports), ports, new CapLimits(3, 2, 10, 5),
-                Duration.ofSeconds(900), Duration.ofSeconds(60), Clock.fixed(now, ZoneOffset.UTC), deviceSends);
+        return new PushService(ports(), POLICY, Clock.fixed(now, ZoneOffset.UTC), deviceSends);
+    }
+
+    private static final PushPolicy POLICY =
+            new PushPolicy(new CapLimits(3, 2, 10, 5), Duration.ofSeconds(900), Duration.ofSeconds(60));
+
+    private PushPorts ports() {
+        return PushPorts.pushOnly(ports, ports, ports, ports, ports, null,
+                Map.of(Platform.ANDROID, ports, Platform.IOS, ports), ports);
     }
 
     private static PushMessage message(String key, Priority priority, String program) {
@@ -241,10 +247,7 @@ class PushServiceTest {
     }
 
     private PushService scheduling(Instant now) {
-        return new PushService(ports, ports, ports, ports, ports, null,
-                Map.of(Platform.ANDROID, ports, Platform.IOS, ports), ports, new CapLimits(3, 2, 10, 5),
-                Duration.ofSeconds(900), Duration.ofSeconds(60), Clock.fixed(now, ZoneOffset.UTC), Runnable::run,
-                null, (program, day, counters) -> { }, ports);
+        return new PushService(ports().withLongDeferrals(ports), POLICY, Clock.fixed(now, ZoneOffset.UTC), Runnable::run);
     }
 
     @Test

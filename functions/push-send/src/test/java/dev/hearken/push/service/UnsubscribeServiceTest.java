@@ -55,6 +55,38 @@ class UnsubscribeServiceTest {
         assertThat(preferences.optOuts).isEmpty();
     }
 
+    @Test
+    void following_the_link_offers_the_form_for_a_valid_token_and_changes_nothing() {
+        String token = tokens.token("user-1006", "product-news");
+
+        assertThat(service.answer(UnsubscribeService.Action.SHOW_FORM, "product-news", token))
+                .isEqualTo(new UnsubscribeService.Answer.Form("product-news", token));
+        assertThat(service.answer(UnsubscribeService.Action.SHOW_FORM, "onboarding", token))
+                .isInstanceOf(UnsubscribeService.Answer.InvalidToken.class);
+        assertThat(preferences.optOuts).isEmpty();
+    }
+
+    @Test
+    void one_click_answers_unsubscribed_for_a_valid_token_and_invalid_for_another_program() {
+        String token = tokens.token("user-1006", "product-news");
+
+        assertThat(service.answer(UnsubscribeService.Action.UNSUBSCRIBE, "onboarding", token))
+                .isInstanceOf(UnsubscribeService.Answer.InvalidToken.class);
+        assertThat(preferences.optOuts).isEmpty();
+        assertThat(service.answer(UnsubscribeService.Action.UNSUBSCRIBE, "product-news", token))
+                .isEqualTo(new UnsubscribeService.Answer.Unsubscribed("product-news"));
+        assertThat(preferences.optOuts.get("user-1006")).containsExactly("email:product-news");
+    }
+
+    @Test
+    void a_program_parameter_that_is_not_a_program_name_is_never_logged_as_given() {
+        String forged = "news\r\nINFO one-click unsubscribe from admin: UNSUBSCRIBED";
+
+        assertThat(UnsubscribeService.loggable(forged)).doesNotContain("\r", "\n", "admin");
+        assertThat(UnsubscribeService.loggable(null)).isEqualTo("(malformed program)");
+        assertThat(UnsubscribeService.loggable("product-news")).isEqualTo("product-news");
+    }
+
     /** Opt-outs by user, in order, each entry once (as the DynamoDB condition keeps them). */
     static final class Preferences implements MailPreferences {
         final Map<String, List<String>> optOuts = new HashMap<>();
