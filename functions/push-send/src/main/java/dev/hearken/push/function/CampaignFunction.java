@@ -19,6 +19,10 @@ public class CampaignFunction {
 
     @Funq("campaign")
     public CampaignService.RunResult campaign(CampaignEvent event) {
+        if (event == null) {
+            // An empty EventBridge detail: the same clear rejection as a missing campaign id.
+            return campaigns.run(null, null, 0);
+        }
         return campaigns.run(event.campaignId(), event.runId(), event.hop());
     }
 }
