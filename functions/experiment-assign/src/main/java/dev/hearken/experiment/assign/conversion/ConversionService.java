@@ -1,11 +1,14 @@
 package dev.hearken.experiment.assign.conversion;
 
-import dev.hearken.experiment.assignment.Experiment;
 import dev.hearken.experiment.assign.port.ConversionLedger;
 import dev.hearken.experiment.assign.port.ExperimentAggregates;
+import dev.hearken.experiment.assignment.Experiment;
 import dev.hearken.experiment.port.ExposureLookup;
 import dev.hearken.experiment.service.CachingExperimentCatalog;
+import dev.hearken.experiment.service.UnknownExperimentException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -61,6 +64,29 @@ public final class ConversionService {
             return ignore(event, IgnoreReason.DUPLICATE);
         }
         return ConversionOutcome.counted(event.eventId(), variationId);
+    }
+
+    /**
+     * Counts an event a caller sent on its own: naming an experiment that does not exist is the
+     * caller's error, not an event to report.
+     *
+     * @throws UnknownExperimentException when the event's experiment is not in the catalogue
+     */
+    public ConversionOutcome recordOne(OutcomeEvent event) {
+        ConversionOutcome outcome = record(event);
+        if (outcome.reason() == IgnoreReason.UNKNOWN_EXPERIMENT) {
+            throw new UnknownExperimentException(event.experimentKey());
+        }
+        return outcome;
+    }
+
+    /** Counts each event of a batch once, in order; an unknown experiment is reported per event. */
+    public List<ConversionOutcome> recordAll(List<OutcomeEvent> events) {
+        List<ConversionOutcome> outcomes = new ArrayList<>(events.size());
+        for (OutcomeEvent event : events) {
+            outcomes.add(record(event));
+        }
+        return outcomes;
     }
 
     private ConversionOutcome ignore(OutcomeEvent event, IgnoreReason reason) {

@@ -2,7 +2,6 @@ package dev.hearken.experiment.assign.conversion;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -52,76 +51,56 @@ public record OutcomeEvent(
     }
 
     /**
-     * Validates a parsed JSON object (plain Java values, as Jackson reads them).
+     * Validates an event as received (SQS message or HTTP body), field by field.
      *
-     * @param receivedAt the time to use when the event has no {@code occurredAt}
-     *
+     * @param value      {@code null} when absent: 1 for conversions, an error for value metrics
+     * @param occurredAt an ISO-8601 instant, or {@code null} to use {@code receivedAt}
      * @throws InvalidOutcomeException naming the offending field
      */
-    public static OutcomeEvent fromMap(Map<String, Object> json, Instant receivedAt) {
-        if (json == null) {
-            throw new InvalidOutcomeException(null, "event must be a JSON object");
-        }
-        String typeName = requiredString(json, "type");
-        OutcomeType type = OutcomeType.of(typeName).orElseThrow(() -> new InvalidOutcomeException(
+    public static OutcomeEvent of(String eventId, String userId, String experimentKey, String program, String type,
+            Double value, String variationKey, String occurredAt, Instant receivedAt) {
+        String typeName = required("type", type);
+        OutcomeType outcomeType = OutcomeType.of(typeName).orElseThrow(() -> new InvalidOutcomeException(
                 "type", "unknown type '" + typeName + "'"));
-        Object rawValue = json.get("value");
-        double value;
-        if (rawValue == null) {
-            if (type.kind() == OutcomeType.Kind.VALUE) {
-                throw new InvalidOutcomeException("value", "value is required for " + type.wireName());
-            }
-            value = 1;
-        } else if (rawValue instanceof Number n) {
-            value = n.doubleValue();
-            if (!Double.isFinite(value) || value < 0) {
-                throw new InvalidOutcomeException("value", "value must be a non-negative number");
-            }
-        } else {
-            throw new InvalidOutcomeException("value", "value must be a number");
+        if (value == null && outcomeType.kind() == OutcomeType.Kind.VALUE) {
+            throw new InvalidOutcomeException("value", "value is required for " + outcomeType.wireName());
         }
-        String occurred = optionalString(json, "occurredAt");
-        Instant occurredAt = receivedAt;
-        if (occurred != null) {
+        Instant occurred = receivedAt;
+        if (optional("occurredAt", occurredAt) != null) {
             try {
-                occurredAt = Instant.parse(occurred);
+                occurred = Instant.parse(occurredAt);
             } catch (DateTimeParseException e) {
                 throw new InvalidOutcomeException("occurredAt", "occurredAt must be an ISO-8601 instant, e.g. 2026-03-02T10:05:00Z");
             }
         }
         return new OutcomeEvent(
-                requiredString(json, "eventId"),
-                requiredString(json, "userId"),
-                optionalString(json, "experimentKey"),
-                optionalString(json, "program"),
-                type,
-                value,
-                optionalString(json, "variationKey"),
-                occurredAt);
+                required("eventId", eventId),
+                required("userId", userId),
+                optional("experimentKey", experimentKey),
+                optional("program", program),
+                outcomeType,
+                value == null ? 1 : value,
+                optional("variationKey", variationKey),
+                occurred);
     }
 
-    private static String requiredString(Map<String, Object> json, String field) {
-        String s = optionalString(json, field);
-        if (s == null) {
+    private static String required(String field, String value) {
+        if (value == null) {
             throw new InvalidOutcomeException(field, field + " is required");
         }
-        return s;
+        return optional(field, value);
     }
 
-    private static String optionalString(Map<String, Object> json, String field) {
-        Object v = json.get(field);
-        if (v == null) {
+    private static String optional(String field, String value) {
+        if (value == null) {
             return null;
         }
-        if (!(v instanceof String s)) {
-            throw new InvalidOutcomeException(field, field + " must be a string");
-        }
-        if (s.isBlank()) {
+        if (value.isBlank()) {
             throw new InvalidOutcomeException(field, field + " must not be blank");
         }
-        if (s.length() > MAX_ID_LENGTH) {
+        if (value.length() > MAX_ID_LENGTH) {
             throw new InvalidOutcomeException(field, field + " is longer than " + MAX_ID_LENGTH + " characters");
         }
-        return s;
+        return value;
     }
 }

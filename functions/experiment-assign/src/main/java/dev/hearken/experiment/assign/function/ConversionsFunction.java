@@ -1,24 +1,21 @@
 package dev.hearken.experiment.assign.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.aws.http.BadRequestException;
+import dev.hearken.experiment.assign.api.ApiJson;
+import dev.hearken.experiment.assign.api.OutcomeEventMessage;
 import dev.hearken.experiment.assign.conversion.ConversionOutcome;
 import dev.hearken.experiment.assign.conversion.ConversionService;
 import dev.hearken.experiment.assign.conversion.InvalidOutcomeException;
 import dev.hearken.experiment.assign.conversion.OutcomeEvent;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * experiment-conversions: the SQS worker that counts outcome events (one event per message body,
- * the shape of {@link OutcomeEvent}). Funqy's advanced event handling calls this once per record and
- * reports the records that threw in {@code batchItemFailures}, so one bad message never re-runs its
- * neighbours.
+ * experiment-conversions: the SQS worker that counts outcome events (one {@link OutcomeEventMessage}
+ * per message body). Funqy's advanced event handling calls this once per record and reports the
+ * records that threw in {@code batchItemFailures}, so one bad message never re-runs its neighbours.
  *
  * <p>A malformed message fails (it is retried, then dead-lettered, with the reason in the log); a
  * well-formed event that is not counted (duplicate, before exposure, unknown experiment, …) is
@@ -28,13 +25,12 @@ import org.jboss.logging.Logger;
 public class ConversionsFunction {
 
     private static final Logger LOG = Logger.getLogger(ConversionsFunction.class);
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final ConversionService conversions;
-    private final ObjectMapper json;
+    private final ApiJson json;
 
     @Inject
-    ConversionsFunction(ConversionService conversions, ObjectMapper json) {
+    ConversionsFunction(ConversionService conversions, ApiJson json) {
         this.conversions = conversions;
         this.json = json;
     }
@@ -43,38 +39,19 @@ public class ConversionsFunction {
     public void conversions(SQSEvent.SQSMessage message) {
         OutcomeEvent event;
         try {
-            Map<String, Object> body = json.readValue(message.getBody() == null ? "" : message.getBody(), JSON_OBJECT);
-            event = OutcomeEvent.fromMap(body, sentAt(message));
-        } catch (JsonProcessingException | InvalidOutcomeException e) {
-            String why = e instanceof InvalidOutcomeException i ? "invalid field " + i.field() + ": " + i.getMessage()
-                    : "body is not a JSON object";
-            LOG.warnf("conversion message %s rejected (will be retried, then dead-lettered): %s", message.getMessageId(), why);
-            throw new IllegalArgumentException("message " + message.getMessageId() + ": " + why, e);
+            event = json.read(message.getBody(), OutcomeEventMessage.class).toEvent(SqsMessages.sentAt(message));
+        } catch (BadRequestException | InvalidOutcomeException e) {
+            String field = e instanceof BadRequestException b ? b.field() : ((InvalidOutcomeException) e).field();
+            LOG.warnf("conversion message %s rejected (will be retried, then dead-lettered): %s (%s)",
+                    message.getMessageId(), e.getMessage(), field == null ? "body" : field);
+            throw new IllegalArgumentException("message " + message.getMessageId() + ": " + e.getMessage(), e);
         }
         try {
             ConversionOutcome outcome = conversions.record(event);
-            if (outcome.counted()) {
-                LOG.debugf("conversion %s counted", event.eventId());
-            } else {
-                LOG.infof("conversion %s ignored: %s", event.eventId(), outcome.reason().wireName());
-            }
+            LOG.infof("conversion %s %s", event.eventId(), outcome.counted() ? "counted" : "ignored: " + outcome.reason().wireName());
         } catch (RuntimeException e) {
             LOG.errorf("conversion message %s failed (will be retried): %s", message.getMessageId(), e.getClass().getName());
             throw e;
         }
-    }
-
-    /** When the producer sent the message: the event time of an event without {@code occurredAt}. */
-    private static Instant sentAt(SQSEvent.SQSMessage message) {
-        Map<String, String> attributes = message.getAttributes();
-        String sent = attributes == null ? null : attributes.get("SentTimestamp");
-        if (sent != null) {
-            try {
-                return Instant.ofEpochMilli(Long.parseLong(sent));
-            } catch (NumberFormatException ignored) {
-                // fall through: an unreadable attribute is not worth failing the message for
-            }
-        }
-        return Instant.now();
     }
 }

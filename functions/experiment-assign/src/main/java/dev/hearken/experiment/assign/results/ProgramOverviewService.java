@@ -30,16 +30,16 @@ public final class ProgramOverviewService {
      * Days of {@code program} between {@code from} and {@code to} (UTC days, inclusive); either may be
      * {@code null}: {@code to} defaults to today, {@code from} to 29 days before {@code to}.
      *
-     * @throws IllegalArgumentException when from is after to or the range exceeds {@value #MAX_DAYS} days
+     * @throws InvalidRangeException when from is after to or the range exceeds {@value #MAX_DAYS} days
      */
     public ProgramOverview overview(String program, LocalDate from, LocalDate to) {
         LocalDate end = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
         if (start.isAfter(end)) {
-            throw new IllegalArgumentException("from must not be after to");
+            throw new InvalidRangeException("from must not be after to");
         }
         if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw new IllegalArgumentException("at most " + MAX_DAYS + " days per request");
+            throw new InvalidRangeException("at most " + MAX_DAYS + " days per request");
         }
         return new ProgramOverview(program, start, end, stats.read(program, start, end));
     }

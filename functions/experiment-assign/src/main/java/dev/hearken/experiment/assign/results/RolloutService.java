@@ -28,6 +28,8 @@ public final class RolloutService {
     /** Refused: {@code code} is {@code unknown_variation}, {@code draft} or {@code conflict}. */
     public record Refused(String code, String message) implements Outcome {}
 
+    private static final System.Logger LOG = System.getLogger(RolloutService.class.getName());
+
     private final ExperimentCatalog source;
     private final ExperimentRollouts rollouts;
     private final Clock clock;
@@ -59,6 +61,7 @@ public final class RolloutService {
         }
         Rollout rollout = new Rollout(index, Attribution.variationKey(current, index), by, clock.instant(), reason);
         if (Integer.valueOf(index).equals(current.force()) && "stopped".equals(current.status())) {
+            LOG.log(System.Logger.Level.INFO, "experiment {0} already rolled out to variation {1}", experimentKey, index);
             return new Done(current, rollout, false);
         }
         Map<String, Object> definition = new java.util.LinkedHashMap<>(current.toMap());
@@ -68,6 +71,7 @@ public final class RolloutService {
         if (!rollouts.save(current, rolledOut, rollout)) {
             return new Refused("conflict", "the definition changed while rolling out; retry");
         }
+        LOG.log(System.Logger.Level.INFO, "experiment {0} rolled out to variation {1}", experimentKey, index);
         return new Done(rolledOut, rollout, true);
     }
 
