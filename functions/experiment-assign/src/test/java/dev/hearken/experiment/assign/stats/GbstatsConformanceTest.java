@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,23 +14,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every vector of GrowthBook's stats engine snapshot ({@code ../shared/conformance/gbstats/vectors.json},
- * override with {@code -Dgbstats.vectors=FILE}): frequentist, Bayesian and SRM, each number within 1e-6
- * (absolute), including the CUPED ({@code regression_adjusted}) vector.
+ * Runs every vector of GrowthBook's stats engine snapshot ({@code vectors.json}, vendored in
+ * {@code src/test/resources/gbstats/} with gbstats' MIT notice; {@code -Dgbstats.vectors=FILE} checks
+ * another file instead): frequentist, Bayesian and SRM, each number within 1e-6 (absolute), including
+ * the CUPED ({@code regression_adjusted}) vector.
  */
 class GbstatsConformanceTest {
 
     private static final double TOLERANCE = 1e-6;
 
     private static JsonNode vectors;
-    private static Path file;
+    private static final String VENDORED_VECTORS = "/gbstats/vectors.json";
+
+    private static String file;
 
     @BeforeAll
     static void load() throws IOException {
         String override = System.getProperty("gbstats.vectors");
-        file = override != null ? Path.of(override)
-                : Path.of(System.getProperty("hearken.root", "../.."), "..", "shared", "conformance", "gbstats", "vectors.json");
-        vectors = new ObjectMapper().readTree(Files.readString(file));
+        if (override != null && !override.isBlank()) {
+            file = override;
+            vectors = new ObjectMapper().readTree(Files.readString(Path.of(override)));
+        } else {
+            file = "classpath:" + VENDORED_VECTORS;
+            try (InputStream in = GbstatsConformanceTest.class.getResourceAsStream(VENDORED_VECTORS)) {
+                assertThat(in).as("vendored %s", VENDORED_VECTORS).isNotNull();
+                vectors = new ObjectMapper().readTree(in);
+            }
+        }
     }
 
     @Test

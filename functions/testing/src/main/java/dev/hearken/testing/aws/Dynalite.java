@@ -1,8 +1,7 @@
-package dev.hearken.push.aws;
+package dev.hearken.testing.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearken.testing.aws.TemplateProvisioner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -29,8 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
  * A dynalite server (npm {@code dynalite}, an in-memory DynamoDB emulator on LevelDB) for what needs
  * DynamoDB's per-item atomicity under concurrent requests, or more speed than moto: moto's server handles
  * requests on threads without locking an item between a condition check and the write, so conditional
- * updates race there. dynalite serialises writes per key, as DynamoDB does. Used by the cap concurrency
- * test and the worker benchmark.
+ * updates race there. dynalite serialises writes per key, as DynamoDB does. Used by push-send's cap
+ * concurrency test and worker benchmark and by the exposure log's first-exposure race test.
  *
  * <p>Installed on first use with npm into the module's {@code target/dynalite/} (about 3 s; npm registry only).
  */
@@ -44,6 +43,27 @@ public final class Dynalite implements AutoCloseable {
     private Dynalite(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
+    }
+
+    /**
+     * Whether {@code node} and {@code npm} are on the {@code PATH}: without them there is no dynalite, and a
+     * test that needs it should skip saying so; with them, a failed install is a failure, not a skip.
+     */
+    public static boolean nodeAvailable() {
+        return onPath("node") && onPath("npm");
+    }
+
+    private static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Starts dynalite on a free port, installing it first if needed; {@code null} when node/npm are missing. */
