@@ -8,7 +8,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * approximation on the effect Δ — not a Beta-Binomial model. With the default improper (flat) prior
  * the posterior is N(Δ, SE²); with a proper prior N(μ₀, σ₀²) the usual conjugate update applies.
  *
- * <p>Conformance: every Bayesian vector of {@code shared/conformance/gbstats/vectors.json} within 1e-6.
+ * <p>Conformance: every Bayesian vector of {@code gbstats/vectors.json} (test resources of this module) within 1e-6.
  */
 public final class BayesianTest {
 

@@ -8,7 +8,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  * Welch's fixed-horizon test (two-sided and one-sided) and the sequential test for teams that look
  * at results before the planned end ("peeking").
  *
- * <p>Conformance: every non-CUPED frequentist vector of {@code shared/conformance/gbstats/vectors.json}
+ * <p>Conformance: every non-CUPED frequentist vector of {@code gbstats/vectors.json} (test resources of this module)
  * within 1e-6 ({@code GbstatsConformanceTest}).
  */
 public enum FrequentistTest {
