@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.hearken.push.port.SendLedger;
+import dev.hearken.testing.aws.Dynalite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.CapWindow;
 import dev.hearken.push.message.Priority;
+import dev.hearken.testing.aws.Dynalite;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.hearken.aws.experiment;
 
 import dev.hearken.experiment.port.ProgramStats;
-import dev.hearken.experiment.results.ProgramDay;
+import dev.hearken.experiment.port.ProgramDay;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** Reads and writes {@link Experiment} in GrowthBook's JSON shape, naming the field of any error. */
 final class ExperimentJson {
@@ -181,43 +182,33 @@ final class ExperimentJson {
     }
 
     private static List<ParentCondition> parentConditions(Object v) {
-        List<?> list = list(v, "parentConditions");
-        if (list == null) {
-            return null;
-        }
-        List<ParentCondition> out = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            String field = "parentConditions[" + i + "]";
-            Map<String, Object> m = object(list.get(i), field);
-            if (m == null) {
-                throw new IllegalArgumentException(field + " must be an object");
-            }
-            Boolean gate = bool(m.get("gate"), field + ".gate");
-            out.add(new ParentCondition(
-                    requiredString(m, "id", field + ".id"),
-                    object(m.get("condition"), field + ".condition"),
-                    Boolean.TRUE.equals(gate)));
-        }
-        return out;
+        return objects(v, "parentConditions", (m, field) -> new ParentCondition(
+                requiredString(m, "id", field + ".id"),
+                object(m.get("condition"), field + ".condition"),
+                Boolean.TRUE.equals(bool(m.get("gate"), field + ".gate"))));
     }
 
     private static List<VariationMeta> meta(Object v) {
-        List<?> list = list(v, "meta");
+        return objects(v, "meta", (m, field) -> new VariationMeta(
+                string(m.get("key"), field + ".key"),
+                string(m.get("name"), field + ".name"),
+                Boolean.TRUE.equals(bool(m.get("passthrough"), field + ".passthrough"))));
+    }
+
+    /** A list of objects, each read by {@code read} with its field path ({@code meta[2]}); {@code null} when absent. */
+    private static <T> List<T> objects(Object v, String name, BiFunction<Map<String, Object>, String, T> read) {
+        List<?> list = list(v, name);
         if (list == null) {
             return null;
         }
-        List<VariationMeta> out = new ArrayList<>(list.size());
+        List<T> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-            String field = "meta[" + i + "]";
+            String field = name + "[" + i + "]";
             Map<String, Object> m = object(list.get(i), field);
             if (m == null) {
                 throw new IllegalArgumentException(field + " must be an object");
             }
-            Boolean passthrough = bool(m.get("passthrough"), field + ".passthrough");
-            out.add(new VariationMeta(
-                    string(m.get("key"), field + ".key"),
-                    string(m.get("name"), field + ".name"),
-                    Boolean.TRUE.equals(passthrough)));
+            out.add(read.apply(m, field));
         }
         return out;
     }

@@ -1,7 +1,7 @@
 /**
  * Experiment assignment compatible with GrowthBook: the same user gets the same variation here as
  * in GrowthBook's JavaScript SDK, checked against GrowthBook's cross-SDK suite
- * ({@code shared/conformance/growthbook/cases.json}) by {@code GrowthBookConformanceTest}.
+ * ({@code growthbook/cases.json}, vendored in this module's test resources) by {@code GrowthBookConformanceTest}.
  *
  * <p>Entry points: {@link dev.hearken.experiment.assignment.Experiment#fromMap} to read a
  * definition, {@link dev.hearken.experiment.assignment.ExperimentRunner#run} to assign a user.

@@ -1,6 +1,6 @@
 package dev.hearken.experiment.port;
 
-import dev.hearken.experiment.results.ProgramDay;
+import dev.hearken.experiment.port.ProgramDay;
 import java.time.LocalDate;
 import java.util.List;
 

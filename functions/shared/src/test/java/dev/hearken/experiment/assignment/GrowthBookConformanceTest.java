@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +28,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
- * Runs GrowthBook's language-agnostic SDK suite ({@code shared/conformance/growthbook/cases.json})
- * against this package, one dynamic test per case.
+ * Runs GrowthBook's language-agnostic SDK suite ({@code cases.json}, MIT, vendored unmodified in
+ * {@code src/test/resources/growthbook/} with its licence notice) against this package, one dynamic
+ * test per case.
  *
- * <p>The file comes from {@code -Dgrowthbook.cases=<path>}, else from
- * {@code <hearken.root>/../shared/conformance/growthbook/cases.json} (the parent POM sets
- * {@code hearken.root}), else from the nearest ancestor directory holding
- * {@code shared/conformance}. With {@code -Dgrowthbook.generated=<file.jsonl>} the freshly
- * generated cases in that file are checked too (format: the README beside {@code cases.json}).
+ * <p>{@code -Dgrowthbook.cases=<path>} checks a newer {@code cases.json} instead. With
+ * {@code -Dgrowthbook.generated=<file.jsonl>} the freshly generated cases in that file are checked
+ * too (format: the conformance README of the GrowthBook snapshot).
  */
 class GrowthBookConformanceTest {
 
@@ -50,14 +50,25 @@ class GrowthBookConformanceTest {
     private static final Map<String, AtomicInteger> CHECKED = new ConcurrentHashMap<>();
     private static final AtomicInteger GENERATED = new AtomicInteger();
 
-    private static Path casesFile;
+    private static final String VENDORED_CASES = "/growthbook/cases.json";
+
+    private static String casesFile;
     private static Map<String, Object> cases;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void loadCases() throws IOException {
-        casesFile = locateCases();
-        cases = JSON.readValue(casesFile.toFile(), LinkedHashMap.class);
+        String override = System.getProperty("growthbook.cases");
+        if (override != null && !override.isBlank()) {
+            casesFile = override;
+            cases = JSON.readValue(Path.of(override).toFile(), LinkedHashMap.class);
+        } else {
+            casesFile = "classpath:" + VENDORED_CASES;
+            try (InputStream in = GrowthBookConformanceTest.class.getResourceAsStream(VENDORED_CASES)) {
+                assertThat(in).as("vendored %s", VENDORED_CASES).isNotNull();
+                cases = JSON.readValue(in, LinkedHashMap.class);
+            }
+        }
     }
 
     @AfterAll
@@ -243,26 +254,6 @@ class GrowthBookConformanceTest {
 
     private static List<String> sectionNames() {
         return cases.keySet().stream().filter(k -> !k.equals("specVersion")).toList();
-    }
-
-    private static Path locateCases() {
-        String explicit = System.getProperty("growthbook.cases");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String root = System.getProperty("hearken.root");
-        if (root != null && !root.isBlank()) {
-            return Path.of(root).resolve("../shared/conformance/growthbook/cases.json").normalize();
-        }
-        // Run outside Maven (e.g. from an IDE without the surefire properties): search upwards.
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/conformance/growthbook/cases.json");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(
-                "cases.json not found: set -Dgrowthbook.cases or -Dhearken.root, or run inside the repository");
     }
 
     private static List<Range> ranges(List<?> pairs) {

@@ -1,0 +1,92 @@
+package dev.hearken.experiment.assign.function;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.hearken.aws.http.HttpRequests;
+import dev.hearken.experiment.assign.api.ApiJson;
+import dev.hearken.experiment.assign.api.Conversions;
+import dev.hearken.experiment.assign.api.ConversionsResponse;
+import dev.hearken.experiment.assign.api.OverviewResponse;
+import dev.hearken.experiment.assign.api.ResultsQuery;
+import dev.hearken.experiment.assign.api.ResultsResponse;
+import dev.hearken.experiment.assign.api.RolloutRequest;
+import dev.hearken.experiment.assign.api.RolloutResponse;
+import dev.hearken.experiment.assign.conversion.ConversionOutcome;
+import dev.hearken.experiment.assign.conversion.ConversionService;
+import dev.hearken.experiment.assign.results.ProgramOverviewService;
+import dev.hearken.experiment.assign.results.ResultsService;
+import dev.hearken.experiment.assign.results.RolloutService;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * experiment-results: the results API (API Gateway HTTP API, payload format 2.0).
+ * <ul>
+ *   <li>{@code GET /experiments/{key}/results?test=&difference=&alpha=&goal=}: per variation and metric,
+ *       effects with intervals and p-values, chance to win and risk, the SRM check and the proposed winner;</li>
+ *   <li>{@code POST /experiments/{key}/rollout} {@code {"variation","by","reason"}}: the explicit rollout.
+ *       Deployed, the route requires a SigV4-signed IAM caller and the caller's ARN is recorded as
+ *       {@code by} (see {@link RolloutRequest#rolledOutBy});</li>
+ *   <li>{@code POST /conversions}: one outcome event, or {@code {"events":[…]}} (see {@link Conversions});</li>
+ *   <li>{@code GET /programs/{program}/overview?from=&to=}: per day counters of a program.</li>
+ * </ul>
+ * Every client error is a JSON 4xx; a malformed conversions request records nothing.
+ */
+public class ResultsFunction {
+
+    private final ResultsService results;
+    private final RolloutService rollouts;
+    private final ConversionService conversions;
+    private final ProgramOverviewService programs;
+    private final ApiEndpoint http;
+    private final ApiJson json;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    ResultsFunction(ResultsService results, RolloutService rollouts, ConversionService conversions,
+            ProgramOverviewService programs, ApiEndpoint http, ApiJson json) {
+        this.results = results;
+        this.rollouts = rollouts;
+        this.conversions = conversions;
+        this.programs = programs;
+        this.http = http;
+        this.json = json;
+    }
+
+    @Funq("results")
+    public APIGatewayV2HTTPResponse results(APIGatewayV2HTTPEvent event) {
+        ResultsRoute route = ResultsRoute.of(event);
+        Map<String, String> query = HttpRequests.query(event);
+        return http.handle(route.getClass().getSimpleName(), () -> switch (route) {
+            case ResultsRoute.Results r -> http.ok(ResultsResponse.of(
+                    results.results(r.experimentKey(), ResultsQuery.options(results.defaults(), query))));
+            case ResultsRoute.Rollout r -> rollout(r.experimentKey(),
+                    json.read(http.body(event), RolloutRequest.class), ApiEndpoint.iamCaller(event));
+            case ResultsRoute.Conversions c -> http.ok(ConversionsResponse.of(
+                    record(Conversions.parse(json, http.body(event), clock.instant()))));
+            case ResultsRoute.ProgramOverview p -> http.ok(OverviewResponse.of(programs.overview(p.program(),
+                    ResultsQuery.date(query, "from"), ResultsQuery.date(query, "to"))));
+            case ResultsRoute.Unknown u -> http.routeNotFound(u.method(), u.path());
+        });
+    }
+
+    private APIGatewayV2HTTPResponse rollout(String experimentKey, RolloutRequest request, String iamCaller) {
+        return switch (rollouts.rollOut(experimentKey, request.variationRef(), request.rolledOutBy(iamCaller),
+                request.validReason())) {
+            case RolloutService.Done d -> http.ok(RolloutResponse.of(d));
+            case RolloutService.Refused r when r.code().equals("unknown_variation") ->
+                    http.error(400, r.code(), r.message(), "variation");
+            case RolloutService.Refused r -> http.error(409, r.code(), r.message(), null);
+        };
+    }
+
+    private List<ConversionOutcome> record(Conversions request) {
+        return switch (request) {
+            case Conversions.One one -> List.of(conversions.recordOne(one.event()));
+            case Conversions.Batch batch -> conversions.recordAll(batch.events());
+        };
+    }
+}
