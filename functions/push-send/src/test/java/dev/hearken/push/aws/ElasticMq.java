@@ -1,5 +1,6 @@
 package dev.hearken.push.aws;
 
+import dev.hearken.testing.aws.Ports;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.hearken.push.aws;
+package dev.hearken.testing.aws;
 
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** Waiting for an emulator process the tests started to accept connections. */
-final class Ports {
+public final class Ports {
 
     private Ports() {}
 
@@ -16,7 +16,7 @@ final class Ports {
      * Whether {@code process} listens on {@code port} within {@code atMost}; {@code false} as soon as it exits,
      * or when it never listened in time.
      */
-    static boolean listening(Process process, int port, Duration atMost) {
+    public static boolean listening(Process process, int port, Duration atMost) {
         try {
             await().atMost(atMost).pollInterval(Duration.ofMillis(100))
                     .until(() -> !process.isAlive() || accepts(port));
