@@ -1,10 +1,13 @@
 package dev.hearken.ticket.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.aws.sqs.SqsReplyQueue;
+import dev.hearken.aws.sqs.SqsVisibility;
 import dev.hearken.reply.AutoReplyRequest;
+import dev.hearken.reply.ReplyQueue;
 import dev.hearken.ticket.domain.ClassificationService;
 import dev.hearken.ticket.domain.DecisionLog;
 import dev.hearken.ticket.domain.ReplyPolicy;
-import dev.hearken.ticket.domain.ReplyQueue;
 import dev.hearken.ticket.domain.RoutingRules;
 import dev.hearken.ticket.domain.TextAnalyzer;
 import dev.hearken.ticket.domain.TicketComments;
@@ -17,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Locale;
@@ -24,6 +28,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires the worker's domain service to its adapters; one instance of each per function instance.
@@ -60,6 +65,22 @@ public class TicketBeans {
                 settings.spamAction(),
                 settings.vipOrganizationTags().stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
                 Clock.systemUTC());
+    }
+
+    /** The hand-over to auto-reply: the {@code auto-reply} queue ({@code HEARKEN_QUEUES_AUTO_REPLY}). */
+    @Produces
+    @Singleton
+    ReplyQueue replyQueue(SqsClient sqs, QueueUrls urls, ObjectMapper json) {
+        return new SqsReplyQueue(sqs, () -> urls.autoReply().filter(u -> !u.isBlank())
+                .orElseThrow(() -> new IllegalStateException("hearken.queues.auto-reply is not configured")), json);
+    }
+
+    /** Returns a rate-limited tickets message to its queue after Retry-After. */
+    @Produces
+    @Singleton
+    @Named("tickets")
+    SqsVisibility ticketsVisibility(SqsClient sqs, QueueUrls urls) {
+        return new SqsVisibility(sqs, () -> urls.tickets().orElse(null));
     }
 
     /**

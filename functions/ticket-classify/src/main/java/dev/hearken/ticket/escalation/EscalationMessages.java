@@ -4,19 +4,17 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.hearken.aws.sqs.SqsVisibility;
 import dev.hearken.escalation.ReviewEscalation;
-import dev.hearken.ticket.aws.SqsQueues;
-import dev.hearken.ticket.config.TicketSettings;
-import dev.hearken.ticket.domain.RateLimitedException;
 import dev.hearken.ticket.domain.ReviewEscalationService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import jakarta.inject.Named;
 import org.jboss.logging.Logger;
 
 /**
  * Handles one message of the review-escalations queue: read the {@link ReviewEscalation}, open (or find) its
- * ticket. A 429 from Zendesk returns the message to the queue after Retry-After (by changing its visibility; the
- * function never sleeps) and fails the record. A body that is not a valid escalation fails its record with the
+ * ticket. A 429 from Zendesk returns the message to the queue after Retry-After ({@link SqsVisibility}) and fails
+ * the record. A body that is not a valid escalation fails its record with the
  * reason; after the queue's five receives it is in {@code hearken-review-escalations-dlq}.
  */
 @ApplicationScoped
@@ -26,37 +24,24 @@ public class EscalationMessages {
 
     private final ObjectMapper json;
     private final ReviewEscalationService service;
-    private final SqsQueues queues;
-    private final TicketSettings settings;
+    private final SqsVisibility visibility;
 
-    EscalationMessages(ObjectMapper json, ReviewEscalationService service, SqsQueues queues,
-            TicketSettings settings) {
+    EscalationMessages(ObjectMapper json, ReviewEscalationService service,
+            @Named("review-escalations") SqsVisibility visibility) {
         this.json = json;
         this.service = service;
-        this.queues = queues;
-        this.settings = settings;
+        this.visibility = visibility;
     }
 
     /** Throws when the record failed (Funqy then reports it in {@code batchItemFailures}). */
     public ReviewEscalationService.Outcome handle(SQSEvent.SQSMessage message) {
         ReviewEscalation escalation = parse(message);
-        try {
-            ReviewEscalationService.Outcome outcome = service.escalate(escalation);
-            LOG.infof("%s (message %s): %s ticket %d%s", escalation, message.getMessageId(), outcome.status(),
-                    outcome.ticketId(), outcome.route() == null ? "" : ", group " + outcome.route().groupId()
-                            + " by rule " + outcome.route().ruleId() + ", priority " + outcome.route().priority());
-            return outcome;
-        } catch (RateLimitedException e) {
-            Duration delay = e.retryAfter().isZero() ? settings.defaultRetryAfter() : e.retryAfter();
-            try {
-                queues.retryEscalationLater(message.getReceiptHandle(), delay);
-            } catch (RuntimeException visibility) {
-                // The message then comes back after the queue's visibility timeout instead: later, not lost.
-                LOG.warnf("could not change the visibility of message %s: %s", message.getMessageId(),
-                        visibility.getClass().getSimpleName());
-            }
-            throw e;
-        }
+        ReviewEscalationService.Outcome outcome = visibility.deferringRateLimits(message.getReceiptHandle(),
+                () -> service.escalate(escalation));
+        LOG.infof("%s (message %s): %s ticket %d%s", escalation, message.getMessageId(), outcome.status(),
+                outcome.ticketId(), outcome.route() == null ? "" : ", group " + outcome.route().groupId()
+                        + " by rule " + outcome.route().ruleId() + ", priority " + outcome.route().priority());
+        return outcome;
     }
 
     private ReviewEscalation parse(SQSEvent.SQSMessage message) {

@@ -1,4 +1,4 @@
-package dev.hearken.ticket.zendesk;
+package dev.hearken.integrations.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -74,6 +74,18 @@ class ZendeskOasConformanceTest {
     }
 
     @Test
+    void the_public_reply_auto_reply_sends_is_a_valid_update_ticket_request() throws Exception {
+        String body = JSON.writeValueAsString(new ZendeskDtos.TicketUpdateRequest(new ZendeskDtos.TicketUpdateInput(
+                new ZendeskDtos.Comment("Hi Ana, you can cancel in Settings.", true),
+                List.of("auto_replied", "hearken_auto_replied"), null, null, "pending", true, "2026-03-02T09:14:00Z")));
+
+        ValidationReport report = validator.validateRequest(SimpleRequest.Builder.put("/api/v2/tickets/35501")
+                .withContentType("application/json").withAuthorization(AUTH).withBody(body).build());
+
+        assertThat(messages(report)).isEmpty();
+    }
+
+    @Test
     void the_fakes_ticket_user_organization_and_comments_answers_match_the_oas_response_schemas() throws Exception {
         for (String path : List.of("/api/v2/tickets/35501", "/api/v2/tickets/35503", "/api/v2/users/9100000000113",
                 "/api/v2/users/9100000000001", "/api/v2/users/9100000000999", "/api/v2/organizations/9100000000900",
@@ -128,7 +140,7 @@ class ZendeskOasConformanceTest {
             throws Exception {
         String body = JSON.writeValueAsString(new ZendeskDtos.TicketCreateRequest(new ZendeskDtos.TicketCreateInput(
                 "[Hearken] Privacy request in an App Store review of 1234567890 (1★)",
-                new ZendeskDtos.CreateComment("Delete my account and all my personal data, GDPR request", false),
+                new ZendeskDtos.Comment("Delete my account and all my personal data, GDPR request", false),
                 "review:appstore:00000047-81ef-5a01-8e55-7e72000000f1", 360000000101L,
                 List.of("hearken_priority", "hearken_privacy", "hearken_review"), "high")));
 

@@ -1,4 +1,4 @@
-package dev.hearken.ticket.zendesk;
+package dev.hearken.integrations.zendesk;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,11 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The Zendesk Ticketing API endpoints the worker calls, with the paths of the stored OAS
+ * Every Zendesk Ticketing API endpoint Hearken calls, with the paths of the stored OAS
  * ({@code shared/contracts/zendesk/oas.yaml}: ShowTicket, UpdateTicket, ShowUser, ShowOrganization,
- * MarkTicketAsSpamAndSuspendRequester, ListTicketComments, ListTickets, CreateTicket). Base URL: {@code quarkus.rest-client.zendesk.url}, which
- * application.properties takes from {@code hearken.zendesk.base-url}. Errors (4xx/5xx) surface as
- * {@code WebApplicationException}s that {@link ZendeskTicketDesk} maps.
+ * MarkTicketAsSpamAndSuspendRequester, ListTicketComments, ListTickets, CreateTicket). Base URL:
+ * {@code quarkus.rest-client.zendesk.url} (this module's {@code META-INF/microprofile-config.properties} takes it
+ * from {@code hearken.zendesk.base-url}). Errors (4xx/5xx) surface as {@code WebApplicationException}s that
+ * {@link ZendeskClient} maps; callers use {@link ZendeskClient}, not this interface.
  */
 @RegisterRestClient(configKey = "zendesk")
 @Path("/api/v2")
@@ -30,6 +31,7 @@ public interface ZendeskApi {
     ZendeskDtos.TicketResponse showTicket(@PathParam("ticketId") long ticketId,
             @HeaderParam("Authorization") String authorization);
 
+    /** {@code {"ticket": TicketUpdateInput}} → 200 {@code {"ticket", "audit"}}; 409 on a stale {@code updated_stamp}. */
     @PUT
     @Path("/tickets/{ticketId}")
     ZendeskDtos.TicketResponse updateTicket(@PathParam("ticketId") long ticketId,

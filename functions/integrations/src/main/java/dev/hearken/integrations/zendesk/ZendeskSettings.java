@@ -1,33 +1,31 @@
-package dev.hearken.ticket.config;
+package dev.hearken.integrations.zendesk;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
 
-/** How ticket-classify reaches Zendesk and checks its webhooks. */
+/** How Hearken reaches Zendesk and checks its webhooks: the one {@code hearken.zendesk.*} key set of every function. */
 @ConfigMapping(prefix = "hearken.zendesk")
 public interface ZendeskSettings {
 
     /**
      * Base URL of the Zendesk account, {@code https://<subdomain>.zendesk.com} (env
-     * {@code HEARKEN_ZENDESK_BASE_URL}; the local runtime and tests point it at the Zendesk fake).
+     * {@code HEARKEN_ZENDESK_BASE_URL}; the local runtime and tests point it at the Zendesk fake). The REST client's
+     * {@code quarkus.rest-client.zendesk.url} is taken from it.
      */
     @WithDefault("https://hearken-unconfigured.zendesk.com")
     String baseUrl();
 
     /**
      * Secrets Manager id (name or ARN) of the JSON secret {@code {"webhookSigningSecret","apiEmail","apiToken"}}
-     * (env {@code HEARKEN_ZENDESK_SECRET_ID}, set by the CDK stack).
+     * (env {@code HEARKEN_ZENDESK_SECRET_ID}, set by the CDK stack). Cached like every secret
+     * ({@code hearken.secrets.cache-ttl}).
      */
     @WithDefault("hearken/zendesk")
     String secretId();
 
-    /** How long a warm function trusts its cached copy of the secret before reading it again. */
-    @WithDefault("5m")
-    Duration secretCacheTtl();
-
-    /** Incoming webhooks. */
+    /** Incoming webhooks (ticket-classify's webhook function). */
     Webhook webhook();
 
     interface Webhook {

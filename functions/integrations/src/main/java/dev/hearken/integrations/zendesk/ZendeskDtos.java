@@ -1,4 +1,4 @@
-package dev.hearken.ticket.zendesk;
+package dev.hearken.integrations.zendesk;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Wire shapes of the Zendesk Ticketing API (OAS schemas TicketResponse, TicketUpdateRequest, UserResponse,
- * OrganizationResponse, TicketCommentsResponse, TicketsResponse, TicketCreateRequest). Quarkus registers the REST client's return types, and
- * the types they contain, for reflection in the native image.
+ * OrganizationResponse, TicketCommentsResponse, TicketsResponse, TicketCreateRequest): only the fields Hearken
+ * reads or writes. All of them are registered for reflection by {@link ZendeskReflection}.
  */
 public final class ZendeskDtos {
 
@@ -19,7 +19,7 @@ public final class ZendeskDtos {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TicketResponse(TicketObject ticket) {}
 
-    /** The fields of OAS {@code TicketObject} the worker reads. */
+    /** The fields of OAS {@code TicketObject} Hearken reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TicketObject(
             Long id,
@@ -40,24 +40,41 @@ public final class ZendeskDtos {
     /** {@code {"ticket": TicketUpdateInput}} */
     public record TicketUpdateRequest(TicketUpdateInput ticket) {}
 
-    /** The fields of OAS {@code TicketUpdateInput} the worker writes; absent ones are not sent. */
+    /**
+     * The fields of OAS {@code TicketUpdateInput} Hearken writes; absent ones are not sent. {@code tags} replaces
+     * the ticket's tags; {@code safe_update} with {@code updated_stamp} turns a concurrent edit into a 409
+     * (zendesk.md §6).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TicketUpdateInput(
+            Comment comment,
             List<String> tags,
             @JsonProperty("group_id") Long groupId,
             String priority,
             String status,
             @JsonProperty("safe_update") Boolean safeUpdate,
-            @JsonProperty("updated_stamp") String updatedStamp) {}
+            @JsonProperty("updated_stamp") String updatedStamp) {
+
+        /** An update without a comment. */
+        public TicketUpdateInput(List<String> tags, Long groupId, String priority, String status, Boolean safeUpdate,
+                String updatedStamp) {
+            this(null, tags, groupId, priority, status, safeUpdate, updatedStamp);
+        }
+    }
+
+    /** OAS {@code TicketCommentObject} as written: plain-text {@code body}, {@code public} (false = internal note). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Comment(String body, @JsonProperty("public") Boolean isPublic) {}
 
     /** {@code {"user": UserObject}} */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record UserResponse(UserObject user) {}
 
-    /** The fields of OAS {@code UserObject} the worker reads; {@code role} is {@code end-user}, {@code agent} or {@code admin}. */
+    /** The fields of OAS {@code UserObject} Hearken reads; {@code role} is {@code end-user}, {@code agent} or {@code admin}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record UserObject(
             Long id,
+            String name,
             String email,
             String locale,
             @JsonProperty("organization_id") Long organizationId,
@@ -67,7 +84,7 @@ public final class ZendeskDtos {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CommentsResponse(List<CommentObject> comments) {}
 
-    /** The fields of OAS {@code TicketCommentObject} the worker reads. */
+    /** The fields of OAS {@code TicketCommentObject} Hearken reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CommentObject(
             Long id,
@@ -93,15 +110,11 @@ public final class ZendeskDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TicketCreateInput(
             String subject,
-            CreateComment comment,
+            Comment comment,
             @JsonProperty("external_id") String externalId,
             @JsonProperty("group_id") Long groupId,
             List<String> tags,
             String priority) {}
-
-    /** OAS {@code TicketCommentObject} as written on creation: plain-text {@code body}, {@code public}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CreateComment(String body, @JsonProperty("public") Boolean isPublic) {}
 
     /** {@code {"organization": OrganizationObject}} */
     @JsonIgnoreProperties(ignoreUnknown = true)
