@@ -1,4 +1,4 @@
-package dev.hearken.autoreply.function;
+package dev.hearken.autoreply.aws;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,52 +1,42 @@
 package dev.hearken.autoreply.aws;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.hearken.autoreply.domain.ReplyTemplate;
-import dev.hearken.autoreply.domain.TemplateCatalogue;
-import java.time.Clock;
+import dev.hearken.autoreply.domain.ReplyTemplates;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The catalogue in DynamoDB: partition {@code templateKey}, sort {@code language}; attributes
+ * The reply templates in DynamoDB: partition {@code templateKey}, sort {@code language}; attributes
  * {@code body}, optional {@code experimentKey} and {@code variants} (map variation → body).
  *
- * <p>Entries (and misses) are cached per function instance for {@code ttl}, so an operator's edit is
+ * <p>Entries (and misses) are cached per function instance for {@code ttl} (Caffeine), so an operator's edit is
  * live within that time without a deploy, and a warm instance does not read the table per message.
  */
-public final class DynamoDbTemplateCatalogue implements TemplateCatalogue {
+public final class DynamoDbReplyTemplates implements ReplyTemplates {
 
-    private record Cached(Optional<ReplyTemplate> template, Instant until) {}
+    private record Key(String templateKey, String language) {}
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Duration ttl;
-    private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final LoadingCache<Key, Optional<ReplyTemplate>> cache;
 
-    public DynamoDbTemplateCatalogue(DynamoDbClient dynamo, String table, Duration ttl, Clock clock) {
+    public DynamoDbReplyTemplates(DynamoDbClient dynamo, String table, Duration ttl) {
         this.dynamo = dynamo;
         this.table = table;
-        this.ttl = ttl;
-        this.clock = clock;
+        // Bounded: keys come from the catalogue's few hundred templates and the languages asked for.
+        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(4_096)
+                .build(k -> load(k.templateKey(), k.language()));
     }
 
     @Override
     public Optional<ReplyTemplate> find(String key, String language) {
-        Instant now = clock.instant();
-        String cacheKey = key + "\u0000" + language;
-        Cached cached = cache.get(cacheKey);
-        if (cached != null && now.isBefore(cached.until())) {
-            return cached.template();
-        }
-        Optional<ReplyTemplate> loaded = load(key, language);
-        cache.put(cacheKey, new Cached(loaded, now.plus(ttl)));
-        return loaded;
+        return cache.get(new Key(key, language));
     }
 
     private Optional<ReplyTemplate> load(String key, String language) {

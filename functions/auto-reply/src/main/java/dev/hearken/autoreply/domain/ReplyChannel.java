@@ -3,7 +3,7 @@ package dev.hearken.autoreply.domain;
 import java.util.Locale;
 
 /** Where an automatic reply goes; {@link #source()} is the {@code source} of an auto-reply request. */
-public enum Channel {
+public enum ReplyChannel {
     /** A Zendesk ticket: a public comment. */
     ZENDESK("zendesk", Kind.TICKET),
     /** An App Store review: the developer response. */
@@ -19,7 +19,7 @@ public enum Channel {
     private final String source;
     private final Kind kind;
 
-    Channel(String source, Kind kind) {
+    ReplyChannel(String source, Kind kind) {
         this.source = source;
         this.kind = kind;
     }
@@ -33,8 +33,8 @@ public enum Channel {
     }
 
     /** The channel of a request's {@code source}; {@link RejectedException} for one we do not serve. */
-    public static Channel ofSource(String source) {
-        for (Channel c : values()) {
+    public static ReplyChannel ofSource(String source) {
+        for (ReplyChannel c : values()) {
             if (c.source.equals(source == null ? null : source.toLowerCase(Locale.ROOT))) {
                 return c;
             }

@@ -1,17 +1,14 @@
 package dev.hearken.autoreply.zendesk;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hearken.autoreply.domain.RateLimitedException;
 import dev.hearken.autoreply.domain.RejectedException;
-import dev.hearken.autoreply.domain.TicketDesk;
+import dev.hearken.autoreply.domain.ReplyDesk;
 import dev.hearken.autoreply.domain.TicketView;
-import dev.hearken.autoreply.domain.UpdateConflictException;
-import jakarta.ws.rs.WebApplicationException;
-import java.time.Duration;
+import dev.hearken.integration.NotFoundException;
+import dev.hearken.integrations.zendesk.ZendeskClient;
+import dev.hearken.integrations.zendesk.ZendeskDtos;
+import dev.hearken.integrations.zendesk.ZendeskException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -21,66 +18,54 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * {@link TicketDesk} over the Zendesk Ticketing API.
+ * auto-reply's {@link ReplyDesk} over the one {@link ZendeskClient} (429 and 409 arrive as the kernel's
+ * exceptions); a 4xx that the same request cannot turn into a success becomes {@link RejectedException}.
  *
  * <p>"Someone already answered" = a public comment whose author is not the requester: the first
  * comment is the requester's own description, so any other public author is an agent (or our own
  * earlier reply). Tags are sent as the full set (the {@code tags} field replaces) together with
  * {@code safe_update}, so an agent's concurrent edit turns into a 409 instead of being overwritten.
  */
-public final class ZendeskTicketDesk implements TicketDesk {
+public final class ZendeskReplyDesk implements ReplyDesk {
 
-    /** Comments read per ticket: a ticket auto-reply may still answer has only a handful. */
-    private static final int COMMENTS_PAGE = 100;
     /** Blocking REST calls in parallel without a pool to size: one virtual thread per call. */
     private static final ExecutorService READS = Executors.newVirtualThreadPerTaskExecutor();
 
-    private final ZendeskApi api;
-    private final Supplier<String> authorization;
-    private final ObjectMapper json;
+    private final ZendeskClient zendesk;
 
-    public ZendeskTicketDesk(ZendeskApi api, Supplier<String> authorization, ObjectMapper json) {
-        this.api = api;
-        this.authorization = authorization;
-        this.json = json;
+    public ZendeskReplyDesk(ZendeskClient zendesk) {
+        this.zendesk = zendesk;
     }
 
     @Override
     public TicketView read(long ticketId) {
-        String auth = authorization.get();
         // The comments do not depend on the ticket: read them while the ticket and then its requester
         // are read (three calls in the time of two).
-        CompletableFuture<JsonNode> comments = CompletableFuture.supplyAsync(
-                () -> call(() -> api.comments(auth, ticketId, "-created_at", COMMENTS_PAGE)), READS);
-        JsonNode ticket;
+        CompletableFuture<List<ZendeskDtos.CommentObject>> comments = CompletableFuture.supplyAsync(
+                () -> call(() -> zendesk.newestComments(ticketId)), READS);
+        ZendeskDtos.TicketObject ticket;
         String name = null;
         long requester;
         try {
-            ticket = call(() -> api.ticket(auth, ticketId)).path("ticket");
-            requester = ticket.path("requester_id").asLong(-1);
+            ticket = call(() -> zendesk.ticket(ticketId));
+            requester = ticket.requesterId() == null ? -1 : ticket.requesterId();
             if (requester > 0) {
-                name = call(() -> api.user(auth, requester)).path("user").path("name").asText(null);
+                ZendeskDtos.UserObject user = call(() -> zendesk.user(requester));
+                name = user == null ? null : user.name();
             }
         } catch (RuntimeException e) {
             comments.cancel(true);
             throw e;
         }
-        boolean answered = false;
-        for (JsonNode comment : join(comments).path("comments")) {
-            if (comment.path("public").asBoolean(false) && comment.path("author_id").asLong(-1) != requester) {
-                answered = true;
-                break;
-            }
-        }
-        Set<String> tags = new LinkedHashSet<>();
-        ticket.path("tags").forEach(t -> tags.add(t.asText()));
-        JsonNode group = ticket.path("group_id");
-        return new TicketView(ticketId, ticket.path("status").asText(null), ticket.path("priority").asText(null),
-                group.isNumber() ? group.asLong() : null, tags, name, ticket.path("updated_at").asText(null), answered);
+        boolean answered = join(comments).stream().anyMatch(c -> Boolean.TRUE.equals(c.isPublic())
+                && (c.authorId() == null ? -1 : c.authorId()) != requester);
+        Set<String> tags = new LinkedHashSet<>(ticket.tags() == null ? List.of() : ticket.tags());
+        return new TicketView(ticketId, ticket.status(), ticket.priority(), ticket.groupId(), tags, name,
+                ticket.updatedAt(), answered);
     }
 
     /** The future's value, rethrowing its own exception (RateLimitedException, RejectedException, …). */
-    private static JsonNode join(CompletableFuture<JsonNode> future) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
@@ -93,53 +78,28 @@ public final class ZendeskTicketDesk implements TicketDesk {
 
     @Override
     public void reply(TicketView ticket, String body, String status, Set<String> tags) {
-        ObjectNode update = json.createObjectNode();
-        ObjectNode t = update.putObject("ticket");
-        ObjectNode comment = t.putObject("comment");
-        comment.put("body", body);
-        comment.put("public", true);
-        if (status != null) {
-            t.put("status", status);
-        }
-        ArrayNode all = t.putArray("tags");
         Set<String> allTags = new TreeSet<>(ticket.tags());
         allTags.addAll(tags);
-        allTags.forEach(all::add);
-        if (ticket.updatedAt() != null) {
-            t.put("safe_update", true);
-            t.put("updated_stamp", ticket.updatedAt());
-        }
-        call(() -> api.update(authorization.get(), ticket.id(), update), ticket.id());
+        boolean safe = ticket.updatedAt() != null;
+        var update = new ZendeskDtos.TicketUpdateInput(new ZendeskDtos.Comment(body, true), List.copyOf(allTags),
+                null, null, status, safe ? true : null, safe ? ticket.updatedAt() : null);
+        call(() -> {
+            zendesk.update(ticket.id(), update);
+            return null;
+        });
     }
 
-    private static JsonNode call(Supplier<JsonNode> request) {
-        return call(request, -1);
-    }
-
-    private static JsonNode call(Supplier<JsonNode> request, long ticketId) {
+    /** A 404 or another permanent 4xx: the request can never succeed, so it goes to the DLQ at once. */
+    private static <T> T call(Supplier<T> request) {
         try {
             return request.get();
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 429) {
-                throw new RateLimitedException("zendesk", retryAfter(e.getResponse().getHeaderString("Retry-After")));
+        } catch (NotFoundException e) {
+            throw new RejectedException("zendesk_404");
+        } catch (ZendeskException e) {
+            if (e.permanent()) {
+                throw new RejectedException("zendesk_" + e.status());
             }
-            if (status == 409 && ticketId > 0) {
-                throw new UpdateConflictException(ticketId);
-            }
-            if (status >= 400 && status < 500 && status != 408) {
-                throw new RejectedException("zendesk_" + status);
-            }
-            throw new IllegalStateException("zendesk answered " + status, e);
-        }
-    }
-
-    /** Retry-After in seconds (Zendesk sends seconds); absent or unreadable → one minute. */
-    static Duration retryAfter(String header) {
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
-        } catch (RuntimeException e) {
-            return Duration.ofMinutes(1);
+            throw new IllegalStateException("zendesk answered " + e.status(), e);
         }
     }
 }
