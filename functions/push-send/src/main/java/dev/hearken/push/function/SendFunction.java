@@ -3,7 +3,7 @@ package dev.hearken.push.function;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.push.aws.PushMessageJson;
-import dev.hearken.push.aws.SqsVisibility;
+import dev.hearken.aws.sqs.SqsVisibility;
 import dev.hearken.push.message.InvalidPushMessageException;
 import dev.hearken.push.message.PushMessage;
 import dev.hearken.push.service.PushService;
