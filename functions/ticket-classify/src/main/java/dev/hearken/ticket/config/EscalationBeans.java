@@ -1,14 +1,16 @@
 package dev.hearken.ticket.config;
 
+import dev.hearken.aws.sqs.SqsRecordHandler;
 import dev.hearken.aws.sqs.SqsVisibility;
 import dev.hearken.escalation.ReviewEscalation;
 import dev.hearken.ticket.domain.ReviewEscalationService;
 import dev.hearken.ticket.domain.RoutingRules;
 import dev.hearken.ticket.domain.TicketDesk;
+import dev.hearken.ticket.escalation.EscalationBodies;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -27,11 +29,22 @@ public class EscalationBeans {
         return new ReviewEscalationService(desk, rules);
     }
 
-    /** Returns a rate-limited review-escalations message to its queue after Retry-After. */
+    /**
+     * review-escalate's records: the body read as a {@link ReviewEscalation}, its ticket opened or found; a 429
+     * returns the message to the review-escalations queue after Retry-After.
+     */
     @Produces
     @Singleton
-    @Named("review-escalations")
-    SqsVisibility escalationsVisibility(SqsClient sqs, QueueUrls urls) {
-        return new SqsVisibility(sqs, () -> urls.reviewEscalations().orElse(null));
+    SqsRecordHandler<ReviewEscalation, ReviewEscalationService.Outcome> escalations(EscalationBodies bodies,
+            Instance<ReviewEscalationService> service, SqsClient sqs, QueueUrls urls) {
+        return new SqsRecordHandler<>("review escalation",
+                new SqsVisibility(sqs, () -> urls.reviewEscalations().orElse(null)), bodies::parse,
+                escalation -> service.get().escalate(escalation), EscalationBeans::describe);
+    }
+
+    private static String describe(ReviewEscalation escalation, ReviewEscalationService.Outcome outcome) {
+        return escalation + ": " + outcome.status() + " ticket " + outcome.ticketId() + (outcome.route() == null ? ""
+                : ", group " + outcome.route().groupId() + " by rule " + outcome.route().ruleId() + ", priority "
+                        + outcome.route().priority());
     }
 }

@@ -1,6 +1,7 @@
 package dev.hearken.ticket.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.aws.sqs.SqsRecordHandler;
 import dev.hearken.aws.sqs.SqsReplyQueue;
 import dev.hearken.aws.sqs.SqsVisibility;
 import dev.hearken.reply.AutoReplyRequest;
@@ -12,7 +13,9 @@ import dev.hearken.ticket.domain.RoutingRules;
 import dev.hearken.ticket.domain.TextAnalyzer;
 import dev.hearken.ticket.domain.TicketComments;
 import dev.hearken.ticket.domain.TicketDesk;
+import dev.hearken.ticket.domain.TicketEvent;
 import dev.hearken.ticket.domain.VipDirectory;
+import dev.hearken.ticket.zendesk.WebhookPayloads;
 import dev.hearken.understanding.Understanding;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -20,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Locale;
@@ -75,12 +77,17 @@ public class TicketBeans {
                 .orElseThrow(() -> new IllegalStateException("hearken.queues.auto-reply is not configured")), json);
     }
 
-    /** Returns a rate-limited tickets message to its queue after Retry-After. */
+    /**
+     * The worker's records: the enqueued webhook body, classified; a 429 returns the message to the tickets queue
+     * after Retry-After. The service (and its models) is only created when a record arrives.
+     */
     @Produces
     @Singleton
-    @Named("tickets")
-    SqsVisibility ticketsVisibility(SqsClient sqs, QueueUrls urls) {
-        return new SqsVisibility(sqs, () -> urls.tickets().orElse(null));
+    SqsRecordHandler<TicketEvent, ClassificationService.Outcome> tickets(WebhookPayloads payloads,
+            Instance<ClassificationService> classification, SqsClient sqs, QueueUrls urls) {
+        return new SqsRecordHandler<>("ticket", new SqsVisibility(sqs, () -> urls.tickets().orElse(null)),
+                payloads::parse, event -> classification.get().handle(event),
+                (event, outcome) -> "ticket " + event.ticketId() + " (" + event.kind() + "): " + outcome);
     }
 
     /**

@@ -1,23 +1,25 @@
 package dev.hearken.ticket.escalation;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.hearken.aws.sqs.SqsRecords;
+import dev.hearken.aws.sqs.SqsRecordHandler;
+import dev.hearken.escalation.ReviewEscalation;
+import dev.hearken.ticket.domain.ReviewEscalationService;
 import io.quarkus.funqy.Funq;
 
 /**
- * review-escalate: one record of the review-escalations queue per call; a record that throws is reported in
- * {@code batchItemFailures} (Funqy's advanced event handling).
+ * review-escalate: one record of the review-escalations queue per call, opening (or finding) the review's ticket;
+ * a record that throws is reported in {@code batchItemFailures} (Funqy's advanced event handling).
  */
 public class EscalateFunction {
 
-    private final EscalationMessages messages;
+    private final SqsRecordHandler<ReviewEscalation, ReviewEscalationService.Outcome> escalations;
 
-    EscalateFunction(EscalationMessages messages) {
-        this.messages = messages;
+    EscalateFunction(SqsRecordHandler<ReviewEscalation, ReviewEscalationService.Outcome> escalations) {
+        this.escalations = escalations;
     }
 
     @Funq("escalate")
     public void escalate(SQSEvent.SQSMessage message) {
-        SqsRecords.logFailures("review escalation", message, () -> messages.handle(message));
+        escalations.handle(message);
     }
 }

@@ -1,23 +1,25 @@
 package dev.hearken.ticket.worker;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.hearken.aws.sqs.SqsRecords;
+import dev.hearken.aws.sqs.SqsRecordHandler;
+import dev.hearken.ticket.domain.ClassificationService;
+import dev.hearken.ticket.domain.TicketEvent;
 import io.quarkus.funqy.Funq;
 
 /**
- * ticket-classify's worker: one record of the tickets queue per call. With Funqy's advanced event handling a
- * thrown exception puts exactly this record in {@code batchItemFailures}.
+ * ticket-classify's worker: one record of the tickets queue per call (the enqueued webhook body, classified).
+ * With Funqy's advanced event handling a thrown exception puts exactly this record in {@code batchItemFailures}.
  */
 public class ClassifyFunction {
 
-    private final TicketMessages messages;
+    private final SqsRecordHandler<TicketEvent, ClassificationService.Outcome> tickets;
 
-    ClassifyFunction(TicketMessages messages) {
-        this.messages = messages;
+    ClassifyFunction(SqsRecordHandler<TicketEvent, ClassificationService.Outcome> tickets) {
+        this.tickets = tickets;
     }
 
     @Funq("classify")
     public void classify(SQSEvent.SQSMessage message) {
-        SqsRecords.logFailures("ticket", message, () -> messages.handle(message));
+        tickets.handle(message);
     }
 }

@@ -8,8 +8,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * image: the body of every {@code auto-reply} message.
  */
 @RegisterForReflection(targets = AutoReplyRequest.class)
-final class NativeReflection {
+final class AutoReplyReflection {
 
-    private NativeReflection() {
+    private AutoReplyReflection() {
     }
 }
