@@ -16,8 +16,15 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.hearken.ticket.domain..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.quarkus..", "jakarta..", "software.amazon..", "com.amazonaws..", "com.fasterxml..",
-                    "org.eclipse.microprofile..", "dev.hearken.ticket.aws..", "dev.hearken.ticket.zendesk..",
-                    "dev.hearken.ticket.config..", "dev.hearken.ticket.webhook..", "dev.hearken.ticket.worker..");
+                    "org.eclipse.microprofile..", "dev.hearken.aws..", "dev.hearken.integrations..",
+                    "dev.hearken.ticket.aws..", "dev.hearken.ticket.zendesk..", "dev.hearken.ticket.config..",
+                    "dev.hearken.ticket.webhook..", "dev.hearken.ticket.worker..", "dev.hearken.ticket.escalation..");
+
+    @ArchTest
+    static final ArchRule handlers_do_not_call_the_aws_sdk = noClasses()
+            .that().resideInAnyPackage("dev.hearken.ticket.webhook..", "dev.hearken.ticket.worker..",
+                    "dev.hearken.ticket.escalation..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..");
 
     @ArchTest
     static final ArchRule functions_do_not_call_aws_directly = noClasses()

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.autoreply.aws.DynamoDbDailyCaps;
 import dev.hearken.autoreply.aws.DynamoDbInboundMail;
 import dev.hearken.autoreply.aws.DynamoDbReplyLedger;
-import dev.hearken.autoreply.aws.DynamoDbTemplateCatalogue;
+import dev.hearken.autoreply.aws.DynamoDbReplyTemplates;
 import dev.hearken.autoreply.aws.ExperimentVariantPicker;
-import dev.hearken.autoreply.aws.ZendeskCredentials;
 import dev.hearken.autoreply.domain.AutoReplyService;
 import dev.hearken.autoreply.domain.Guardrails;
 import dev.hearken.autoreply.domain.MailAddress;
@@ -22,9 +21,9 @@ import dev.hearken.autoreply.store.GooglePlayReviewDesk;
 import dev.hearken.autoreply.mail.MimeReply;
 import dev.hearken.autoreply.mail.SesMailDesk;
 import dev.hearken.autoreply.template.QuteRenderer;
-import dev.hearken.autoreply.zendesk.ZendeskApi;
-import dev.hearken.autoreply.zendesk.ZendeskTicketDesk;
+import dev.hearken.autoreply.zendesk.ZendeskReplyDesk;
 import dev.hearken.experiment.service.AssignmentService;
+import dev.hearken.integrations.zendesk.ZendeskClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -70,11 +69,11 @@ public class AutoReplyBeans {
 
     @Produces
     @Singleton
-    AutoReplyService autoReplyService(AutoReplyConfig config, DynamoDbClient dynamo, SecretsManagerClient secrets,
-            ObjectMapper json, @RestClient ZendeskApi zendesk, AssignmentService assignments,
+    AutoReplyService autoReplyService(AutoReplyConfig config, DynamoDbClient dynamo,
+            ZendeskClient zendesk, AssignmentService assignments,
             AppStoreReviewDesk appStore, GooglePlayReviewDesk googlePlay, SesMailDesk mail) {
         ReplyComposer composer = new ReplyComposer(
-                new DynamoDbTemplateCatalogue(dynamo, config.templatesTable(), config.templateCacheTtl(), CLOCK),
+                new DynamoDbReplyTemplates(dynamo, config.templatesTable(), config.templateCacheTtl()),
                 new QuteRenderer(),
                 new ExperimentVariantPicker(assignments));
         Set<String> blockedTags = new HashSet<>(Guardrails.DEFAULT_BLOCKED_TAGS);
@@ -90,7 +89,7 @@ public class AutoReplyBeans {
         return new AutoReplyService(composer,
                 new DynamoDbReplyLedger(dynamo, config.repliesTable(), config.retention()),
                 new DynamoDbDailyCaps(dynamo, config.capsTable()),
-                new ZendeskTicketDesk(zendesk, new ZendeskCredentials(secrets, config.zendesk().secretId(), json), json),
+                new ZendeskReplyDesk(zendesk),
                 List.<ReviewDesk>of(appStore, googlePlay), mail,
                 guardrails, settings, CLOCK);
     }

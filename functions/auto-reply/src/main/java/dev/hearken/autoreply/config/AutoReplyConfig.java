@@ -84,9 +84,6 @@ public interface AutoReplyConfig {
     @WithDefault("${quarkus.rest-client.google-oauth.url}/token")
     String googleTokenUri();
 
-    /** Zendesk API access. */
-    Zendesk zendesk();
-
     /** E-mail answers to messages that came by e-mail outside Zendesk (SES). */
     Mail mail();
 
@@ -115,14 +112,5 @@ public interface AutoReplyConfig {
          */
         @WithDefault("10000")
         int dailyCap();
-    }
-
-    interface Zendesk {
-        /**
-         * Secrets Manager id of the JSON secret with {@code apiEmail} and {@code apiToken} (shared with
-         * ticket-classify; CDK sets {@code HEARKEN_ZENDESK_SECRET_ID}).
-         */
-        @WithDefault("${hearken.zendesk.secret-id:hearken/zendesk}")
-        String secretId();
     }
 }

@@ -1,5 +1,7 @@
 package dev.hearken.autoreply.domain;
 
+import dev.hearken.integration.ConflictException;
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.reply.AutoReplyRequest;
 import dev.hearken.reply.InboundMail;
 import java.time.Clock;
@@ -47,35 +49,35 @@ import java.util.Set;
 public final class AutoReplyService {
 
     private static final int CONFLICT_ATTEMPTS = 3;
-    private static final Map<Channel, Integer> MAX_LENGTH = Map.of(
-            Channel.GOOGLE_PLAY, 350, // "Replies of more than approximately 350 characters will be rejected"
-            Channel.APP_STORE, 5970,
-            Channel.ZENDESK, 65_000,
-            Channel.EMAIL, 100_000);
+    private static final Map<ReplyChannel, Integer> MAX_LENGTH = Map.of(
+            ReplyChannel.GOOGLE_PLAY, 350, // "Replies of more than approximately 350 characters will be rejected"
+            ReplyChannel.APP_STORE, 5970,
+            ReplyChannel.ZENDESK, 65_000,
+            ReplyChannel.EMAIL, 100_000);
 
     private final ReplyComposer composer;
     private final ReplyLedger ledger;
     private final DailyCaps caps;
-    private final TicketDesk tickets;
-    private final Map<Channel, ReviewDesk> reviews;
+    private final ReplyDesk tickets;
+    private final Map<ReplyChannel, ReviewDesk> reviews;
     private final MailDesk mail;
     private final Guardrails guardrails;
     private final ReplySettings settings;
     private final Clock clock;
 
     /** Without an e-mail channel: {@code email} requests are rejected ({@code channel_not_configured:email}). */
-    public AutoReplyService(ReplyComposer composer, ReplyLedger ledger, DailyCaps caps, TicketDesk tickets,
+    public AutoReplyService(ReplyComposer composer, ReplyLedger ledger, DailyCaps caps, ReplyDesk tickets,
             List<ReviewDesk> reviews, Guardrails guardrails, ReplySettings settings, Clock clock) {
         this(composer, ledger, caps, tickets, reviews, null, guardrails, settings, clock);
     }
 
-    public AutoReplyService(ReplyComposer composer, ReplyLedger ledger, DailyCaps caps, TicketDesk tickets,
+    public AutoReplyService(ReplyComposer composer, ReplyLedger ledger, DailyCaps caps, ReplyDesk tickets,
             List<ReviewDesk> reviews, MailDesk mail, Guardrails guardrails, ReplySettings settings, Clock clock) {
         this.composer = composer;
         this.ledger = ledger;
         this.caps = caps;
         this.tickets = tickets;
-        this.reviews = new java.util.EnumMap<>(Channel.class);
+        this.reviews = new java.util.EnumMap<>(ReplyChannel.class);
         reviews.forEach(d -> this.reviews.put(d.channel(), d));
         this.mail = mail;
         this.guardrails = guardrails;
@@ -93,7 +95,7 @@ public final class AutoReplyService {
         if (request.version() != AutoReplyRequest.VERSION) {
             throw new RejectedException("unknown_version");
         }
-        Channel channel = Channel.ofSource(request.source());
+        ReplyChannel channel = ReplyChannel.ofSource(request.source());
         Instant now = clock.instant();
         ReplyLedger.Claim claim = ledger.claim(request.requestId(), now);
         if (claim.state() == ReplyLedger.State.DONE) {
@@ -116,7 +118,7 @@ public final class AutoReplyService {
                 case EMAIL -> answerMail(request, retry);
                 case APP_STORE, GOOGLE_PLAY -> answerReview(channel, request, retry);
             };
-        } catch (RateLimitedException | RejectedException | UpdateConflictException e) {
+        } catch (RateLimitedException | RejectedException | ConflictException e) {
             // The channel answered "no" (or we never called it): nothing was posted, so the next
             // attempt may start afresh instead of waiting for the lease.
             ledger.release(request.requestId());
@@ -138,7 +140,7 @@ public final class AutoReplyService {
             if (stop.isPresent()) {
                 return ReplyOutcome.skipped(stop.get());
             }
-            Optional<ReplyComposer.Composed> reply = composer.compose(Channel.Kind.TICKET,
+            Optional<ReplyComposer.Composed> reply = composer.compose(ReplyChannel.Kind.TICKET,
                     List.of("ticket:" + request.intent()), LanguageChain.of(request.locale(), request.language()),
                     new Placeholders(ticket.requesterName(), settings.appName(), settings.articleLink(),
                             Long.toString(ticketId)),
@@ -147,7 +149,7 @@ public final class AutoReplyService {
                 return ReplyOutcome.skipped("no_template");
             }
             if (!capTaken) {
-                takeCap(Channel.ZENDESK, "all");
+                takeCap(ReplyChannel.ZENDESK, "all");
                 capTaken = true;
             }
             Set<String> tags = new HashSet<>(settings.ticketTags());
@@ -155,7 +157,7 @@ public final class AutoReplyService {
             try {
                 tickets.reply(ticket, reply.get().text(), settings.ticketStatus(), tags);
                 return sent(reply.get());
-            } catch (UpdateConflictException e) {
+            } catch (ConflictException e) {
                 if (attempt >= CONFLICT_ATTEMPTS) {
                     throw e;
                 }
@@ -164,7 +166,7 @@ public final class AutoReplyService {
         }
     }
 
-    private ReplyOutcome answerReview(Channel channel, AutoReplyRequest request, boolean retry) {
+    private ReplyOutcome answerReview(ReplyChannel channel, AutoReplyRequest request, boolean retry) {
         ReviewDesk desk = reviews.get(channel);
         if (desk == null) {
             throw new RejectedException("channel_not_configured:" + channel.source());
@@ -176,7 +178,7 @@ public final class AutoReplyService {
         }
         List<String> keys = List.of("review:" + request.intent() + ":" + review.band(), "review:" + request.intent(),
                 "review:" + review.band());
-        Optional<ReplyComposer.Composed> reply = composer.compose(Channel.Kind.REVIEW, keys,
+        Optional<ReplyComposer.Composed> reply = composer.compose(ReplyChannel.Kind.REVIEW, keys,
                 LanguageChain.of(request.locale(), request.language()),
                 new Placeholders(review.reviewerName(), settings.appName(), settings.articleLink(), null),
                 request.requestId());
@@ -247,23 +249,23 @@ public final class AutoReplyService {
         if (inbound.caseNumber() == null || !inbound.caseNumber().matches("[0-9]{1,20}")) {
             throw new RejectedException("email_item_incomplete"); // the producer's contract: a case number to quote
         }
-        Optional<ReplyComposer.Composed> reply = composer.compose(Channel.Kind.TICKET,
+        Optional<ReplyComposer.Composed> reply = composer.compose(ReplyChannel.Kind.TICKET,
                 List.of("ticket:" + request.intent()), LanguageChain.of(request.locale(), request.language()),
                 new Placeholders(inbound.fromName(), settings.appName(), settings.articleLink(), inbound.caseNumber()),
                 request.requestId());
         if (reply.isEmpty()) {
             return new Prepared(ReplyOutcome.skipped("no_template"), inbound, null, null);
         }
-        if (reply.get().text().length() > MAX_LENGTH.get(Channel.EMAIL)) {
+        if (reply.get().text().length() > MAX_LENGTH.get(ReplyChannel.EMAIL)) {
             return new Prepared(ReplyOutcome.skipped("text_too_long"), inbound, null, null);
         }
-        takeCap(Channel.EMAIL, inbound.app() == null || inbound.app().isBlank() ? "all" : inbound.app());
+        takeCap(ReplyChannel.EMAIL, inbound.app() == null || inbound.app().isBlank() ? "all" : inbound.app());
         MailReply out = new MailReply(MailSubject.reply(inbound.subject(), reply.get().language()), reply.get().text(),
                 reply.get().language());
         return new Prepared(null, inbound, out, reply.get());
     }
 
-    private void takeCap(Channel channel, String scope) {
+    private void takeCap(ReplyChannel channel, String scope) {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (!caps.tryTake(channel.source(), scope, day, settings.capOf(channel))) {

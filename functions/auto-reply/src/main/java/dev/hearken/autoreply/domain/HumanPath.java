@@ -39,12 +39,12 @@ public final class HumanPath {
     private HumanPath() {}
 
     /** The sentence for this kind of channel and exact language, if we have one. */
-    public static Optional<String> sentence(Channel.Kind kind, String language) {
-        return Optional.ofNullable((kind == Channel.Kind.TICKET ? TICKET : REVIEW).get(language));
+    public static Optional<String> sentence(ReplyChannel.Kind kind, String language) {
+        return Optional.ofNullable((kind == ReplyChannel.Kind.TICKET ? TICKET : REVIEW).get(language));
     }
 
     /** The sentence for the language, or its base language, or English. */
-    public static String sentenceOrFallback(Channel.Kind kind, String language) {
+    public static String sentenceOrFallback(ReplyChannel.Kind kind, String language) {
         for (String candidate : LanguageChain.of(language, null)) {
             Optional<String> s = sentence(kind, candidate);
             if (s.isPresent()) {
@@ -55,12 +55,12 @@ public final class HumanPath {
     }
 
     /** Whether {@code text} ends with the human path for its kind and language. */
-    public static boolean endsWithPath(Channel.Kind kind, String language, String text) {
+    public static boolean endsWithPath(ReplyChannel.Kind kind, String language, String text) {
         return text.strip().endsWith(sentenceOrFallback(kind, language));
     }
 
     /** {@code text}, with the human path appended on a new paragraph when it does not already end with it. */
-    public static String ensure(Channel.Kind kind, String language, String text) {
+    public static String ensure(ReplyChannel.Kind kind, String language, String text) {
         if (endsWithPath(kind, language, text)) {
             return text.strip();
         }

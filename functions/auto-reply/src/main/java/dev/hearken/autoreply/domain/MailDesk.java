@@ -1,5 +1,6 @@
 package dev.hearken.autoreply.domain;
 
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.reply.InboundMail;
 import java.time.Instant;
 import java.util.Optional;

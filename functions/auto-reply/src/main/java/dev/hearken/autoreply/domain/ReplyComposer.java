@@ -10,11 +10,11 @@ import java.util.Optional;
  */
 public final class ReplyComposer {
 
-    private final TemplateCatalogue catalogue;
+    private final ReplyTemplates catalogue;
     private final TemplateRenderer renderer;
     private final VariantPicker variants;
 
-    public ReplyComposer(TemplateCatalogue catalogue, TemplateRenderer renderer, VariantPicker variants) {
+    public ReplyComposer(ReplyTemplates catalogue, TemplateRenderer renderer, VariantPicker variants) {
         this.catalogue = catalogue;
         this.renderer = renderer;
         this.variants = variants;
@@ -29,7 +29,7 @@ public final class ReplyComposer {
      *
      * @param unitId the experiment unit (the request id: one assignment per ticket or review)
      */
-    public Optional<Composed> compose(Channel.Kind kind, List<String> keys, List<String> languages,
+    public Optional<Composed> compose(ReplyChannel.Kind kind, List<String> keys, List<String> languages,
             Placeholders placeholders, String unitId) {
         for (String language : languages) {
             for (String key : keys) {
@@ -42,7 +42,7 @@ public final class ReplyComposer {
         return Optional.empty();
     }
 
-    private Composed render(Channel.Kind kind, ReplyTemplate template, Placeholders placeholders, String unitId) {
+    private Composed render(ReplyChannel.Kind kind, ReplyTemplate template, Placeholders placeholders, String unitId) {
         String variant = template.experimentKey() == null ? null
                 : variants.variant(template.experimentKey(), unitId).orElse(null);
         String text = renderer.render(template.bodyFor(variant), placeholders.values());

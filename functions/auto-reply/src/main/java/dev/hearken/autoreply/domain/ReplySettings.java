@@ -30,7 +30,7 @@ public record ReplySettings(Map<String, Integer> dailyCaps, String appName, Stri
     }
 
     /** The cap of a channel; no entry = no cap. */
-    public int capOf(Channel channel) {
+    public int capOf(ReplyChannel channel) {
         return dailyCaps.getOrDefault(channel.source(), Integer.MAX_VALUE);
     }
 }

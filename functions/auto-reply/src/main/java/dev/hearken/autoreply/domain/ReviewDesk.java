@@ -1,5 +1,7 @@
 package dev.hearken.autoreply.domain;
 
+import dev.hearken.integration.RateLimitedException;
+
 /**
  * Port: one store's review API (App Store Connect, Google Play). Both replace the single developer
  * response, so a repeated call is idempotent in effect. Implementations throw
@@ -8,7 +10,7 @@ package dev.hearken.autoreply.domain;
 public interface ReviewDesk {
 
     /** The channel this desk serves. */
-    Channel channel();
+    ReplyChannel channel();
 
     /** The review as it is now; {@code itemId} is the request's item id. */
     ReviewView read(String itemId);

@@ -3,7 +3,7 @@ package dev.hearken.autoreply.mail;
 import dev.hearken.autoreply.aws.DynamoDbInboundMail;
 import dev.hearken.autoreply.domain.MailDesk;
 import dev.hearken.autoreply.domain.MailReply;
-import dev.hearken.autoreply.domain.RateLimitedException;
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.autoreply.domain.RejectedException;
 import dev.hearken.reply.InboundMail;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.hearken.autoreply.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearken.autoreply.domain.Channel;
+import dev.hearken.autoreply.domain.ReplyChannel;
 import dev.hearken.autoreply.domain.ReviewDesk;
 import dev.hearken.autoreply.domain.ReviewView;
 import java.util.function.Supplier;
@@ -24,8 +24,8 @@ public final class AppStoreReviewDesk implements ReviewDesk {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.APP_STORE;
+    public ReplyChannel channel() {
+        return ReplyChannel.APP_STORE;
     }
 
     @Override

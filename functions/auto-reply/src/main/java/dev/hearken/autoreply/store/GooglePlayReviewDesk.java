@@ -1,7 +1,7 @@
 package dev.hearken.autoreply.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearken.autoreply.domain.Channel;
+import dev.hearken.autoreply.domain.ReplyChannel;
 import dev.hearken.autoreply.domain.RejectedException;
 import dev.hearken.autoreply.domain.ReviewDesk;
 import dev.hearken.autoreply.domain.ReviewView;
@@ -25,8 +25,8 @@ public final class GooglePlayReviewDesk implements ReviewDesk {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.GOOGLE_PLAY;
+    public ReplyChannel channel() {
+        return ReplyChannel.GOOGLE_PLAY;
     }
 
     @Override

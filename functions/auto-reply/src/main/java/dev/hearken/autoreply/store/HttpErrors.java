@@ -1,6 +1,6 @@
 package dev.hearken.autoreply.store;
 
-import dev.hearken.autoreply.domain.RateLimitedException;
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.autoreply.domain.RejectedException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hearken.autoreply.template.QuteRenderer;
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.reply.AutoReplyRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,21 +20,21 @@ import org.junit.jupiter.api.Test;
 class AutoReplyServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:15:04Z");
-    private static final String HUMAN_EN = HumanPath.sentence(Channel.Kind.TICKET, "en").orElseThrow();
+    private static final String HUMAN_EN = HumanPath.sentence(ReplyChannel.Kind.TICKET, "en").orElseThrow();
 
     private final InMemory.Catalogue catalogue = new InMemory.Catalogue()
             .add(ReplyTemplate.of("ticket:how_to", "en", "Hello {name}, see {articleLink}. Ticket {ticketId}.\n\n" + HUMAN_EN))
             .add(ReplyTemplate.of("ticket:how_to", "pt", "Olá {name}.\n\n"
-                    + HumanPath.sentence(Channel.Kind.TICKET, "pt").orElseThrow()))
+                    + HumanPath.sentence(ReplyChannel.Kind.TICKET, "pt").orElseThrow()))
             .add(new ReplyTemplate("ticket:dummy", "en", "Formal.\n\n" + HUMAN_EN, "reply-template-tone",
                     Map.of("friendly", "Friendly!\n\n" + HUMAN_EN)))
-            .add(ReplyTemplate.of("review:low", "en", "Sorry. " + HumanPath.sentence(Channel.Kind.REVIEW, "en").orElseThrow()))
+            .add(ReplyTemplate.of("review:low", "en", "Sorry. " + HumanPath.sentence(ReplyChannel.Kind.REVIEW, "en").orElseThrow()))
             .add(ReplyTemplate.of("review:review_bug_apology", "en", "Please update. "
-                    + HumanPath.sentence(Channel.Kind.REVIEW, "en").orElseThrow()));
+                    + HumanPath.sentence(ReplyChannel.Kind.REVIEW, "en").orElseThrow()));
     private final InMemory.Ledger ledger = new InMemory.Ledger();
     private final InMemory.Caps caps = new InMemory.Caps();
     private final InMemory.Desk desk = new InMemory.Desk();
-    private final InMemory.Reviews play = new InMemory.Reviews(Channel.GOOGLE_PLAY);
+    private final InMemory.Reviews play = new InMemory.Reviews(ReplyChannel.GOOGLE_PLAY);
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private Map<String, Integer> dailyCaps = Map.of("googleplay", 2000);
 

@@ -37,11 +37,11 @@ class GuardrailsTest {
 
     @Test
     void the_human_path_is_appended_to_an_edited_template_that_lost_it_but_never_twice() {
-        String en = HumanPath.sentence(Channel.Kind.TICKET, "en").orElseThrow();
+        String en = HumanPath.sentence(ReplyChannel.Kind.TICKET, "en").orElseThrow();
 
-        assertThat(HumanPath.ensure(Channel.Kind.TICKET, "en", "Hello.")).isEqualTo("Hello.\n\n" + en);
-        assertThat(HumanPath.ensure(Channel.Kind.TICKET, "en", "Hello.\n\n" + en)).isEqualTo("Hello.\n\n" + en);
-        assertThat(HumanPath.ensure(Channel.Kind.TICKET, "pt-BR", "Oi.")).endsWith("equipe vai te responder.");
-        assertThat(HumanPath.ensure(Channel.Kind.REVIEW, "ko", "Thanks.")).endsWith("from our team will answer.");
+        assertThat(HumanPath.ensure(ReplyChannel.Kind.TICKET, "en", "Hello.")).isEqualTo("Hello.\n\n" + en);
+        assertThat(HumanPath.ensure(ReplyChannel.Kind.TICKET, "en", "Hello.\n\n" + en)).isEqualTo("Hello.\n\n" + en);
+        assertThat(HumanPath.ensure(ReplyChannel.Kind.TICKET, "pt-BR", "Oi.")).endsWith("equipe vai te responder.");
+        assertThat(HumanPath.ensure(ReplyChannel.Kind.REVIEW, "ko", "Thanks.")).endsWith("from our team will answer.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.hearken.autoreply.domain;
 
+import dev.hearken.integration.ConflictException;
 import dev.hearken.reply.InboundMail;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ final class InMemory {
 
     private InMemory() {}
 
-    static final class Catalogue implements TemplateCatalogue {
+    static final class Catalogue implements ReplyTemplates {
         final Map<String, ReplyTemplate> templates = new HashMap<>();
 
         Catalogue add(ReplyTemplate t) {
@@ -84,7 +85,7 @@ final class InMemory {
     }
 
     /** A Zendesk ticket store: a reply adds a public comment and the tags, and bumps updated_at. */
-    static final class Desk implements TicketDesk {
+    static final class Desk implements ReplyDesk {
         final Map<Long, TicketView> tickets = new HashMap<>();
         final List<String> posted = new ArrayList<>();
         RuntimeException failNextReply;
@@ -119,7 +120,7 @@ final class InMemory {
                 if (changedOnConflict != null) {
                     tickets.put(changedOnConflict.id(), changedOnConflict);
                 }
-                throw new UpdateConflictException(ticket.id());
+                throw new ConflictException("zendesk", "ticket " + ticket.id());
             }
             Set<String> all = new LinkedHashSet<>(ticket.tags());
             all.addAll(tags);
@@ -135,11 +136,11 @@ final class InMemory {
     }
 
     static final class Reviews implements ReviewDesk {
-        final Channel channel;
+        final ReplyChannel channel;
         final Map<String, ReviewView> reviews = new HashMap<>();
         final List<String> posted = new ArrayList<>();
 
-        Reviews(Channel channel) {
+        Reviews(ReplyChannel channel) {
             this.channel = channel;
         }
 
@@ -149,7 +150,7 @@ final class InMemory {
         }
 
         @Override
-        public Channel channel() {
+        public ReplyChannel channel() {
             return channel;
         }
 

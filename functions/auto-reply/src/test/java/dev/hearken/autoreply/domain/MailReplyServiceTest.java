@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hearken.autoreply.template.QuteRenderer;
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.reply.AutoReplyRequest;
 import dev.hearken.reply.InboundMail;
 import java.time.Clock;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class MailReplyServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:15:04Z");
-    private static final String HUMAN_EN = HumanPath.sentence(Channel.Kind.TICKET, "en").orElseThrow();
-    private static final String HUMAN_PT = HumanPath.sentence(Channel.Kind.TICKET, "pt").orElseThrow();
+    private static final String HUMAN_EN = HumanPath.sentence(ReplyChannel.Kind.TICKET, "en").orElseThrow();
+    private static final String HUMAN_PT = HumanPath.sentence(ReplyChannel.Kind.TICKET, "pt").orElseThrow();
 
     private final InMemory.Catalogue catalogue = new InMemory.Catalogue()
             .add(ReplyTemplate.of("ticket:how_to", "en", "Hello {name}, see {articleLink}. Request {ticketId}.\n\n" + HUMAN_EN))
@@ -189,7 +190,7 @@ class MailReplyServiceTest {
         mail.put(inbound("m-12", "ana@example.com", "Export", Map.of()));
 
         assertThatThrownBy(() -> service().handle(request("m-12", "en", null)))
-                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.channel()).isEqualTo("email_daily_cap"));
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.service()).isEqualTo("email_daily_cap"));
         assertThat(mail.sent).isEmpty();
     }
 

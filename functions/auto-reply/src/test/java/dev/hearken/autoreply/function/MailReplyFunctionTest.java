@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.autoreply.AutoReplyResource;
-import dev.hearken.autoreply.domain.Channel;
+import dev.hearken.autoreply.domain.ReplyChannel;
 import dev.hearken.autoreply.domain.HumanPath;
 import dev.hearken.testing.Events;
 import dev.hearken.testing.aws.Emulator;
@@ -59,13 +59,13 @@ class MailReplyFunctionTest {
         assertThat(lucia.header("Auto-Submitted")).isEqualTo("auto-replied");
         assertThat(lucia.header("Content-Language")).isEqualTo("es");
         assertThat(body(lucia)).startsWith("Hola, Lucía Fernández:").contains("700101")
-                .endsWith(HumanPath.sentence(Channel.Kind.TICKET, "es").orElseThrow());
+                .endsWith(HumanPath.sentence(ReplyChannel.Kind.TICKET, "es").orElseThrow());
         SentMail.Mail jonas = single("jonas.keller@example.com");
         assertThat(jonas.header("Subject")).isEqualTo("AW: Abbuchung doppelt?"); // already a reply: no "Re: AW:"
         assertThat(jonas.header("References")).isEqualTo(
                 "<20260228081200.4700@mail.example.de> <hearken-1@mail.hearken.example> <20260302102530.4711@mail.example.de>");
         assertThat(body(jonas)).startsWith("Hallo Jonas Keller,").contains("700102")
-                .endsWith(HumanPath.sentence(Channel.Kind.TICKET, "de").orElseThrow());
+                .endsWith(HumanPath.sentence(ReplyChannel.Kind.TICKET, "de").orElseThrow());
         assertThat(ledger("email:mail-es-export-001", "outcome")).isEqualTo("SENT");
         assertThat(ledger("email:mail-es-export-001", "language")).isEqualTo("es");
         assertThat(ledger("email:mail-de-billing-002", "templateKey")).isEqualTo("ticket:subscription_billing");

@@ -7,7 +7,7 @@ import static dev.hearken.autoreply.function.Invocations.sqsEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hearken.autoreply.AutoReplyResource;
-import dev.hearken.autoreply.domain.Channel;
+import dev.hearken.autoreply.domain.ReplyChannel;
 import dev.hearken.autoreply.domain.HumanPath;
 import dev.hearken.testing.Events;
 import dev.hearken.testing.aws.Emulator;
@@ -57,13 +57,13 @@ class StoreReplyFunctionTest {
         assertThat(second.getList("batchItemFailures")).isEmpty();
         assertThat(appStoreResponses(ASC_DE)).hasSize(1);
         assertThat(appStore.responseBody(ASC_DE)).startsWith("Das Problem mit Ihrem Abo tut uns leid.")
-                .endsWith(HumanPath.sentence(Channel.Kind.REVIEW, "de").orElseThrow());
+                .endsWith(HumanPath.sentence(ReplyChannel.Kind.REVIEW, "de").orElseThrow());
         assertThat(playReplies(PLAY_RU)).hasSize(1);
         assertThat(googlePlay.replyText(GooglePlayFake.PACKAGE, PLAY_RU)).startsWith("Большое спасибо")
-                .endsWith(HumanPath.sentence(Channel.Kind.REVIEW, "ru").orElseThrow()).hasSizeLessThanOrEqualTo(350);
+                .endsWith(HumanPath.sentence(ReplyChannel.Kind.REVIEW, "ru").orElseThrow()).hasSizeLessThanOrEqualTo(350);
         assertThat(playReplies(PLAY_ES)).hasSize(1);
         assertThat(googlePlay.replyText(GooglePlayFake.PACKAGE, PLAY_ES)).startsWith("Sentimos los problemas")
-                .endsWith(HumanPath.sentence(Channel.Kind.REVIEW, "es").orElseThrow());
+                .endsWith(HumanPath.sentence(ReplyChannel.Kind.REVIEW, "es").orElseThrow());
         assertThat(ledger("appstore:" + ASC_DE, "language")).isEqualTo("de");
         assertThat(ledger("googleplay:com.example.lumen/" + PLAY_RU, "templateKey")).isEqualTo("review:review_praise_thanks");
     }
@@ -94,7 +94,7 @@ class StoreReplyFunctionTest {
         retriedAfterRetryAfter(request("appstore", reviewId, "en", "en-US", "review_bug_apology"));
 
         assertThat(appStoreResponses(reviewId)).hasSize(1);
-        assertThat(appStore.responseBody(reviewId)).endsWith(HumanPath.sentence(Channel.Kind.REVIEW, "en").orElseThrow());
+        assertThat(appStore.responseBody(reviewId)).endsWith(HumanPath.sentence(ReplyChannel.Kind.REVIEW, "en").orElseThrow());
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.hearken.autoreply.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hearken.autoreply.domain.RateLimitedException;
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.autoreply.domain.RejectedException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class SesMailDeskTest {
     void the_sending_rate_is_retried_in_a_second_and_the_daily_quota_in_an_hour() {
         assertThat(SesMailDesk.translate(error("Throttling", "Maximum sending rate exceeded.", 400)))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> {
-                    assertThat(e.channel()).isEqualTo("email");
+                    assertThat(e.service()).isEqualTo("email");
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1));
                 });
         assertThat(SesMailDesk.translate(error("Throttling", "Daily message quota exceeded.", 400)))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearken.autoreply.domain.Channel;
+import dev.hearken.autoreply.domain.ReplyChannel;
 import dev.hearken.autoreply.domain.HumanPath;
 import dev.hearken.autoreply.domain.Placeholders;
 import dev.hearken.testing.RepositoryRoot;
@@ -24,8 +24,8 @@ class SeedCatalogueTest {
     private static final QuteRenderer QUTE = new QuteRenderer();
 
     private record Entry(String key, String language, String variant, String body) {
-        Channel.Kind kind() {
-            return key.startsWith("review:") ? Channel.Kind.REVIEW : Channel.Kind.TICKET;
+        ReplyChannel.Kind kind() {
+            return key.startsWith("review:") ? ReplyChannel.Kind.REVIEW : ReplyChannel.Kind.TICKET;
         }
     }
 
@@ -76,7 +76,7 @@ class SeedCatalogueTest {
             for (String name : new String[] {"Ana", null}) {
                 String text = render(e, name);
                 assertThat(text).as("%s/%s", e.key(), e.language()).doesNotContain("{", "}");
-                if (e.kind() == Channel.Kind.TICKET) {
+                if (e.kind() == ReplyChannel.Kind.TICKET) {
                     assertThat(text).contains("35501");
                 }
             }
@@ -86,7 +86,7 @@ class SeedCatalogueTest {
     @Test
     void review_replies_fit_google_plays_350_characters_even_with_the_longest_name() throws IOException {
         for (Entry e : entries()) {
-            if (e.kind() == Channel.Kind.REVIEW) {
+            if (e.kind() == ReplyChannel.Kind.REVIEW) {
                 assertThat(render(e, "W".repeat(Placeholders.MAX_NAME + 20)).length())
                         .as("%s/%s", e.key(), e.language()).isLessThanOrEqualTo(350);
             }

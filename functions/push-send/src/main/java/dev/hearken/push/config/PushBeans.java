@@ -13,7 +13,7 @@ import dev.hearken.push.aws.DynamoDbUserDirectory;
 import dev.hearken.push.aws.EventBridgeCampaignContinuation;
 import dev.hearken.push.aws.SchedulerDeferrals;
 import dev.hearken.push.aws.SqsPushQueue;
-import dev.hearken.push.aws.SqsVisibility;
+import dev.hearken.aws.sqs.SqsVisibility;
 import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.Platform;
 import dev.hearken.push.function.ConcurrentRecords;

@@ -14,7 +14,7 @@ import dev.hearken.push.aws.DynamoDbTemplateCatalogue;
 import dev.hearken.push.aws.DynamoDbUserDirectory;
 import dev.hearken.push.aws.ElasticMq;
 import dev.hearken.push.aws.SqsPushQueue;
-import dev.hearken.push.aws.SqsVisibility;
+import dev.hearken.aws.sqs.SqsVisibility;
 import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.Copy;
 import dev.hearken.push.domain.Device;

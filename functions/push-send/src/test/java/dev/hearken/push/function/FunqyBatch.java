@@ -2,7 +2,7 @@ package dev.hearken.push.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearken.push.aws.SqsVisibility;
+import dev.hearken.aws.sqs.SqsVisibility;
 import dev.hearken.push.service.PushService;
 import dev.hearken.push.service.PushWorker;
 import io.smallrye.mutiny.Uni;

@@ -1,10 +1,10 @@
 package dev.hearken.review.aws;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.hearken.review.model.Store;
 import dev.hearken.review.parse.AppResolver;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The configured apps ({@code review-apps} table: {@code appId}, {@code store}, {@code name}, optional
- * {@code enabled}), scanned once and cached: the table holds a handful of items.
+ * {@code enabled}), scanned once and cached (Caffeine, for the configured TTL): the table holds a handful of items.
  */
 public final class DynamoDbApps implements AppResolver {
 
@@ -24,32 +24,28 @@ public final class DynamoDbApps implements AppResolver {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Duration ttl;
-    private final Clock clock;
-    private volatile List<App> cached;
-    private volatile Instant until = Instant.MIN;
+    private final LoadingCache<String, List<App>> cache;
 
-    public DynamoDbApps(DynamoDbClient dynamo, String table, Duration ttl, Clock clock) {
+    public DynamoDbApps(DynamoDbClient dynamo, String table, Duration ttl) {
         this.dynamo = dynamo;
         this.table = table;
-        this.ttl = ttl;
-        this.clock = clock;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(1).build(t -> scan());
     }
 
     /** Every configured app, enabled or not. */
     public List<App> all() {
-        if (cached == null || !clock.instant().isBefore(until)) {
-            List<App> apps = new ArrayList<>();
-            for (Map<String, AttributeValue> item : dynamo.scanPaginator(b -> b.tableName(table)).items()) {
-                AttributeValue enabled = item.get("enabled");
-                apps.add(new App(item.get("appId").s(), Store.fromCode(item.get("store").s()),
-                        item.containsKey("name") ? item.get("name").s() : item.get("appId").s(),
-                        enabled == null || enabled.bool() == null || enabled.bool()));
-            }
-            cached = List.copyOf(apps);
-            until = clock.instant().plus(ttl);
+        return cache.get(table);
+    }
+
+    private List<App> scan() {
+        List<App> apps = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.scanPaginator(b -> b.tableName(table)).items()) {
+            AttributeValue enabled = item.get("enabled");
+            apps.add(new App(item.get("appId").s(), Store.fromCode(item.get("store").s()),
+                    item.containsKey("name") ? item.get("name").s() : item.get("appId").s(),
+                    enabled == null || enabled.bool() == null || enabled.bool()));
         }
-        return cached;
+        return List.copyOf(apps);
     }
 
     @Override

@@ -3,8 +3,13 @@ package dev.hearken.review.aws;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.aws.config.TableNames;
+import dev.hearken.aws.secrets.SecretReader;
+import dev.hearken.aws.sqs.SqsJsonQueue;
+import dev.hearken.aws.sqs.SqsReplyQueue;
+import dev.hearken.escalation.ReviewEscalation;
 import dev.hearken.review.config.ReviewQueues;
 import dev.hearken.review.config.ReviewSettings;
+import dev.hearken.review.ingest.EscalationQueue;
 import dev.hearken.review.ingest.ReplyRule;
 import dev.hearken.review.ingest.ReviewLinks;
 import dev.hearken.review.ingest.ReviewIngestService;
@@ -28,6 +33,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -51,7 +57,7 @@ public class ReviewBeans {
     @Produces
     @Singleton
     DynamoDbApps apps(DynamoDbClient dynamo, TableNames tables, ReviewSettings settings) {
-        return new DynamoDbApps(dynamo, tables.reviewApps(), settings.cacheTtl(), Clock.systemUTC());
+        return new DynamoDbApps(dynamo, tables.reviewApps(), settings.cacheTtl());
     }
 
     @Produces
@@ -69,7 +75,7 @@ public class ReviewBeans {
     @Produces
     @Singleton
     ReviewIngestService ingestService(DynamoDbClient dynamo, SqsClient sqs, ObjectMapper json, TableNames tables,
-            ReviewSettings settings, ReviewQueues queues, SqsQueueUrls urls, JsonSecrets secrets, DynamoDbApps apps,
+            ReviewSettings settings, ReviewQueues queues, SqsQueueUrls urls, SecretReader secrets, DynamoDbApps apps,
             DynamoDbImpactCounter impact, Instance<Understanding> understanding) {
         AuthorPseudonymizer authors = new AuthorPseudonymizer(
                 secrets.field(settings.secrets().pseudonym(), "authorHmacKey").getBytes(StandardCharsets.UTF_8));
@@ -80,7 +86,7 @@ public class ReviewBeans {
                 impact,
                 new SqsReplyQueue(sqs, () -> urls.url(queues.autoReply(), "hearken-auto-reply"), json),
                 replyRules(json, settings.replyRules()),
-                new SqsEscalationQueue(sqs, () -> urls.url(queues.reviewEscalations(), "hearken-review-escalations"), json),
+                escalations(sqs, () -> urls.url(queues.reviewEscalations(), "hearken-review-escalations"), json),
                 new DynamoDbEscalationCounter(dynamo, tables.reviewImpact()),
                 new ReviewLinks(settings.escalation().appstoreLink(), settings.escalation().googleplayLink()),
                 Clock.systemUTC());
@@ -94,13 +100,13 @@ public class ReviewBeans {
 
     @Produces
     @Singleton
-    AppFollowWebhook appFollowWebhook(JsonSecrets secrets, ReviewSettings settings, SqsReviewQueue queue) {
+    AppFollowWebhook appFollowWebhook(SecretReader secrets, ReviewSettings settings, SqsReviewQueue queue) {
         return new AppFollowWebhook(() -> secrets.field(settings.secrets().appfollow(), "webhookToken"), queue);
     }
 
     @Produces
     @Singleton
-    ReviewPoller poller(DynamoDbClient dynamo, TableNames tables, ReviewSettings settings, JsonSecrets secrets,
+    ReviewPoller poller(DynamoDbClient dynamo, TableNames tables, ReviewSettings settings, SecretReader secrets,
             SqsReviewQueue queue, ObjectMapper json) {
         Clock clock = Clock.systemUTC();
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.poll().requestTimeout()).build();
@@ -115,11 +121,22 @@ public class ReviewBeans {
                 settings.googleplay().tokenUrl(), settings.googleplay().pageSize(), settings.googleplay().backoff(), http,
                 settings.poll().requestTimeout(),
                 () -> new GooglePlayClient.Credentials(secrets.field(ids.googleplay(), "client_email"),
-                        (String) secrets.get(ids.googleplay()).get("private_key_id"),
+                        secrets.json(ids.googleplay()).path("private_key_id").asText(null),
                         secrets.field(ids.googleplay(), "private_key")),
                 json, clock);
         return new ReviewPoller(Map.of(Store.APP_STORE, appStore, Store.GOOGLE_PLAY, googlePlay),
                 new DynamoDbCursorStore(dynamo, tables.reviewCursors()), queue, clock, LOG::warn);
+    }
+
+    /**
+     * {@link EscalationQueue} on the {@code review-escalations} queue: one {@link ReviewEscalation} JSON per
+     * message, with the attributes {@code escalationId} and {@code flags} (comma-separated) so an operator can read
+     * a DLQ entry without opening the body.
+     */
+    static EscalationQueue escalations(SqsClient sqs, Supplier<String> url, ObjectMapper json) {
+        SqsJsonQueue<ReviewEscalation> queue = new SqsJsonQueue<>(sqs, url, json, e -> Map.of(
+                "escalationId", e.escalationId(), "flags", String.join(",", e.flags())));
+        return queue::send;
     }
 
     static List<ReplyRule> replyRules(ObjectMapper json, String resource) {

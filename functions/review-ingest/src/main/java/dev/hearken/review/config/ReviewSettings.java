@@ -35,7 +35,7 @@ public interface ReviewSettings {
     @WithDefault("P90D")
     Duration impactMarkerRetention();
 
-    /** How long the configured apps and secrets are cached in a warm function. */
+    /** How long the configured apps are cached in a warm function (secrets: {@code hearken.secrets.cache-ttl}). */
     @WithDefault("PT5M")
     Duration cacheTtl();
 

@@ -2,6 +2,7 @@ package dev.hearken.review.ingest;
 
 import dev.hearken.escalation.ReviewEscalation;
 import dev.hearken.reply.AutoReplyRequest;
+import dev.hearken.reply.ReplyQueue;
 import dev.hearken.review.model.Review;
 import dev.hearken.review.model.Store;
 import dev.hearken.review.parse.ReviewParsers;

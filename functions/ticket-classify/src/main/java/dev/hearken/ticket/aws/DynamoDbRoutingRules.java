@@ -1,12 +1,12 @@
 package dev.hearken.ticket.aws;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.hearken.aws.config.TableNames;
 import dev.hearken.ticket.config.TicketSettings;
 import dev.hearken.ticket.domain.RoutingRule;
 import dev.hearken.ticket.domain.RoutingRules;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,34 +15,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Routing rules from the {@code routing-rules} table (seeded from the versioned
- * {@code infra/seed/tables/routing-rules.json}), scanned once and cached for
+ * {@code infra/seed/tables/routing-rules.json}), scanned once and cached (Caffeine) for
  * {@code hearken.tickets.rules-cache-ttl}: a handful of items read by every ticket.
  */
 @ApplicationScoped
 public class DynamoDbRoutingRules implements RoutingRules {
 
-    private record Cached(List<RoutingRule> rules, Instant readAt) {}
-
     private final DynamoDbClient dynamo;
     private final String table;
-    private final TicketSettings settings;
-    private final Clock clock = Clock.systemUTC();
-    private volatile Cached cached;
+    private final LoadingCache<String, List<RoutingRule>> cache;
 
     DynamoDbRoutingRules(DynamoDbClient dynamo, TableNames tables, TicketSettings settings) {
         this.dynamo = dynamo;
         this.table = tables.routingRules();
-        this.settings = settings;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(settings.rulesCacheTtl()).maximumSize(1)
+                .build(t -> read());
     }
 
     @Override
     public List<RoutingRule> all() {
-        Cached c = cached;
-        if (c == null || c.readAt().plus(settings.rulesCacheTtl()).isBefore(clock.instant())) {
-            c = new Cached(read(), clock.instant());
-            cached = c;
-        }
-        return c.rules();
+        return cache.get(table);
     }
 
     private List<RoutingRule> read() {

@@ -1,13 +1,18 @@
 package dev.hearken.ticket.config;
 
+import dev.hearken.aws.sqs.SqsRecordHandler;
+import dev.hearken.aws.sqs.SqsVisibility;
 import dev.hearken.escalation.ReviewEscalation;
 import dev.hearken.ticket.domain.ReviewEscalationService;
 import dev.hearken.ticket.domain.RoutingRules;
 import dev.hearken.ticket.domain.TicketDesk;
+import dev.hearken.ticket.escalation.EscalationBodies;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires review-escalate's domain service to the Zendesk desk and the routing rules the worker uses (one Zendesk
@@ -22,5 +27,24 @@ public class EscalationBeans {
     @Singleton
     ReviewEscalationService reviewEscalationService(TicketDesk desk, RoutingRules rules) {
         return new ReviewEscalationService(desk, rules);
+    }
+
+    /**
+     * review-escalate's records: the body read as a {@link ReviewEscalation}, its ticket opened or found; a 429
+     * returns the message to the review-escalations queue after Retry-After.
+     */
+    @Produces
+    @Singleton
+    SqsRecordHandler<ReviewEscalation, ReviewEscalationService.Outcome> escalations(EscalationBodies bodies,
+            Instance<ReviewEscalationService> service, SqsClient sqs, QueueUrls urls) {
+        return new SqsRecordHandler<>("review escalation",
+                new SqsVisibility(sqs, () -> urls.reviewEscalations().orElse(null)), bodies::parse,
+                escalation -> service.get().escalate(escalation), EscalationBeans::describe);
+    }
+
+    private static String describe(ReviewEscalation escalation, ReviewEscalationService.Outcome outcome) {
+        return escalation + ": " + outcome.status() + " ticket " + outcome.ticketId() + (outcome.route() == null ? ""
+                : ", group " + outcome.route().groupId() + " by rule " + outcome.route().ruleId() + ", priority "
+                        + outcome.route().priority());
     }
 }

@@ -1,15 +1,21 @@
 package dev.hearken.ticket.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.aws.sqs.SqsRecordHandler;
+import dev.hearken.aws.sqs.SqsReplyQueue;
+import dev.hearken.aws.sqs.SqsVisibility;
 import dev.hearken.reply.AutoReplyRequest;
+import dev.hearken.reply.ReplyQueue;
 import dev.hearken.ticket.domain.ClassificationService;
 import dev.hearken.ticket.domain.DecisionLog;
 import dev.hearken.ticket.domain.ReplyPolicy;
-import dev.hearken.ticket.domain.ReplyQueue;
 import dev.hearken.ticket.domain.RoutingRules;
 import dev.hearken.ticket.domain.TextAnalyzer;
 import dev.hearken.ticket.domain.TicketComments;
 import dev.hearken.ticket.domain.TicketDesk;
+import dev.hearken.ticket.domain.TicketEvent;
 import dev.hearken.ticket.domain.VipDirectory;
+import dev.hearken.ticket.zendesk.WebhookPayloads;
 import dev.hearken.understanding.Understanding;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -24,6 +30,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires the worker's domain service to its adapters; one instance of each per function instance.
@@ -60,6 +67,27 @@ public class TicketBeans {
                 settings.spamAction(),
                 settings.vipOrganizationTags().stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
                 Clock.systemUTC());
+    }
+
+    /** The hand-over to auto-reply: the {@code auto-reply} queue ({@code HEARKEN_QUEUES_AUTO_REPLY}). */
+    @Produces
+    @Singleton
+    ReplyQueue replyQueue(SqsClient sqs, QueueUrls urls, ObjectMapper json) {
+        return new SqsReplyQueue(sqs, () -> urls.autoReply().filter(u -> !u.isBlank())
+                .orElseThrow(() -> new IllegalStateException("hearken.queues.auto-reply is not configured")), json);
+    }
+
+    /**
+     * The worker's records: the enqueued webhook body, classified; a 429 returns the message to the tickets queue
+     * after Retry-After. The service (and its models) is only created when a record arrives.
+     */
+    @Produces
+    @Singleton
+    SqsRecordHandler<TicketEvent, ClassificationService.Outcome> tickets(WebhookPayloads payloads,
+            Instance<ClassificationService> classification, SqsClient sqs, QueueUrls urls) {
+        return new SqsRecordHandler<>("ticket", new SqsVisibility(sqs, () -> urls.tickets().orElse(null)),
+                payloads::parse, event -> classification.get().handle(event),
+                (event, outcome) -> "ticket " + event.ticketId() + " (" + event.kind() + "): " + outcome);
     }
 
     /**

@@ -33,8 +33,4 @@ public interface TicketSettings {
     /** How long a warm worker uses its cached routing rules before reading the table again. */
     @WithDefault("60s")
     Duration rulesCacheTtl();
-
-    /** Visibility given to a message whose Zendesk call failed with 429 and no usable Retry-After. */
-    @WithDefault("30s")
-    Duration defaultRetryAfter();
 }

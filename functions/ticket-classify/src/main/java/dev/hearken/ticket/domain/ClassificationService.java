@@ -1,6 +1,9 @@
 package dev.hearken.ticket.domain;
 
+import dev.hearken.integration.ConflictException;
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.reply.AutoReplyRequest;
+import dev.hearken.reply.ReplyQueue;
 import dev.hearken.understanding.Analysis;
 import dev.hearken.understanding.Input;
 import dev.hearken.understanding.Reason;
@@ -275,7 +278,7 @@ public final class ClassificationService {
             try {
                 desk.update(update);
                 break;
-            } catch (UpdateConflictException e) {
+            } catch (ConflictException e) {
                 if (attempt >= MAX_UPDATE_ATTEMPTS) {
                     throw e;
                 }

@@ -1,6 +1,7 @@
 package dev.hearken.ticket.domain;
 
 import dev.hearken.escalation.ReviewEscalation;
+import dev.hearken.integration.RateLimitedException;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;

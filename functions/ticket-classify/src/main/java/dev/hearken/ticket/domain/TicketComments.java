@@ -1,5 +1,7 @@
 package dev.hearken.ticket.domain;
 
+import dev.hearken.integration.NotFoundException;
+import dev.hearken.integration.RateLimitedException;
 import java.util.List;
 
 /**
@@ -11,7 +13,7 @@ public interface TicketComments {
 
     /**
      * The ticket's newest comments, newest first: one page (Zendesk lists at most 100).
-     * {@link TicketNotFoundException} when the ticket does not exist.
+     * {@link NotFoundException} when the ticket does not exist.
      */
     List<TicketComment> newest(long ticketId);
 

@@ -1,11 +1,14 @@
 package dev.hearken.ticket.domain;
 
+import dev.hearken.integration.ConflictException;
+import dev.hearken.integration.NotFoundException;
+import dev.hearken.integration.RateLimitedException;
 import java.util.List;
 
 /** The help desk (Zendesk's Ticketing API). Implementations throw {@link RateLimitedException} on 429. */
 public interface TicketDesk {
 
-    /** The ticket, or {@link TicketNotFoundException}. */
+    /** The ticket, or {@link NotFoundException}. */
     Ticket ticket(long id);
 
     /** The requester. */
@@ -14,7 +17,7 @@ public interface TicketDesk {
     /** The organization, or {@code null} when it does not exist. */
     Organization organization(long organizationId);
 
-    /** Applies a safe update; {@link UpdateConflictException} when the ticket changed since {@link TicketUpdate#updatedStamp()}. */
+    /** Applies a safe update; {@link ConflictException} when the ticket changed since {@link TicketUpdate#updatedStamp()}. */
     void update(TicketUpdate update);
 
     /** Marks the ticket as spam (and suspends its requester). */

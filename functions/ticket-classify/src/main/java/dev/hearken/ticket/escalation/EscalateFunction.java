@@ -1,35 +1,25 @@
 package dev.hearken.ticket.escalation;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.hearken.aws.sqs.SqsRecordHandler;
+import dev.hearken.escalation.ReviewEscalation;
+import dev.hearken.ticket.domain.ReviewEscalationService;
 import io.quarkus.funqy.Funq;
-import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 /**
- * review-escalate: one record of the review-escalations queue per call. With Funqy's advanced event handling a
- * thrown exception puts exactly this record in {@code batchItemFailures}; Funqy does not log it, so it is logged
- * here (class and message only: messages never quote the review).
+ * review-escalate: one record of the review-escalations queue per call, opening (or finding) the review's ticket;
+ * a record that throws is reported in {@code batchItemFailures} (Funqy's advanced event handling).
  */
 public class EscalateFunction {
 
-    private static final Logger LOG = Logger.getLogger(EscalateFunction.class);
+    private final SqsRecordHandler<ReviewEscalation, ReviewEscalationService.Outcome> escalations;
 
-    private final EscalationMessages messages;
-
-    @Inject
-    EscalateFunction(EscalationMessages messages) {
-        this.messages = messages;
+    EscalateFunction(SqsRecordHandler<ReviewEscalation, ReviewEscalationService.Outcome> escalations) {
+        this.escalations = escalations;
     }
 
     @Funq("escalate")
     public void escalate(SQSEvent.SQSMessage message) {
-        try {
-            messages.handle(message);
-        } catch (RuntimeException e) {
-            LOG.warnf("review escalation message %s failed (receive %s): %s: %s", message.getMessageId(),
-                    message.getAttributes() == null ? "?" : message.getAttributes().get("ApproximateReceiveCount"),
-                    e.getClass().getSimpleName(), e.getMessage());
-            throw e;
-        }
+        escalations.handle(message);
     }
 }

@@ -1,8 +1,8 @@
 package dev.hearken.ticket.webhook;
 
+import dev.hearken.integrations.zendesk.ZendeskSecret;
+import dev.hearken.integrations.zendesk.ZendeskSettings;
 import dev.hearken.ticket.aws.SqsQueues;
-import dev.hearken.ticket.aws.ZendeskSecret;
-import dev.hearken.ticket.config.ZendeskSettings;
 import dev.hearken.ticket.domain.TicketEvent;
 import dev.hearken.ticket.zendesk.WebhookPayloads;
 import dev.hearken.ticket.zendesk.WebhookSignature;

@@ -3,6 +3,8 @@ package dev.hearken.ticket.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hearken.integration.ConflictException;
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.understanding.Analysis;
 import dev.hearken.understanding.Intent;
 import dev.hearken.understanding.PrioritySignal;
@@ -98,14 +100,14 @@ class ClassificationServiceTest {
     void persistent_conflicts_give_up_after_three_attempts_so_the_message_is_retried_later() {
         desk.conflictsToAnswer = 5;
 
-        assertThatThrownBy(() -> service.handle(event("e-1"))).isInstanceOf(UpdateConflictException.class);
+        assertThatThrownBy(() -> service.handle(event("e-1"))).isInstanceOf(ConflictException.class);
         assertThat(replies.sent).isEmpty();
         assertThat(log.stage(35501, "e-1")).isEqualTo(DecisionLog.Stage.DECIDED);
     }
 
     @Test
     void a_rate_limit_propagates_with_its_retry_after_and_nothing_is_logged_as_done() {
-        desk.rateLimit = new RateLimitedException(Duration.ofSeconds(7));
+        desk.rateLimit = new RateLimitedException("zendesk", Duration.ofSeconds(7));
 
         assertThatThrownBy(() -> service.handle(event("e-1")))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).hasSeconds(7));

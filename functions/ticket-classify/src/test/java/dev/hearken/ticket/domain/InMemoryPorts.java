@@ -1,6 +1,10 @@
 package dev.hearken.ticket.domain;
 
+import dev.hearken.integration.ConflictException;
+import dev.hearken.integration.NotFoundException;
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.reply.AutoReplyRequest;
+import dev.hearken.reply.ReplyQueue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +30,7 @@ final class InMemoryPorts {
             }
             Ticket t = tickets.get(id);
             if (t == null) {
-                throw new TicketNotFoundException(id);
+                throw new NotFoundException("zendesk", "ticket " + id);
             }
             return t;
         }
@@ -50,10 +54,10 @@ final class InMemoryPorts {
                 List<String> tags = new ArrayList<>(t.tags());
                 tags.add("agent_edit");
                 tickets.put(t.id(), copy(t, tags, t.groupId(), t.priority(), next()));
-                throw new UpdateConflictException(u.ticketId());
+                throw new ConflictException("zendesk", "ticket " + u.ticketId());
             }
             if (!u.updatedStamp().equals(t.updatedAt())) {
-                throw new UpdateConflictException(u.ticketId());
+                throw new ConflictException("zendesk", "ticket " + u.ticketId());
             }
             updates.add(u);
             tickets.put(t.id(), copy(t, u.tags(), u.groupId() != null ? u.groupId() : t.groupId(),

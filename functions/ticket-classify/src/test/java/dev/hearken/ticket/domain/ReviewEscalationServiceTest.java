@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hearken.escalation.ReviewEscalation;
+import dev.hearken.integration.RateLimitedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -85,7 +86,7 @@ class ReviewEscalationServiceTest {
 
     @Test
     void a_rate_limit_propagates_and_opens_nothing() {
-        desk.rateLimit = new RateLimitedException(Duration.ofSeconds(7));
+        desk.rateLimit = new RateLimitedException("zendesk", Duration.ofSeconds(7));
 
         assertThatThrownBy(() -> service.escalate(review(Set.of("privacy"), "privacy_request")))
                 .isInstanceOf(RateLimitedException.class);

@@ -1,0 +1,15 @@
+package dev.hearken.autoreply.function;
+
+import dev.hearken.reply.AutoReplyRequest;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Types Jackson binds by hand (not through a REST or Funqy signature Quarkus sees), registered for the native
+ * image: the body of every {@code auto-reply} message.
+ */
+@RegisterForReflection(targets = AutoReplyRequest.class)
+final class AutoReplyReflection {
+
+    private AutoReplyReflection() {
+    }
+}

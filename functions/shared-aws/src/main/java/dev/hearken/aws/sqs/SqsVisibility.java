@@ -1,0 +1,71 @@
+package dev.hearken.aws.sqs;
+
+import dev.hearken.integration.RateLimitedException;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Makes a received message come back after a service's {@code Retry-After} instead of the queue's visibility
+ * timeout: {@code ChangeMessageVisibility} on the record's receipt handle before the record is reported failed
+ * (<a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html">
+ * 0 to 43,200 seconds</a>). The event source mapping's role already allows {@code sqs:ChangeMessageVisibility}.
+ *
+ * <p>Best effort: when the call fails, or no queue URL is configured, the record still fails and comes back after
+ * the queue's own visibility timeout — later, not lost.
+ */
+public final class SqsVisibility {
+
+    /** SQS's longest visibility timeout, 12 hours. */
+    public static final Duration MAX = Duration.ofSeconds(43_200);
+
+    private static final Logger LOG = Logger.getLogger(SqsVisibility.class);
+
+    private final SqsClient sqs;
+    private final Supplier<String> queueUrl;
+
+    /** {@code queueUrl} may answer {@code null} (not configured): then nothing is changed. */
+    public SqsVisibility(SqsClient sqs, Supplier<String> queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    /** Hides the message for {@code after}, clamped to 0..{@link #MAX}. */
+    public void retryAfter(String receiptHandle, Duration after) {
+        try {
+            String url = queueUrl.get();
+            if (url == null || url.isBlank() || receiptHandle == null) {
+                LOG.warn("no queue URL or receipt handle: the message returns after the queue's visibility timeout");
+                return;
+            }
+            int seconds = seconds(after);
+            sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(receiptHandle).visibilityTimeout(seconds));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not change the visibility of a message (%s): the queue's visibility timeout applies",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Runs the work of one received record; when a service rate-limits it, hides the message for the
+     * {@link RateLimitedException#retryAfter()} first and rethrows, so the record fails and comes back after the
+     * Retry-After (the function never sleeps).
+     */
+    public <T> T deferringRateLimits(String receiptHandle, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RateLimitedException e) {
+            retryAfter(receiptHandle, e.retryAfter());
+            throw e;
+        }
+    }
+
+    /** The visibility timeout SQS accepts for {@code after}: negative → 0, beyond 12 h → 12 h. */
+    static int seconds(Duration after) {
+        if (after == null || after.isNegative()) {
+            return 0;
+        }
+        return (int) Math.min(MAX.toSeconds(), after.toSeconds());
+    }
+}

@@ -1,0 +1,136 @@
+package dev.hearken.aws.sqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.integration.RateLimitedException;
+import dev.hearken.reply.AutoReplyRequest;
+import dev.hearken.testing.aws.Emulator;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+class SqsHelpersTest {
+
+    private static SqsClient sqs;
+
+    @BeforeAll
+    static void emulator() {
+        sqs = Emulator.shared().sqs();
+    }
+
+    private static String queue() {
+        return sqs.createQueue(b -> b.queueName("hearken-test-" + UUID.randomUUID())).queueUrl();
+    }
+
+    private static List<Message> receive(String url, int visibility) {
+        return sqs.receiveMessage(b -> b.queueUrl(url).visibilityTimeout(visibility).maxNumberOfMessages(10)
+                .messageAttributeNames("All")).messages();
+    }
+
+    @Test
+    void the_visibility_is_clamped_to_what_sqs_accepts() {
+        assertThat(SqsVisibility.seconds(Duration.ofSeconds(-5))).isZero();
+        assertThat(SqsVisibility.seconds(Duration.ZERO)).isZero();
+        assertThat(SqsVisibility.seconds(Duration.ofSeconds(90))).isEqualTo(90);
+        assertThat(SqsVisibility.seconds(Duration.ofHours(12))).isEqualTo(43_200);
+        assertThat(SqsVisibility.seconds(Duration.ofDays(3))).isEqualTo(43_200);
+    }
+
+    @Test
+    void a_message_hidden_for_a_long_time_is_back_at_once_after_a_zero_retry_after() {
+        // given: a message received with a ten-minute visibility
+        String url = queue();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("{}"));
+        Message received = receive(url, 600).get(0);
+        assertThat(receive(url, 600)).as("hidden").isEmpty();
+
+        // when
+        new SqsVisibility(sqs, () -> url).retryAfter(received.receiptHandle(), Duration.ZERO);
+
+        // then
+        assertThat(receive(url, 600)).extracting(Message::messageId).containsExactly(received.messageId());
+    }
+
+    @Test
+    void a_retry_after_beyond_twelve_hours_is_accepted_clamped_and_the_message_stays_hidden() {
+        String url = queue();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("{}"));
+        Message received = receive(url, 1).get(0);
+
+        new SqsVisibility(sqs, () -> url).retryAfter(received.receiptHandle(), Duration.ofDays(2));
+
+        assertThat(sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings(
+                "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings())
+                .containsEntry("ApproximateNumberOfMessagesNotVisible", "1");
+    }
+
+    @Test
+    void without_a_queue_url_or_with_a_failing_call_nothing_is_thrown() {
+        new SqsVisibility(sqs, () -> null).retryAfter("handle", Duration.ofSeconds(5));
+        new SqsVisibility(sqs, () -> "http://localhost:1/000000000000/missing").retryAfter("handle", Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_reply_request_is_sent_as_json_with_its_id_and_source_as_attributes() throws Exception {
+        String url = queue();
+        AutoReplyRequest request = new AutoReplyRequest(1, "zendesk:35501", "zendesk", "35501", "en", "en",
+                "how_to", 0.9, "2026-03-02T09:15:04Z", "v1");
+
+        new SqsReplyQueue(sqs, () -> url, new ObjectMapper()).send(request);
+
+        Message m = receive(url, 30).get(0);
+        assertThat(new ObjectMapper().readValue(m.body(), AutoReplyRequest.class)).isEqualTo(request);
+        assertThat(m.messageAttributes().get("requestId").stringValue()).isEqualTo("zendesk:35501");
+        assertThat(m.messageAttributes().get("source").stringValue()).isEqualTo("zendesk");
+    }
+
+    @Test
+    void a_rate_limited_record_is_hidden_for_its_retry_after_and_still_fails() {
+        // given: a message received with a short visibility, and a service that is rate limited for ten minutes
+        String url = queue();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("35501"));
+        Message received = receive(url, 1).get(0);
+        SqsRecordHandler<Long, String> handler = new SqsRecordHandler<>("ticket", new SqsVisibility(sqs, () -> url),
+                Long::parseLong, id -> {
+                    throw new RateLimitedException("zendesk", Duration.ofMinutes(10));
+                }, (id, outcome) -> "ticket " + id);
+
+        // when / then: the record fails with the service's exception
+        assertThatThrownBy(() -> handler.handle(record(received)))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).hasMinutes(10));
+        // and the message stays hidden well beyond its one-second visibility
+        assertThat(sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings(
+                "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings())
+                .containsEntry("ApproximateNumberOfMessagesNotVisible", "1");
+    }
+
+    @Test
+    void a_handled_record_returns_the_outcome_and_a_body_that_does_not_parse_fails_the_record() {
+        SqsRecordHandler<Long, String> handler = new SqsRecordHandler<>("ticket",
+                new SqsVisibility(sqs, () -> null), Long::parseLong, id -> "routed " + id, (id, o) -> o);
+        SQSEvent.SQSMessage ok = new SQSEvent.SQSMessage();
+        ok.setMessageId("m-1");
+        ok.setBody("35501");
+        SQSEvent.SQSMessage bad = new SQSEvent.SQSMessage();
+        bad.setMessageId("m-2");
+        bad.setBody("not a number");
+
+        assertThat(handler.handle(ok)).isEqualTo("routed 35501");
+        assertThatThrownBy(() -> handler.handle(bad)).isInstanceOf(NumberFormatException.class);
+    }
+
+    private static SQSEvent.SQSMessage record(Message m) {
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId(m.messageId());
+        record.setReceiptHandle(m.receiptHandle());
+        record.setBody(m.body());
+        return record;
+    }
+}
