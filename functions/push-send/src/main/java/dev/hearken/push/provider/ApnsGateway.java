@@ -2,7 +2,6 @@ package dev.hearken.push.provider;
 
 import dev.hearken.integrations.apns.ApnsClient;
 import dev.hearken.integrations.apns.ApnsPayload;
-import dev.hearken.integrations.http.ServiceException;
 import dev.hearken.push.domain.Device;
 import dev.hearken.push.domain.Notification;
 import dev.hearken.push.domain.ProviderErrors;
@@ -31,18 +30,9 @@ public final class ApnsGateway implements PushGateway {
 
     @Override
     public ProviderOutcome send(Device device, Notification notification) {
-        ApnsClient.Result result;
-        try {
-            result = client.send(push(device, notification));
-        } catch (ServiceException e) {
-            return new ProviderOutcome.Retry("apns:transport:" + e.code(), defaultRetry);
-        } catch (IllegalStateException e) {
-            return new ProviderOutcome.Retry("apns:transport:" + e.getClass().getSimpleName(), defaultRetry);
-        }
-        if (result.sent()) {
-            return new ProviderOutcome.Sent(result.apnsId());
-        }
-        return ProviderErrors.apns(result.status(), result.reason(), result.retryAfter().orElse(null), defaultRetry);
+        return ProviderCall.send("apns", defaultRetry, () -> client.send(push(device, notification)),
+                r -> r.sent() ? new ProviderOutcome.Sent(r.apnsId())
+                        : ProviderErrors.apns(r.status(), r.reason(), r.retryAfter().orElse(null), defaultRetry));
     }
 
     private ApnsClient.Push push(Device device, Notification n) {

@@ -2,7 +2,6 @@ package dev.hearken.push.provider;
 
 import dev.hearken.integrations.fcm.FcmClient;
 import dev.hearken.integrations.fcm.FcmMessage;
-import dev.hearken.integrations.http.ServiceException;
 import dev.hearken.push.domain.Device;
 import dev.hearken.push.domain.Notification;
 import dev.hearken.push.domain.ProviderErrors;
@@ -28,22 +27,12 @@ public final class FcmGateway implements PushGateway {
 
     @Override
     public ProviderOutcome send(Device device, Notification notification) {
-        FcmClient.Result result;
-        try {
-            result = client.send(message(device, notification));
-        } catch (ServiceException e) {
-            return new ProviderOutcome.Retry("fcm:transport:" + e.code(), defaultRetry);
-        } catch (IllegalStateException e) {
-            return new ProviderOutcome.Retry("fcm:transport:" + e.getClass().getSimpleName(), defaultRetry);
-        }
-        if (result.sent()) {
-            return new ProviderOutcome.Sent(result.name());
-        }
-        return ProviderErrors.fcm(result.status(), result.errorCode(), result.rpcStatus(),
-                result.retryAfter().orElse(null), defaultRetry);
+        return ProviderCall.send("fcm", defaultRetry, () -> client.send(message(device, notification)),
+                r -> r.sent() ? new ProviderOutcome.Sent(r.name())
+                        : ProviderErrors.fcm(r.status(), r.errorCode(), r.rpcStatus(), r.retryAfter().orElse(null), defaultRetry));
     }
 
-    static FcmMessage message(Device device, Notification n) {
+    private static FcmMessage message(Device device, Notification n) {
         return new FcmMessage(device.token(),
                 new FcmMessage.Notification(n.copy().title().isEmpty() ? null : n.copy().title(), n.copy().body()),
                 n.data(),
