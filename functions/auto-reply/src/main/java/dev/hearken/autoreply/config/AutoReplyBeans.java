@@ -56,13 +56,12 @@ public class AutoReplyBeans {
     private static final Duration STORE_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(8);
     private static final Duration STORE_BACKOFF = Duration.ofMinutes(5);
-    private static final HttpClient STORE_HTTP = HttpClient.newBuilder().connectTimeout(STORE_CONNECT_TIMEOUT).build();
 
     @Produces
     @Singleton
     AppStoreReviewDesk appStore(AutoReplyConfig config, SecretReader storeSecrets, ObjectMapper json,
             @ConfigProperty(name = "quarkus.rest-client.appstore.url") URI baseUrl) {
-        return new AppStoreReviewDesk(new AppStoreConnectClient(baseUrl, STORE_HTTP, json, STORE_TIMEOUT, storeSecrets,
+        return new AppStoreReviewDesk(new AppStoreConnectClient(baseUrl, storeHttp(), json, STORE_TIMEOUT, storeSecrets,
                 config.appStoreSecretId(), STORE_BACKOFF, CLOCK));
     }
 
@@ -70,11 +69,14 @@ public class AutoReplyBeans {
     @Singleton
     GooglePlayReviewDesk googlePlay(AutoReplyConfig config, SecretReader storeSecrets, ObjectMapper json,
             @ConfigProperty(name = "quarkus.rest-client.googleplay.url") URI baseUrl) {
+        HttpClient http = storeHttp();
         GoogleAccessTokens tokens = new GoogleAccessTokens(storeSecrets, config.googlePlaySecretId(),
-                Optional.of(URI.create(config.googleTokenUri())), STORE_HTTP, json, STORE_TIMEOUT, Duration.ofMinutes(1),
-                CLOCK);
-        return new GooglePlayReviewDesk(new GooglePlayClient(baseUrl, STORE_HTTP, json, STORE_TIMEOUT, tokens,
-                STORE_BACKOFF));
+                Optional.of(URI.create(config.googleTokenUri())), http, json, STORE_TIMEOUT, Duration.ofMinutes(1), CLOCK);
+        return new GooglePlayReviewDesk(new GooglePlayClient(baseUrl, http, json, STORE_TIMEOUT, tokens, STORE_BACKOFF));
+    }
+
+    private static HttpClient storeHttp() {
+        return HttpClient.newBuilder().connectTimeout(STORE_CONNECT_TIMEOUT).build();
     }
 
     @Produces
