@@ -64,6 +64,9 @@ public final class JwtSigner {
      * file and a Google service-account JSON) for {@code algorithm}. Errors never quote the key.
      */
     public static PrivateKey privateKey(String pem, Algorithm algorithm) {
+        if (pem == null || pem.isBlank()) {
+            throw new IllegalStateException("no " + algorithm.keyType + " private key is configured");
+        }
         String base64 = pem.replaceAll("-----(BEGIN|END) [A-Z ]*PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
             return KeyFactory.getInstance(algorithm.keyType)

@@ -59,7 +59,7 @@ class JwtSignerTest {
     }
 
     @Test
-    void a_pkcs8_pem_key_is_read_and_anything_else_is_refused_without_quoting_it() throws Exception {
+    void a_pkcs8_pem_key_is_read_and_a_missing_or_other_one_is_refused_without_quoting_it() throws Exception {
         byte[] der = ecKeys().getPrivate().getEncoded();
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
                 + "\n-----END PRIVATE KEY-----\n";
@@ -68,6 +68,8 @@ class JwtSignerTest {
         assertThatThrownBy(() -> JwtSigner.privateKey("not-a-key-SECRET", JwtSigner.Algorithm.RS256))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("SECRET");
+        assertThatThrownBy(() -> JwtSigner.privateKey(null, JwtSigner.Algorithm.ES256))
+                .isInstanceOf(IllegalStateException.class).hasMessage("no EC private key is configured");
     }
 
     private static KeyPair ecKeys() throws Exception {
