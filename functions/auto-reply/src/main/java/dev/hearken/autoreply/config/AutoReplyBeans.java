@@ -12,12 +12,12 @@ import dev.hearken.autoreply.domain.MailAddress;
 import dev.hearken.autoreply.domain.ReplyComposer;
 import dev.hearken.autoreply.domain.ReplySettings;
 import dev.hearken.autoreply.domain.ReviewDesk;
-import dev.hearken.autoreply.aws.StoreCredentials;
-import dev.hearken.autoreply.store.AppStoreApi;
 import dev.hearken.autoreply.store.AppStoreReviewDesk;
-import dev.hearken.autoreply.store.GoogleOAuthApi;
-import dev.hearken.autoreply.store.GooglePlayApi;
 import dev.hearken.autoreply.store.GooglePlayReviewDesk;
+import dev.hearken.aws.secrets.SecretReader;
+import dev.hearken.integrations.appstore.AppStoreConnectClient;
+import dev.hearken.integrations.auth.GoogleAccessTokens;
+import dev.hearken.integrations.googleplay.GooglePlayClient;
 import dev.hearken.autoreply.mail.MimeReply;
 import dev.hearken.autoreply.mail.SesMailDesk;
 import dev.hearken.autoreply.template.QuteRenderer;
@@ -27,11 +27,16 @@ import dev.hearken.integrations.zendesk.ZendeskClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -43,20 +48,34 @@ public class AutoReplyBeans {
 
     private static final Clock CLOCK = Clock.systemUTC();
 
+    /**
+     * The stores' HTTP: their contracts' timeouts (2 s to connect, 8 s per call) and, after a 429 without
+     * Retry-After, 5 minutes — App Store Connect documents none (its budget is hourly), Google's is optional.
+     */
+    private static final Duration STORE_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(8);
+    private static final Duration STORE_BACKOFF = Duration.ofMinutes(5);
+
     @Produces
     @Singleton
-    AppStoreReviewDesk appStore(AutoReplyConfig config, SecretsManagerClient secrets, ObjectMapper json,
-            @RestClient AppStoreApi api) {
-        return new AppStoreReviewDesk(api, StoreCredentials.appStore(secrets, config.appStoreSecretId(), json, CLOCK),
-                json);
+    AppStoreReviewDesk appStore(AutoReplyConfig config, SecretReader storeSecrets, ObjectMapper json,
+            @ConfigProperty(name = "quarkus.rest-client.appstore.url") URI baseUrl) {
+        return new AppStoreReviewDesk(new AppStoreConnectClient(baseUrl, storeHttp(), json, STORE_TIMEOUT, storeSecrets,
+                config.appStoreSecretId(), STORE_BACKOFF, CLOCK));
     }
 
     @Produces
     @Singleton
-    GooglePlayReviewDesk googlePlay(AutoReplyConfig config, SecretsManagerClient secrets, ObjectMapper json,
-            @RestClient GooglePlayApi api, @RestClient GoogleOAuthApi oauth) {
-        return new GooglePlayReviewDesk(api, StoreCredentials.googlePlay(secrets, config.googlePlaySecretId(), json,
-                oauth, config.googleTokenUri(), CLOCK), json);
+    GooglePlayReviewDesk googlePlay(AutoReplyConfig config, SecretReader storeSecrets, ObjectMapper json,
+            @ConfigProperty(name = "quarkus.rest-client.googleplay.url") URI baseUrl) {
+        HttpClient http = storeHttp();
+        GoogleAccessTokens tokens = new GoogleAccessTokens(storeSecrets, config.googlePlaySecretId(),
+                Optional.of(URI.create(config.googleTokenUri())), http, json, STORE_TIMEOUT, Duration.ofMinutes(1), CLOCK);
+        return new GooglePlayReviewDesk(new GooglePlayClient(baseUrl, http, json, STORE_TIMEOUT, tokens, STORE_BACKOFF));
+    }
+
+    private static HttpClient storeHttp() {
+        return HttpClient.newBuilder().connectTimeout(STORE_CONNECT_TIMEOUT).build();
     }
 
     @Produces

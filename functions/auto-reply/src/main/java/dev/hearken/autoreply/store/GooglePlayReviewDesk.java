@@ -1,27 +1,22 @@
 package dev.hearken.autoreply.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.autoreply.domain.ReplyChannel;
 import dev.hearken.autoreply.domain.RejectedException;
 import dev.hearken.autoreply.domain.ReviewDesk;
 import dev.hearken.autoreply.domain.ReviewView;
-import java.util.function.Supplier;
+import dev.hearken.integrations.googleplay.GooglePlayClient;
 
 /**
- * {@link ReviewDesk} over the Google Play Developer API. The request's item id is
+ * {@link ReviewDesk} over the shared {@link GooglePlayClient}. The request's item id is
  * {@code <packageName>/<reviewId>} (review-ingest's format); {@code reviews.reply} creates or
  * updates the single developer reply, so a repeated call is idempotent in effect.
  */
 public final class GooglePlayReviewDesk implements ReviewDesk {
 
-    private final GooglePlayApi api;
-    private final Supplier<String> bearer;
-    private final ObjectMapper json;
+    private final GooglePlayClient client;
 
-    public GooglePlayReviewDesk(GooglePlayApi api, Supplier<String> bearer, ObjectMapper json) {
-        this.api = api;
-        this.bearer = bearer;
-        this.json = json;
+    public GooglePlayReviewDesk(GooglePlayClient client) {
+        this.client = client;
     }
 
     @Override
@@ -38,12 +33,11 @@ public final class GooglePlayReviewDesk implements ReviewDesk {
         String packageName = itemId.substring(0, slash);
         String reviewId = itemId.substring(slash + 1);
         return StoreResponses.playReview(packageName,
-                HttpErrors.call("googleplay", () -> api.review(bearer.get(), packageName, reviewId)));
+                HttpErrors.call("googleplay", () -> client.review(packageName, reviewId)));
     }
 
     @Override
     public void reply(ReviewView review, String body) {
-        HttpErrors.call("googleplay", () -> api.reply(bearer.get(), review.app(), review.reviewId(),
-                StoreResponses.playReply(json, body)));
+        HttpErrors.call("googleplay", () -> client.reply(review.app(), review.reviewId(), body));
     }
 }

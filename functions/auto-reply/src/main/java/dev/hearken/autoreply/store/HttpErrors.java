@@ -1,42 +1,33 @@
 package dev.hearken.autoreply.store;
 
-import dev.hearken.integration.RateLimitedException;
 import dev.hearken.autoreply.domain.RejectedException;
-import jakarta.ws.rs.WebApplicationException;
-import java.time.Duration;
+import dev.hearken.integration.ConflictException;
+import dev.hearken.integration.NotFoundException;
+import dev.hearken.integrations.http.ServiceException;
 import java.util.function.Supplier;
 
-/** How a store's HTTP status becomes a domain outcome: 429 → later, other 4xx → never, 5xx → retry. */
+/**
+ * How a store client's error becomes auto-reply's outcome: rate limited stays rate limited (the record waits), a 4xx
+ * that cannot succeed (404, 409 and the others but 408) is rejected as {@code <channel>_<status>}, the rest
+ * (5xx, 408, no answer) fails the record for a retry.
+ */
 final class HttpErrors {
 
-    /**
-     * Used when a 429 carries no Retry-After: App Store Connect documents none (its budget is hourly),
-     * and Google's is optional.
-     */
-    static final Duration DEFAULT_BACKOFF = Duration.ofMinutes(5);
-
-    private HttpErrors() {}
+    private HttpErrors() {
+    }
 
     static <T> T call(String channel, Supplier<T> request) {
         try {
             return request.get();
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 429) {
-                throw new RateLimitedException(channel, retryAfter(e.getResponse().getHeaderString("Retry-After")));
+        } catch (NotFoundException e) {
+            throw new RejectedException(channel + "_404");
+        } catch (ConflictException e) {
+            throw new RejectedException(channel + "_409");
+        } catch (ServiceException e) {
+            if (e.status() >= 400 && e.status() < 500 && e.status() != 408) {
+                throw new RejectedException(channel + "_" + e.status());
             }
-            if (status >= 400 && status < 500 && status != 408) {
-                throw new RejectedException(channel + "_" + status);
-            }
-            throw new IllegalStateException(channel + " answered " + status, e);
-        }
-    }
-
-    static Duration retryAfter(String header) {
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
-        } catch (RuntimeException e) {
-            return DEFAULT_BACKOFF;
+            throw e;
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.hearken.autoreply.template;
 
 import dev.hearken.autoreply.domain.TemplateRenderer;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.TemplateInstance;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Qute's standalone engine over template sources that come from the catalogue at run time.
@@ -14,22 +15,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>No result escaping: replies are plain text (Zendesk {@code comment.body}, store replies, which
  * strip HTML), and user-provided values are made inert before they get here
  * ({@link dev.hearken.autoreply.domain.Placeholders}). Parsed templates are cached by source, so an
- * edited template is a new entry and an old one is never served for it.
+ * edited template is a new entry and an old one is never served for it; the least used are dropped beyond
+ * {@value #MAX_CACHED}.
  */
 public final class QuteRenderer implements TemplateRenderer {
 
     private static final int MAX_CACHED = 512;
 
     private final Engine engine = Engine.builder().addDefaults().build();
-    private final Map<String, Template> parsed = new ConcurrentHashMap<>();
+    private final Cache<String, Template> parsed = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
     @Override
     public String render(String source, Map<String, Object> values) {
         try {
-            if (parsed.size() > MAX_CACHED) {
-                parsed.clear();
-            }
-            TemplateInstance instance = parsed.computeIfAbsent(source, engine::parse).instance();
+            TemplateInstance instance = parsed.get(source, engine::parse).instance();
             values.forEach(instance::data);
             return instance.render();
         } catch (TemplateException e) {

@@ -1,11 +1,10 @@
 package dev.hearken.push.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.aws.config.TableNames;
+import dev.hearken.aws.secrets.SecretReader;
 import dev.hearken.push.aws.DynamoDbMailPreferences;
 import dev.hearken.push.aws.DynamoDbProgramCounters;
 import dev.hearken.push.aws.SesEmailGateway;
-import dev.hearken.push.provider.SecretSource;
 import dev.hearken.push.provider.UnsubscribeTokens;
 import dev.hearken.push.service.EmailChannel;
 import dev.hearken.push.service.MailFeedbackService;
@@ -15,7 +14,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ses.SesClient;
 
 /**
@@ -27,9 +25,8 @@ public class MailBeans {
 
     @Produces
     @Singleton
-    UnsubscribeTokens unsubscribeTokens(SecretsManagerClient secrets, ObjectMapper json, MailSettings mail) {
-        SecretSource source = new SecretSource(secrets, json);
-        return new UnsubscribeTokens(mail.unsubscribeUrl(), source::json, mail.secretId());
+    UnsubscribeTokens unsubscribeTokens(SecretReader secrets, MailSettings mail) {
+        return new UnsubscribeTokens(mail.unsubscribeUrl(), secrets::json, mail.secretId());
     }
 
     @Produces

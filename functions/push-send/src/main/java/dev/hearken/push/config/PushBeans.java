@@ -2,6 +2,12 @@ package dev.hearken.push.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.aws.config.TableNames;
+import dev.hearken.aws.secrets.SecretReader;
+import dev.hearken.integrations.apns.ApnsClient;
+import dev.hearken.integrations.apns.ApnsProviderTokens;
+import dev.hearken.integrations.apns.TrustedCertificates;
+import dev.hearken.integrations.auth.GoogleAccessTokens;
+import dev.hearken.integrations.fcm.FcmClient;
 import dev.hearken.experiment.service.AssignmentService;
 import dev.hearken.push.aws.DynamoDbCampaignStore;
 import dev.hearken.push.aws.DynamoDbDeliveryLog;
@@ -19,12 +25,8 @@ import dev.hearken.push.domain.Platform;
 import dev.hearken.push.function.ConcurrentRecords;
 import dev.hearken.push.port.LongDeferrals;
 import dev.hearken.push.provider.ApnsGateway;
-import dev.hearken.push.provider.ApnsProviderTokens;
 import dev.hearken.push.provider.BoundedGateway;
-import dev.hearken.push.provider.FcmAccessTokens;
 import dev.hearken.push.provider.FcmGateway;
-import dev.hearken.push.provider.SecretSource;
-import dev.hearken.push.provider.TrustedCertificates;
 import dev.hearken.push.service.CampaignService;
 import dev.hearken.push.service.EmailChannel;
 import dev.hearken.push.service.PushPolicy;
@@ -36,6 +38,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +48,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -103,25 +105,26 @@ public class PushBeans {
 
     @Produces
     @Singleton
-    FcmGateway fcm(SecretsManagerClient secrets, ObjectMapper json, PushSettings settings) {
+    FcmGateway fcm(SecretReader secrets, ObjectMapper json, PushSettings settings) {
         HttpClient http = httpClient(settings.fcm().baseUrl(), settings).build();
-        FcmAccessTokens tokens = new FcmAccessTokens(new SecretSource(secrets, json), settings.fcm().secretId(),
-                settings.fcm().tokenUri(), settings.fcm().refreshMargin(), http, json, settings.httpTimeout(),
-                Clock.systemUTC());
-        return new FcmGateway(settings.fcm().baseUrl(), tokens, http, json, settings.httpTimeout(), settings.defaultRetry());
+        GoogleAccessTokens tokens = new GoogleAccessTokens(secrets, settings.fcm().secretId(),
+                settings.fcm().tokenUri().map(URI::create), http, json, settings.httpTimeout(),
+                settings.fcm().refreshMargin(), Clock.systemUTC());
+        return new FcmGateway(new FcmClient(settings.fcm().baseUrl(), http, json, settings.httpTimeout(), tokens),
+                settings.defaultRetry());
     }
 
     @Produces
     @Singleton
-    ApnsGateway apns(SecretsManagerClient secrets, ObjectMapper json, PushSettings settings) {
+    ApnsGateway apns(SecretReader secrets, ObjectMapper json, PushSettings settings) {
         // Provider tokens are checked by Apple against real time, never against the decision clock.
-        ApnsProviderTokens tokens = new ApnsProviderTokens(new SecretSource(secrets, json), settings.apns().secretId(),
-                settings.apns().tokenRefresh(), json, Clock.systemUTC());
+        ApnsProviderTokens tokens = new ApnsProviderTokens(secrets, settings.apns().secretId(),
+                settings.apns().tokenRefresh(), Clock.systemUTC());
         HttpClient.Builder http = httpClient(settings.apns().baseUrl(), settings);
         // Only tests and local runs set this (the fake's self-signed certificate); production keeps the default trust.
         settings.apns().trustCertificates().ifPresent(pem -> http.sslContext(TrustedCertificates.sslContext(Path.of(pem))));
-        return new ApnsGateway(settings.apns().baseUrl(), tokens, http.build(), json,
-                settings.httpTimeout(), settings.defaultRetry(), Clock.systemUTC());
+        return new ApnsGateway(new ApnsClient(settings.apns().baseUrl(), tokens, http.build(), json, settings.httpTimeout()),
+                settings.defaultRetry(), Clock.systemUTC());
     }
 
     @Produces

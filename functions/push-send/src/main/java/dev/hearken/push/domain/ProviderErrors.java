@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Classifies provider error responses, following {@code shared/contracts/fcm.md} §4 and
  * {@code apns.md} §5. A missing {@code Retry-After} on a retryable error becomes
- * {@code defaultRetry} (FCM recommends backing off at least a minute on quota errors).
+ * {@code defaultRetry} (FCM recommends backing off at least a minute on quota errors); the header itself is read
+ * by the kernel's {@code RetryAfter} in the clients.
  */
 public final class ProviderErrors {
 
@@ -17,7 +18,7 @@ public final class ProviderErrors {
      * @param status     HTTP status
      * @param errorCode  {@code details[].errorCode} of the {@code FcmError} detail, or {@code null}
      * @param rpcStatus  {@code error.status} (canonical gRPC status), or {@code null}
-     * @param retryAfter the {@code Retry-After} header, or {@code null}
+     * @param retryAfter the {@code Retry-After} wait, or {@code null}
      */
     public static ProviderOutcome fcm(int status, String errorCode, String rpcStatus, Duration retryAfter,
             Duration defaultRetry) {
@@ -38,7 +39,7 @@ public final class ProviderErrors {
      *
      * @param status     HTTP status
      * @param reason     the body's {@code reason}, or {@code null}
-     * @param retryAfter the {@code Retry-After} header (APNs documents none), or {@code null}
+     * @param retryAfter the {@code Retry-After} wait (APNs documents none), or {@code null}
      */
     public static ProviderOutcome apns(int status, String reason, Duration retryAfter, Duration defaultRetry) {
         String label = "apns:" + status + (reason == null ? "" : ":" + reason);
@@ -49,17 +50,5 @@ public final class ProviderErrors {
             return new ProviderOutcome.Retry(label, retryAfter != null ? retryAfter : defaultRetry);
         }
         return new ProviderOutcome.Rejected(label);
-    }
-
-    /** {@code Retry-After} in seconds (the HTTP-date form is treated as absent). */
-    public static Duration parseRetryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-        } catch (NumberFormatException httpDate) {
-            return null;
-        }
     }
 }

@@ -28,9 +28,11 @@ import dev.hearken.push.function.SendFunction;
 import dev.hearken.push.message.Priority;
 import dev.hearken.push.port.PushGateway;
 import dev.hearken.push.provider.BoundedGateway;
-import dev.hearken.push.provider.FcmAccessTokens;
 import dev.hearken.push.provider.FcmGateway;
-import dev.hearken.push.provider.SecretSource;
+import dev.hearken.aws.secrets.SecretReader;
+import dev.hearken.integrations.auth.GoogleAccessTokens;
+import dev.hearken.integrations.fcm.FcmClient;
+import java.net.URI;
 import dev.hearken.push.service.CampaignService;
 import dev.hearken.push.service.PushPolicy;
 import dev.hearken.push.service.PushPorts;
@@ -95,11 +97,7 @@ class PushBenchmarkTest {
         try (FcmFake fake = new FcmFake().latency(Duration.ofMillis(20))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-            FcmAccessTokens tokens = new FcmAccessTokens(new SecretSource(emulator.secrets(), JSON), "hearken/fcm",
-                    Optional.of(fake.baseUri() + "/token"), Duration.ofMinutes(5), http, JSON, Duration.ofSeconds(5),
-                    Clock.systemUTC());
-            FcmGateway gateway = new FcmGateway(fake.baseUri().toString(), tokens, http, JSON, Duration.ofSeconds(5),
-                    Duration.ofSeconds(60));
+            FcmGateway gateway = fcmGateway(fake, emulator, http);
             Notification n = new Notification(new Copy("Spring sale", "40% off Premium"), Map.of("program", "seasonal"),
                     Priority.PROMOTIONAL, "bench", "seasonal_spring-sale");
             for (int concurrency : new int[] {1, 16, 64, 128}) {
@@ -207,11 +205,15 @@ class PushBenchmarkTest {
         Seeds.loadSecrets(emulator.secrets());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        FcmAccessTokens tokens = new FcmAccessTokens(new SecretSource(emulator.secrets(), JSON), "hearken/fcm",
-                Optional.of(fake.baseUri() + "/token"), Duration.ofMinutes(5), http, JSON, Duration.ofSeconds(5),
-                Clock.systemUTC());
-        return new BoundedGateway(new FcmGateway(fake.baseUri().toString(), tokens, http, JSON, Duration.ofSeconds(5),
-                Duration.ofSeconds(60)), 100);
+        return new BoundedGateway(fcmGateway(fake, emulator, http), 100);
+    }
+
+    private static FcmGateway fcmGateway(FcmFake fake, Emulator emulator, HttpClient http) {
+        GoogleAccessTokens tokens = new GoogleAccessTokens(new SecretReader(emulator.secrets(), JSON, Duration.ZERO),
+                "hearken/fcm", Optional.of(URI.create(fake.baseUri() + "/token")), http, JSON, Duration.ofSeconds(5),
+                Duration.ofMinutes(5), Clock.systemUTC());
+        return new FcmGateway(new FcmClient(fake.baseUri().toString(), http, JSON, Duration.ofSeconds(5), tokens),
+                Duration.ofSeconds(60));
     }
 
     /** Every benchmark message is sent: deferral, dead-lettering and retry visibility never reach SQS. */

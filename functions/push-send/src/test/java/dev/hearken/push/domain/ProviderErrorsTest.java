@@ -54,11 +54,4 @@ class ProviderErrorsTest {
         assertThat(ProviderErrors.apns(400, "BadTopic", null, DEFAULT)).isInstanceOf(ProviderOutcome.Rejected.class);
         assertThat(ProviderErrors.apns(413, "PayloadTooLarge", null, DEFAULT)).isInstanceOf(ProviderOutcome.Rejected.class);
     }
-
-    @Test
-    void retry_after_is_read_in_seconds_and_an_http_date_is_ignored() {
-        assertThat(ProviderErrors.parseRetryAfter("120")).hasSeconds(120);
-        assertThat(ProviderErrors.parseRetryAfter("Wed, 21 Oct 2026 07:28:00 GMT")).isNull();
-        assertThat(ProviderErrors.parseRetryAfter(null)).isNull();
-    }
 }

@@ -7,6 +7,9 @@ import dev.hearken.aws.secrets.SecretReader;
 import dev.hearken.aws.sqs.SqsJsonQueue;
 import dev.hearken.aws.sqs.SqsReplyQueue;
 import dev.hearken.escalation.ReviewEscalation;
+import dev.hearken.integrations.appstore.AppStoreConnectClient;
+import dev.hearken.integrations.auth.GoogleAccessTokens;
+import dev.hearken.integrations.googleplay.GooglePlayClient;
 import dev.hearken.review.config.ReviewQueues;
 import dev.hearken.review.config.ReviewSettings;
 import dev.hearken.review.ingest.EscalationQueue;
@@ -15,8 +18,8 @@ import dev.hearken.review.ingest.ReviewLinks;
 import dev.hearken.review.ingest.ReviewIngestService;
 import dev.hearken.review.model.Store;
 import dev.hearken.review.poll.ReviewPoller;
-import dev.hearken.review.store.AppStoreConnectClient;
-import dev.hearken.review.store.GooglePlayClient;
+import dev.hearken.review.store.AppStoreReviewPages;
+import dev.hearken.review.store.GooglePlayReviewPages;
 import dev.hearken.review.webhook.AppFollowWebhook;
 import dev.hearken.review.model.AuthorPseudonymizer;
 import dev.hearken.review.parse.ReviewParsers;
@@ -31,9 +34,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -46,6 +51,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public class ReviewBeans {
 
     private static final Logger LOG = Logger.getLogger(ReviewBeans.class);
+    /** A Google access token is replaced this long before its {@code expires_in}. */
+    private static final Duration GOOGLE_TOKEN_MARGIN = Duration.ofMinutes(1);
 
     @Produces
     @Singleton
@@ -111,20 +118,17 @@ public class ReviewBeans {
         Clock clock = Clock.systemUTC();
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.poll().requestTimeout()).build();
         ReviewSettings.Secrets ids = settings.secrets();
-        AppStoreConnectClient appStore = new AppStoreConnectClient(settings.appstore().baseUrl(),
-                settings.appstore().pageSize(), settings.appstore().backoff(), settings.appstore().minRemaining(), http,
-                settings.poll().requestTimeout(),
-                () -> new AppStoreConnectClient.Credentials(secrets.field(ids.appstore(), "issuerId"),
-                        secrets.field(ids.appstore(), "keyId"), secrets.field(ids.appstore(), "privateKey")),
-                json, clock);
-        GooglePlayClient googlePlay = new GooglePlayClient(settings.googleplay().baseUrl(),
-                settings.googleplay().tokenUrl(), settings.googleplay().pageSize(), settings.googleplay().backoff(), http,
-                settings.poll().requestTimeout(),
-                () -> new GooglePlayClient.Credentials(secrets.field(ids.googleplay(), "client_email"),
-                        secrets.json(ids.googleplay()).path("private_key_id").asText(null),
-                        secrets.field(ids.googleplay(), "private_key")),
-                json, clock);
-        return new ReviewPoller(Map.of(Store.APP_STORE, appStore, Store.GOOGLE_PLAY, googlePlay),
+        Duration timeout = settings.poll().requestTimeout();
+        AppStoreConnectClient appStore = new AppStoreConnectClient(settings.appstore().baseUrl(), http, json, timeout,
+                secrets, ids.appstore(), settings.appstore().backoff(), clock);
+        GooglePlayClient googlePlay = new GooglePlayClient(settings.googleplay().baseUrl(), http, json, timeout,
+                new GoogleAccessTokens(secrets, ids.googleplay(), Optional.of(settings.googleplay().tokenUrl()), http,
+                        json, timeout, GOOGLE_TOKEN_MARGIN, clock),
+                settings.googleplay().backoff());
+        return new ReviewPoller(Map.of(
+                        Store.APP_STORE, new AppStoreReviewPages(appStore, settings.appstore().pageSize(),
+                                settings.appstore().backoff(), settings.appstore().minRemaining()),
+                        Store.GOOGLE_PLAY, new GooglePlayReviewPages(googlePlay, settings.googleplay().pageSize())),
                 new DynamoDbCursorStore(dynamo, tables.reviewCursors()), queue, clock, LOG::warn);
     }
 

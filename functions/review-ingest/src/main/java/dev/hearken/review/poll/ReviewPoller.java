@@ -1,5 +1,6 @@
 package dev.hearken.review.poll;
 
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.review.ingest.ReviewMessage;
 import dev.hearken.review.ingest.ReviewQueue;
 import dev.hearken.review.model.Store;

@@ -2,7 +2,6 @@ package dev.hearken.review.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.review.aws.DynamoDbCursorStore;
 import dev.hearken.review.aws.SqsReviewQueue;
@@ -12,10 +11,14 @@ import dev.hearken.review.poll.ReviewPoller;
 import dev.hearken.review.poll.StoreClient;
 import dev.hearken.review.ingest.ReviewMessage;
 import dev.hearken.review.ingest.ReviewQueue;
-import dev.hearken.review.store.AppStoreConnectClient;
-import dev.hearken.review.store.GooglePlayClient;
-import dev.hearken.testing.RepositoryRoot;
+import dev.hearken.aws.secrets.SecretReader;
+import dev.hearken.integrations.appstore.AppStoreConnectClient;
+import dev.hearken.integrations.auth.GoogleAccessTokens;
+import dev.hearken.integrations.googleplay.GooglePlayClient;
+import dev.hearken.review.store.AppStoreReviewPages;
+import dev.hearken.review.store.GooglePlayReviewPages;
 import dev.hearken.testing.aws.Emulator;
+import dev.hearken.testing.aws.Seeds;
 import dev.hearken.testing.aws.TemplateProvisioner;
 import dev.hearken.testing.fakes.appstore.AppStoreConnectFake;
 import dev.hearken.testing.fakes.googleplay.GooglePlayFake;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -54,7 +58,7 @@ class PollRunBenchmarkTest {
         Emulator emulator = Emulator.shared();
         TemplateProvisioner.fromClasspath().provision(emulator.dynamo(), emulator.sqs());
         ObjectMapper json = new ObjectMapper();
-        JsonNode secrets = json.readTree(RepositoryRoot.get().resolve("infra/seed/secrets.local.json").toFile());
+        Seeds.loadSecrets(emulator.secrets());
         try (AppStoreConnectFake appStore = new AppStoreConnectFake(); GooglePlayFake play = new GooglePlayFake()) {
             for (int i = 0; i < n; i++) {
                 appStore.addNewest("bench-app", Map.of("type", "customerReviews", "id", "bench-" + i,
@@ -67,18 +71,17 @@ class PollRunBenchmarkTest {
             }
             HttpClient http = HttpClient.newHttpClient();
             Clock clock = Clock.systemUTC();
-            JsonNode as = secrets.get("hearken/appstore");
-            JsonNode gp = secrets.get("hearken/googleplay");
             String queueUrl = emulator.sqs().getQueueUrl(b -> b.queueName("hearken-reviews")).queueUrl();
             AtomicLong storeNanos = new AtomicLong();
             AtomicLong queueNanos = new AtomicLong();
-            StoreClient appStoreClient = new AppStoreConnectClient(appStore.baseUri(), 200, Duration.ofMinutes(5), 0, http,
-                            Duration.ofSeconds(20), () -> new AppStoreConnectClient.Credentials(as.get("issuerId").asText(),
-                                    as.get("keyId").asText(), as.get("privateKey").asText()), json, clock);
-            StoreClient playClient = new GooglePlayClient(play.baseUri(), URI.create(play.tokenUrl()), 100,
-                            Duration.ofMinutes(5), http, Duration.ofSeconds(20), () -> new GooglePlayClient.Credentials(
-                                    gp.get("client_email").asText(), gp.get("private_key_id").asText(),
-                                    gp.get("private_key").asText()), json, clock);
+            SecretReader storeSecrets = new SecretReader(emulator.secrets(), json, Duration.ZERO);
+            StoreClient appStoreClient = new AppStoreReviewPages(new AppStoreConnectClient(appStore.baseUri(), http, json,
+                    Duration.ofSeconds(20), storeSecrets, "hearken/appstore", Duration.ofMinutes(5), clock), 200,
+                    Duration.ofMinutes(5), 0);
+            StoreClient playClient = new GooglePlayReviewPages(new GooglePlayClient(play.baseUri(), http, json,
+                    Duration.ofSeconds(20), new GoogleAccessTokens(storeSecrets, "hearken/googleplay",
+                            Optional.of(URI.create(play.tokenUrl())), http, json, Duration.ofSeconds(20),
+                            Duration.ofMinutes(1), clock), Duration.ofMinutes(5)), 100);
             SqsReviewQueue sqs = new SqsReviewQueue(emulator.sqs(), () -> queueUrl, json);
             ReviewPoller poller = new ReviewPoller(Map.of(Store.APP_STORE, timed(appStoreClient, storeNanos),
                     Store.GOOGLE_PLAY, timed(playClient, storeNanos)),

@@ -2,6 +2,7 @@ package dev.hearken.review.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hearken.integration.RateLimitedException;
 import dev.hearken.review.ingest.ReviewMessage;
 import dev.hearken.review.ingest.ReviewQueue;
 import dev.hearken.review.model.Store;
@@ -110,7 +111,7 @@ class ReviewPollerTest {
         addNewest("new-1");
         addNewest("new-2");
         addNewest("new-3");
-        nextFailure = new RateLimitedException(Duration.ofMinutes(10));
+        nextFailure = new RateLimitedException("app-store", Duration.ofMinutes(10));
 
         PollSummary limited = poller.run(APP, T0.plusSeconds(60));
         PollSummary waiting = poller.run(APP, T0.plusSeconds(60));

@@ -3,10 +3,15 @@ package dev.hearken.review.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.aws.secrets.SecretReader;
+import dev.hearken.integrations.appstore.AppStoreConnectClient;
+import dev.hearken.integrations.auth.GoogleAccessTokens;
+import dev.hearken.integrations.googleplay.GooglePlayClient;
+import dev.hearken.integrations.http.ServiceException;
 import dev.hearken.review.poll.Page;
-import dev.hearken.testing.RepositoryRoot;
+import dev.hearken.testing.aws.Emulator;
+import dev.hearken.testing.aws.Seeds;
 import dev.hearken.testing.fakes.appstore.AppStoreConnectFake;
 import dev.hearken.testing.fakes.googleplay.GooglePlayFake;
 import java.net.URI;
@@ -15,27 +20,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store clients against the fakes, and the fakes' contract for the calls auto-reply makes: auth is checked,
- * pages follow the fixtures, a review has at most one developer answer which a second call replaces.
+ * The poller's store adapters over the shared clients against the fakes, and the fakes' contract for the calls
+ * auto-reply makes: auth is checked, pages follow the fixtures, a review has at most one developer answer which a
+ * second call replaces. Store keys come from the seeded secrets (the emulator's Secrets Manager).
  */
 class StoreFakesContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static AppStoreConnectFake appStore;
     private static GooglePlayFake play;
-    private static JsonNode secrets;
+    private static SecretReader secrets;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
         appStore = new AppStoreConnectFake();
         play = new GooglePlayFake();
-        secrets = JSON.readTree(RepositoryRoot.get().resolve("infra/seed/secrets.local.json").toFile());
+        Seeds.loadSecrets(Emulator.shared().secrets());
+        secrets = new SecretReader(Emulator.shared().secrets(), JSON, Duration.ZERO);
     }
 
     @AfterAll
@@ -46,27 +54,25 @@ class StoreFakesContractTest {
 
     @Test
     void the_app_store_client_signs_a_token_the_fake_accepts_and_pages_like_the_fixtures() {
-        Page first = appStoreClient("HEARKEN001").page(AppStoreConnectFake.APP_ID, null);
+        Page first = appStorePages().page(AppStoreConnectFake.APP_ID, null);
 
         assertThat(first.items()).hasSize(3);
         assertThat(first.items().get(0).id()).isEqualTo("00000047-81ef-5a01-8e55-7e7200000005");
         assertThat(first.next()).startsWith(appStore.baseUri().toString()).contains("cursor=");
-        assertThat(appStoreClient("HEARKEN001").page(AppStoreConnectFake.APP_ID, first.next()).next()).isNull();
+        assertThat(appStorePages().page(AppStoreConnectFake.APP_ID, first.next()).next()).isNull();
     }
 
     @Test
     void a_nearly_spent_hourly_quota_asks_the_poller_to_pause_after_the_page() {
         appStore.remaining(40);
         try {
-            Page page = appStoreClient("HEARKEN001").page(AppStoreConnectFake.APP_ID, null);
+            Page page = appStorePages().page(AppStoreConnectFake.APP_ID, null);
 
             assertThat(page.items()).hasSize(3);
             assertThat(page.pauseAfter()).isEqualTo(Duration.ofMinutes(5));
         } finally {
             appStore.remaining(3599);
         }
-        assertThat(AppStoreConnectClient.remaining("user-hour-lim:3600;user-hour-rem:3121;")).isEqualTo(3121);
-        assertThat(AppStoreConnectClient.remaining("garbage")).isNull();
     }
 
     @Test
@@ -99,11 +105,7 @@ class StoreFakesContractTest {
 
     @Test
     void the_play_client_gets_a_token_and_pages_and_the_fake_replaces_a_reply_and_refuses_long_ones() throws Exception {
-        GooglePlayClient client = new GooglePlayClient(play.baseUri(), URI.create(play.tokenUrl()), 3, Duration.ofMinutes(5),
-                http, Duration.ofSeconds(10), () -> new GooglePlayClient.Credentials(
-                        secrets.path("hearken/googleplay").path("client_email").asText(), "k1",
-                        secrets.path("hearken/googleplay").path("private_key").asText()), JSON, Clock.systemUTC());
-        Page first = client.page(GooglePlayFake.PACKAGE, null);
+        Page first = playPages(URI.create(play.tokenUrl())).page(GooglePlayFake.PACKAGE, null);
         assertThat(first.items()).hasSize(3);
         assertThat(first.next()).isEqualTo("gp-page-2-token");
 
@@ -123,25 +125,28 @@ class StoreFakesContractTest {
     }
 
     @Test
-    void a_play_call_without_an_issued_token_is_401_and_the_client_names_the_status() {
-        GooglePlayClient client = new GooglePlayClient(play.baseUri(), URI.create(play.baseUri() + "/not-the-token-url"), 3,
-                Duration.ofMinutes(5), http, Duration.ofSeconds(10), () -> new GooglePlayClient.Credentials(
-                        "x@example.com", null, secrets.path("hearken/googleplay").path("private_key").asText()),
-                JSON, Clock.systemUTC());
+    void a_play_token_exchange_that_is_refused_fails_the_page_naming_the_status() {
+        GooglePlayReviewPages pages = playPages(URI.create(play.baseUri() + "/not-the-token-url"));
 
-        assertThatThrownBy(() -> client.page(GooglePlayFake.PACKAGE, null)).isInstanceOf(StoreApiException.class);
+        assertThatThrownBy(() -> pages.page(GooglePlayFake.PACKAGE, null)).isInstanceOf(ServiceException.class)
+                .hasMessage("google-oauth answered 401 UNAUTHENTICATED");
     }
 
-    private AppStoreConnectClient appStoreClient(String keyId) {
-        JsonNode as = secrets.path("hearken/appstore");
-        return new AppStoreConnectClient(appStore.baseUri(), 3, Duration.ofMinutes(5), 100, http, Duration.ofSeconds(10),
-                () -> new AppStoreConnectClient.Credentials(as.path("issuerId").asText(), keyId,
-                        as.path("privateKey").asText()), JSON, Clock.systemUTC());
+    private AppStoreReviewPages appStorePages() {
+        return new AppStoreReviewPages(new AppStoreConnectClient(appStore.baseUri(), http, JSON, Duration.ofSeconds(10),
+                secrets, "hearken/appstore", Duration.ofMinutes(5), Clock.systemUTC()), 3, Duration.ofMinutes(5), 100);
+    }
+
+    private GooglePlayReviewPages playPages(URI tokenUrl) {
+        GoogleAccessTokens tokens = new GoogleAccessTokens(secrets, "hearken/googleplay", Optional.of(tokenUrl), http, JSON,
+                Duration.ofSeconds(10), Duration.ofMinutes(1), Clock.systemUTC());
+        return new GooglePlayReviewPages(new GooglePlayClient(play.baseUri(), http, JSON, Duration.ofSeconds(10), tokens,
+                Duration.ofMinutes(5)), 3);
     }
 
     private String appStoreToken() {
         appStore.reset();
-        appStoreClient("HEARKEN001").page(AppStoreConnectFake.APP_ID, null);
+        appStorePages().page(AppStoreConnectFake.APP_ID, null);
         return appStore.recorded().get(0).header("authorization");
     }
 

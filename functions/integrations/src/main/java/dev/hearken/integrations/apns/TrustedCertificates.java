@@ -1,4 +1,4 @@
-package dev.hearken.push.provider;
+package dev.hearken.integrations.apns;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +14,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A TLS client context that trusts the certificates of one PEM file instead of the JVM's default trust
- * store: how push-send reaches the local APNs fake, which serves HTTP/2 over TLS with a self-signed
+ * store: how the APNs client reaches the local fake, which serves HTTP/2 over TLS with a self-signed
  * certificate (Apple's servers speak nothing else). It narrows trust — nothing is trusted blindly, the
- * hostname is still checked — and production leaves it unset (see {@code PushSettings.Apns}).
+ * hostname is still checked — and production leaves it unset.
  * Plain JDK API ({@code CertificateFactory}, {@code KeyStore}), which GraalVM native images support.
  */
 public final class TrustedCertificates {
