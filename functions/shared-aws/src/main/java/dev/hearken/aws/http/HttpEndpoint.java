@@ -188,6 +188,19 @@ public class HttpEndpoint {
             return Identifiers.require(name, params(event.getPathParameters()).get(name));
         }
 
+        /**
+         * A path parameter that must be a valid identifier and then parse with {@code parse} (which throws for a
+         * value it rejects); 400 naming it otherwise, saying it must be {@code expected}.
+         */
+        public <T> T path(String name, Function<String, T> parse, String expected) {
+            String value = pathId(name);
+            try {
+                return parse.apply(value);
+            } catch (RuntimeException e) {
+                throw new BadRequestException(name, name + " must be " + expected);
+            }
+        }
+
         /** A query parameter that, when present, must be a valid identifier; empty when absent. */
         public Optional<String> queryId(String name) {
             String value = query(name);

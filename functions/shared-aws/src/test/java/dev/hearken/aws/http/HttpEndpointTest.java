@@ -178,6 +178,20 @@ class HttpEndpointTest {
     }
 
     @Test
+    void a_path_parameter_that_its_parser_rejects_is_a_400_naming_it() throws Exception {
+        APIGatewayV2HTTPEvent event = get();
+        event.setPathParameters(Map.of("topic", "weather"));
+
+        APIGatewayV2HTTPResponse response = http.handle("impact", event, request -> HttpEndpoint.Reply.ok(
+                Map.of("topic", request.path("topic", t -> java.util.Optional.of(t).filter("error"::equals)
+                        .orElseThrow(), "one of [error]"))));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("field").asText()).isEqualTo("topic");
+        assertThat(body(response).get("message").asText()).isEqualTo("topic must be one of [error]");
+    }
+
+    @Test
     void headers_are_read_case_insensitively() {
         APIGatewayV2HTTPEvent event = get();
         event.setHeaders(Map.of("X-Zendesk-Webhook-Signature", "sig"));
