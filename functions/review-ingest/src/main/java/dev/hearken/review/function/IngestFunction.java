@@ -3,6 +3,7 @@ package dev.hearken.review.function;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.aws.http.LogValues;
 import dev.hearken.review.ingest.ReviewIngestService;
 import dev.hearken.review.ingest.ReviewMessage;
 import dev.hearken.review.parse.InvalidReviewException;
@@ -36,13 +37,14 @@ public class IngestFunction {
             if (m == null) {
                 throw new InvalidReviewException("empty message");
             }
-            LOG.info(service.ingest(m.source(), m.appId(), m.review()).summary());
+            LOG.info(LogValues.safe(service.ingest(m.source(), m.appId(), m.review()).summary(), 1000));
         } catch (JsonProcessingException e) {
             LOG.errorf("review message %s rejected (receive %s): not a review message JSON (%s at %s)",
                     message.getMessageId(), receives, e.getClass().getSimpleName(), e.getLocation());
             throw new InvalidReviewException("message " + message.getMessageId() + " is not a review message JSON");
         } catch (InvalidReviewException e) {
-            LOG.errorf("review message %s rejected (receive %s): %s", message.getMessageId(), receives, e.getMessage());
+            LOG.errorf("review message %s rejected (receive %s): %s", message.getMessageId(), receives,
+                    LogValues.safe(e.getMessage()));
             throw e;
         } catch (RuntimeException e) {
             LOG.errorf("review message %s failed (receive %s): %s", message.getMessageId(), receives, e.getClass().getName());

@@ -11,12 +11,17 @@ public final class LogValues {
 
     private LogValues() {}
 
-    /** {@code value} safe for one log line; {@code "null"} for {@code null}. */
+    /** {@code value} safe for one log line, cut at {@link #MAX_LENGTH}; {@code "null"} for {@code null}. */
     public static String safe(String value) {
+        return safe(value, MAX_LENGTH);
+    }
+
+    /** {@code value} safe for one log line, cut at {@code maxLength} characters; {@code "null"} for {@code null}. */
+    public static String safe(String value, int maxLength) {
         if (value == null) {
             return "null";
         }
-        String cut = value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) + "…" : value;
+        String cut = value.length() > maxLength ? value.substring(0, maxLength) + "…" : value;
         StringBuilder out = new StringBuilder(cut.length());
         cut.codePoints().forEach(c -> {
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {

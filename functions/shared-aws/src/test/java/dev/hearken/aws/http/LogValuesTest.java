@@ -17,6 +17,12 @@ class LogValuesTest {
     }
 
     @Test
+    void a_longer_cut_can_be_asked_for() {
+        assertThat(LogValues.safe("x".repeat(10_000), 1000)).hasSize(1001);
+        assertThat(LogValues.safe("a\nb", 1000)).isEqualTo("a_b");
+    }
+
+    @Test
     void ordinary_values_are_unchanged_and_null_is_printable() {
         assertThat(LogValues.safe("com.example.lumen")).isEqualTo("com.example.lumen");
         assertThat(LogValues.safe(null)).isEqualTo("null");
