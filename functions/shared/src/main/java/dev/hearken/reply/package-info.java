@@ -1,7 +1,6 @@
 /**
  * The hand-over to auto-reply: {@link dev.hearken.reply.AutoReplyRequest}, the message format of the
- * {@code auto-reply} queue shared by its producers and its consumer, and
- * {@link dev.hearken.reply.InboundMail}, the item an inbound-mail producer stores for a message that came by
- * e-mail outside Zendesk (the queue carries only its id).
+ * {@code auto-reply} queue shared by its producers (review-ingest, ticket-classify, the inbound-mail producer) and
+ * its consumer. The inbound-mail item itself ({@code InboundMail}) lives with its only reader, auto-reply.
  */
 package dev.hearken.reply;

@@ -3,7 +3,7 @@ package dev.hearken.review.function;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearken.review.ingest.IngestResult;
+import dev.hearken.aws.http.LogValues;
 import dev.hearken.review.ingest.ReviewIngestService;
 import dev.hearken.review.ingest.ReviewMessage;
 import dev.hearken.review.parse.InvalidReviewException;
@@ -37,18 +37,14 @@ public class IngestFunction {
             if (m == null) {
                 throw new InvalidReviewException("empty message");
             }
-            IngestResult r = service.ingest(m.source(), m.appId(), m.review());
-            LOG.infof("review %s: %s%s, topics counted %s%s%s", r.reviewKey(), r.outcome(),
-                    r.previousRating() == null ? "" : " (rating was " + r.previousRating() + ")",
-                    r.topicsCounted(), r.replyRule() == null ? "" : ", reply candidate by " + r.replyRule(),
-                    r.escalated().isEmpty() ? "" : ", escalated to a person for " + r.escalated()
-                            + " (the app's escalations that day: " + r.escalationsThatDay() + ")");
+            LOG.info(LogValues.safe(service.ingest(m.source(), m.appId(), m.review()).summary(), 1000));
         } catch (JsonProcessingException e) {
             LOG.errorf("review message %s rejected (receive %s): not a review message JSON (%s at %s)",
                     message.getMessageId(), receives, e.getClass().getSimpleName(), e.getLocation());
             throw new InvalidReviewException("message " + message.getMessageId() + " is not a review message JSON");
         } catch (InvalidReviewException e) {
-            LOG.errorf("review message %s rejected (receive %s): %s", message.getMessageId(), receives, e.getMessage());
+            LOG.errorf("review message %s rejected (receive %s): %s", message.getMessageId(), receives,
+                    LogValues.safe(e.getMessage()));
             throw e;
         } catch (RuntimeException e) {
             LOG.errorf("review message %s failed (receive %s): %s", message.getMessageId(), receives, e.getClass().getName());

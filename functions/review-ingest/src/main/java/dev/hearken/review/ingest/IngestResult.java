@@ -22,4 +22,14 @@ public record IngestResult(String reviewKey, ReviewStore.Outcome outcome, Intege
         topicsCounted = List.copyOf(topicsCounted);
         escalated = List.copyOf(escalated);
     }
+
+    /** One log line: what happened, never what the user wrote. */
+    public String summary() {
+        return "review " + reviewKey + ": " + outcome
+                + (previousRating == null ? "" : " (rating was " + previousRating + ")")
+                + ", topics counted " + topicsCounted
+                + (replyRule == null ? "" : ", reply candidate by " + replyRule)
+                + (escalated.isEmpty() ? "" : ", escalated to a person for " + escalated
+                        + " (the app's escalations that day: " + escalationsThatDay + ")");
+    }
 }

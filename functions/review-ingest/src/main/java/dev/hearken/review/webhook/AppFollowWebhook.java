@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * Accepts AppFollow webhook deliveries. AppFollow documents no request signing (appfollow.md §1a), so the URL
  * carries a shared secret token ({@code ?token=…}) compared in constant time with the one in Secrets Manager —
- * a provisional mechanism, see events/README.md. A delivery is enqueued as it came; the worker normalises it.
+ * a provisional mechanism, see events/README.md. A delivery whose shape the edge has checked is enqueued as it
+ * came; the worker normalises it.
  */
 public final class AppFollowWebhook {
 
@@ -20,11 +21,7 @@ public final class AppFollowWebhook {
         /** Enqueued for the worker. */
         ACCEPTED,
         /** AppFollow's "integration successful" message: nothing to ingest. */
-        TEST_PING,
-        /** Missing or wrong token. */
-        UNAUTHORIZED,
-        /** Neither of the two known body shapes. */
-        NOT_A_REVIEW
+        TEST_PING
     }
 
     /** @param messageId the queue message id when accepted */
@@ -48,18 +45,15 @@ public final class AppFollowWebhook {
                 expectedToken.get().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Handles an authenticated delivery whose body parsed as a JSON object. */
-    @SuppressWarnings("unchecked")
-    public Result accept(Map<String, Object> body) {
+    /**
+     * Handles an authenticated delivery of one of the two known shapes.
+     *
+     * @param appId the app's store id when the delivery names it (the structured form), else {@code null}
+     * @param body  the delivery as sent, forwarded unchanged
+     */
+    public Result accept(String appId, Map<String, Object> body) {
         if (AppFollowReviewParser.isTestPing(body)) {
             return new Result(Outcome.TEST_PING, null);
-        }
-        if (!AppFollowReviewParser.looksLikeReview(body)) {
-            return new Result(Outcome.NOT_A_REVIEW, null);
-        }
-        String appId = null;
-        if (body.get("review") instanceof Map<?, ?> review && review.get("ext_id") != null) {
-            appId = review.get("ext_id").toString();
         }
         return new Result(Outcome.ACCEPTED, queue.send(new ReviewMessage("appfollow", appId, body)));
     }

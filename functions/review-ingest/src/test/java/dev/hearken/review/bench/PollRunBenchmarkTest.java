@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Benchmark, not a check (run with {@code -Dreview.bench=true}): one scheduled run over 5,000 new reviews per store
  * against the fakes, with the production page sizes (App Store 200, Play 100), enqueueing into SQS in the emulator.
  */
+@Tag("benchmark")
 @EnabledIfSystemProperty(named = "review.bench", matches = "true")
 class PollRunBenchmarkTest {
 

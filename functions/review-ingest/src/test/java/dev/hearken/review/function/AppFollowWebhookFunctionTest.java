@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The AppFollow webhook export: API Gateway v2 events from {@code events/review-webhook/}, the reviews queue in the emulator. */
 @QuarkusTest
@@ -108,6 +110,23 @@ class AppFollowWebhookFunctionTest {
 
         assertThat(response.getInt("statusCode")).isEqualTo(400);
         assertThat(body(response).getString("field")).isEqualTo("text");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\\\"text\\\": \\\"\\\"}                 | text",
+            "{\\\"text\\\": 12345}                    | text",
+            "{\\\"review\\\": {}}                     | review.review_id",
+            "{\\\"text\\\": \\\"just one line\\\"}    | text"})
+    void a_body_the_worker_could_not_normalise_is_a_400_naming_the_field_and_nothing_is_enqueued(String body,
+            String field) {
+        JsonPath response = invoke(Events.load("review-webhook", "appfollow-webhook-review")
+                .replaceFirst("\"body\": \".*\",", java.util.regex.Matcher.quoteReplacement(
+                        "\"body\": \"" + body + "\",")));
+
+        assertThat(response.getInt("statusCode")).isEqualTo(400);
+        assertThat(body(response).getString("field")).isEqualTo(field);
+        assertThat(drain(REVIEW_QUEUE)).isEmpty();
     }
 
     @Test

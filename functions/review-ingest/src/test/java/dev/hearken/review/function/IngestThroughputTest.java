@@ -6,6 +6,7 @@ import static dev.hearken.review.function.ReviewTables.sqsEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * analyses and stores — SQS batches of 10 through Funqy, DynamoDB in the emulator, the real models. Distinct
  * reviewers and texts, so every review is a new version with its impact counts and reply decision.
  */
+@Tag("benchmark")
 @QuarkusTest
 @EnabledIfSystemProperty(named = "review.bench", matches = "true")
 class IngestThroughputTest {

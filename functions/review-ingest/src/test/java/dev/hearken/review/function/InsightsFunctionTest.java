@@ -11,6 +11,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The impact query export: GET events from {@code events/review-insights/}, counters in the emulator. */
 @QuarkusTest
@@ -61,6 +63,33 @@ class InsightsFunctionTest {
 
         assertThat(response.getInt("statusCode")).isEqualTo(400);
         assertThat(new JsonPath(response.getString("body")).getString("field")).isEqualTo("since");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../etc/passwd", "app\\u0000", "app\\r\\nINFO forged", "app id"})
+    void a_garbage_app_id_is_a_400_naming_it_not_an_empty_report(String appIdJson) {
+        JsonPath response = invoke(Events.load("review-insights", "impact-error-since")
+                .replace("\"appId\": \"1234567890\"", "\"appId\": \"" + appIdJson + "\""));
+
+        assertThat(response.getInt("statusCode")).isEqualTo(400);
+        assertThat(new JsonPath(response.getString("body")).getString("field")).isEqualTo("appId");
+    }
+
+    @Test
+    void an_app_id_of_ten_thousand_characters_is_a_400() {
+        JsonPath response = invoke(Events.load("review-insights", "impact-error-since")
+                .replace("\"appId\": \"1234567890\"", "\"appId\": \"" + "1".repeat(10_000) + "\""));
+
+        assertThat(response.getInt("statusCode")).isEqualTo(400);
+    }
+
+    @Test
+    void a_garbage_topic_is_a_400_naming_it() {
+        JsonPath response = invoke(Events.load("review-insights", "impact-error-since")
+                .replace("\"topic\": \"error\"", "\"topic\": \"../error\""));
+
+        assertThat(response.getInt("statusCode")).isEqualTo(400);
+        assertThat(new JsonPath(response.getString("body")).getString("field")).isEqualTo("topic");
     }
 
     @Test

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
-/** Reads API Gateway HTTP API (payload format 2.0) requests: raw body and JSON object bodies. */
+/**
+ * Reads API Gateway HTTP API (payload format 2.0) requests: raw body and JSON object bodies. New handlers use
+ * {@link HttpEndpoint}, which binds bodies to typed records and maps errors; this class stays for the handlers not
+ * yet switched to it.
+ */
 @ApplicationScoped
 public class HttpRequests {
 
@@ -24,20 +26,12 @@ public class HttpRequests {
         this.json = json;
     }
 
-    /** The body as sent, decoding base64 when API Gateway encoded it; empty string when absent. */
+    /**
+     * The body as sent, decoding base64 when API Gateway encoded it; empty string when absent. Same rules as
+     * {@link HttpEndpoint}: bytes that are not UTF-8 are a {@link BadRequestException}.
+     */
     public String rawBody(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody();
-        if (body == null) {
-            return "";
-        }
-        if (event.getIsBase64Encoded()) {
-            try {
-                return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException(null, "body is not valid base64");
-            }
-        }
-        return body;
+        return Bodies.decode(event);
     }
 
     /** The query string parameters; empty, never {@code null}, when the request has none. */
@@ -56,10 +50,7 @@ public class HttpRequests {
 
     /** Whether the body exceeds {@link #MAX_BODY_BYTES}. */
     public boolean tooLarge(String body) {
-        // UTF-8 is at most 3 bytes per UTF-16 unit; only measure exactly near the limit.
-        return body.length() > MAX_BODY_BYTES
-                || (body.length() * 3L > MAX_BODY_BYTES
-                        && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES);
+        return Bodies.tooLarge(body);
     }
 
     /** Parses a JSON object body. */

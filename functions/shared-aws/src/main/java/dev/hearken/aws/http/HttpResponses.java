@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -43,12 +42,6 @@ public class HttpResponses {
 
     /** An error response; {@code field} names the offending request field, or is {@code null}. */
     public APIGatewayV2HTTPResponse error(int status, String code, String message, String field) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        if (field != null) {
-            body.put("field", field);
-        }
-        return json(status, body);
+        return json(status, HttpEndpoint.Reply.error(status, code, message, field).body());
     }
 }

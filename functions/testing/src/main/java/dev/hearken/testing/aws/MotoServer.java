@@ -8,9 +8,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Starts moto's server ({@code moto_server}) on a free loopback port and stops it again.
@@ -71,32 +72,32 @@ public final class MotoServer implements AutoCloseable {
     }
 
     private void awaitReady(Path logFile) {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("moto_server exited with " + process.exitValue()
-                        + " before answering; see " + logFile);
-            }
-            try {
-                HttpURLConnection conn = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
-                conn.setConnectTimeout(500);
-                conn.setReadTimeout(2000);
-                if (conn.getResponseCode() > 0) {
-                    conn.disconnect();
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting: retry below
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for moto_server", e);
-            }
+        try {
+            Awaitility.await("moto_server answering").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                    .pollInSameThread().until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("moto_server exited with " + process.exitValue()
+                                    + " before answering; see " + logFile);
+                        }
+                        return answers();
+                    });
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException("moto_server did not answer within " + START_TIMEOUT + "; see " + logFile);
         }
-        close();
-        throw new IllegalStateException("moto_server did not answer within " + START_TIMEOUT + "; see " + logFile);
+    }
+
+    private boolean answers() {
+        try {
+            HttpURLConnection conn = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+            conn.setConnectTimeout(500);
+            conn.setReadTimeout(2000);
+            int status = conn.getResponseCode();
+            conn.disconnect();
+            return status > 0;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     static String locate(Path repositoryRoot) {

@@ -2,19 +2,18 @@ package dev.hearken.ticket.webhook;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.hearken.aws.http.BadRequestException;
-import dev.hearken.aws.http.HttpRequests;
-import dev.hearken.aws.http.HttpResponses;
+import dev.hearken.aws.http.HttpEndpoint;
+import dev.hearken.aws.http.HttpEndpoint.Reply;
+import dev.hearken.aws.http.LogValues;
 import io.quarkus.funqy.Funq;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
  * ticket-classify's webhook: {@code POST /webhooks/zendesk} (HTTP API, payload format 2.0) in front of
- * {@link WebhookIngress}. 202 once the delivery is on the tickets queue; 413, 401 and 400 with a JSON
- * error otherwise, and then nothing is enqueued. Funqy maps the whole envelope, so the body is read here.
+ * {@link WebhookIngress}. 202 once the delivery is on the tickets queue; 413, 401 and 400 with a JSON error
+ * otherwise, and then nothing is enqueued; 503 (Zendesk delivers again) when the queue fails. The body is passed
+ * on as sent: the signature covers its exact bytes.
  */
 public class WebhookFunction {
 
@@ -24,54 +23,32 @@ public class WebhookFunction {
     static final String TIMESTAMP = "x-zendesk-webhook-signature-timestamp";
 
     private final WebhookIngress ingress;
-    private final HttpRequests requests;
-    private final HttpResponses responses;
+    private final HttpEndpoint http;
 
-    @jakarta.inject.Inject
-    WebhookFunction(WebhookIngress ingress, HttpRequests requests, HttpResponses responses) {
+    @Inject
+    WebhookFunction(WebhookIngress ingress, HttpEndpoint http) {
         this.ingress = ingress;
-        this.requests = requests;
-        this.responses = responses;
+        this.http = http;
     }
 
     @Funq("webhook")
     public APIGatewayV2HTTPResponse webhook(APIGatewayV2HTTPEvent event) {
-        try {
-            String body = requests.rawBody(event);
-            if (requests.tooLarge(body)) {
-                LOG.info("rejected zendesk webhook: 413");
-                return responses.error(413, "payload_too_large",
-                        "request body exceeds " + HttpRequests.MAX_BODY_BYTES + " bytes", null);
+        return http.webhook("zendesk webhook", event, request -> switch (ingress.accept(
+                request.header(TIMESTAMP), request.header(SIGNATURE), request.rawBody())) {
+            case WebhookIngress.Result.Accepted a ->
+                    Reply.accepted(new Accepted("accepted", Long.toString(a.ticketId()), a.eventKind()));
+            case WebhookIngress.Result.Unauthorized u -> {
+                LOG.infof("zendesk webhook unauthorised: %s", u.why());
+                yield Reply.error(401, "invalid_signature", "missing, stale or invalid Zendesk webhook signature", null);
             }
-            Map<String, String> headers = lowerCase(event.getHeaders());
-            return switch (ingress.accept(headers.get(TIMESTAMP), headers.get(SIGNATURE), body)) {
-                case WebhookIngress.Result.Accepted a -> responses.json(202, Map.of(
-                        "status", "accepted", "ticketId", Long.toString(a.ticketId()), "eventKind", a.eventKind()));
-                case WebhookIngress.Result.Unauthorized u -> {
-                    LOG.infof("rejected zendesk webhook: 401 (%s)", u.why());
-                    yield responses.error(401, "invalid_signature",
-                            "missing, stale or invalid Zendesk webhook signature", null);
-                }
-                case WebhookIngress.Result.Invalid i -> {
-                    LOG.infof("rejected zendesk webhook: 400 (%s)", i.message());
-                    yield responses.error(400, "invalid_request", i.message(), null);
-                }
-            };
-        } catch (BadRequestException e) {
-            return responses.error(400, "invalid_request", e.getMessage(), e.field());
-        } catch (RuntimeException e) {
-            // 5xx: Zendesk retries. No message: it may quote the body.
-            LOG.errorf("zendesk webhook failed: %s", e.getClass().getName());
-            return responses.error(503, "unavailable", "could not accept the event; retry later", null);
-        }
+            case WebhookIngress.Result.Invalid i -> {
+                LOG.infof("zendesk webhook invalid: %s", LogValues.safe(i.message()));
+                yield Reply.error(400, "invalid_request", i.message(), null);
+            }
+        });
     }
 
-    /** HTTP API lowercases header names already; a direct invocation may not. */
-    private static Map<String, String> lowerCase(Map<String, String> headers) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (headers != null) {
-            headers.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
-        }
-        return out;
+    /** The answer to Zendesk: {@code {"status", "ticketId", "eventKind"}}. */
+    record Accepted(String status, String ticketId, String eventKind) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.hearken.ticket.webhook;
 
+import dev.hearken.aws.http.LogValues;
 import dev.hearken.integrations.zendesk.ZendeskSecret;
 import dev.hearken.integrations.zendesk.ZendeskSettings;
 import dev.hearken.ticket.aws.SqsQueues;
@@ -63,7 +64,7 @@ public class WebhookIngress {
             return new Result.Invalid(e.getMessage());
         }
         String messageId = queues.enqueueTicket(body, event.kind(), event.ticketId());
-        LOG.infof("accepted %s for ticket %d as message %s", event.kind(), event.ticketId(), messageId);
+        LOG.infof("accepted %s for ticket %d as message %s", LogValues.safe(event.kind()), event.ticketId(), messageId);
         return new Result.Accepted(event.ticketId(), event.kind(), messageId);
     }
 }

@@ -14,6 +14,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -137,6 +138,7 @@ class WebhookFunctionTest {
      * signature check, parse and SendMessage to the emulator.
      */
     @Test
+    @Tag("benchmark")
     @EnabledIfSystemProperty(named = "hearken.bench", matches = "true")
     void benchmark_webhook_ingress_latency_p50_p99() {
         int n = Integer.getInteger("hearken.bench.requests", 500);

@@ -51,15 +51,17 @@ public final class AppFollowReviewParser {
         this.apps = apps;
     }
 
+    /** Fewest lines of a review text message: app, store, stars, body (the title and the rest are optional). */
+    public static final int MIN_TEXT_LINES = 4;
+
     /** Whether the body is AppFollow's "integration successful" test message (nothing to ingest). */
     public static boolean isTestPing(Map<String, Object> body) {
-        String text = text(body, "text");
-        return text != null && text.strip().startsWith(TEST_PING);
+        return isTestPing(text(body, "text"));
     }
 
-    /** Whether the body has one of the two known shapes (checked by the webhook before enqueueing). */
-    public static boolean looksLikeReview(Map<String, Object> body) {
-        return text(body, "text") != null || object(body, "review") != null;
+    /** Whether a message text is AppFollow's "integration successful" test message. */
+    public static boolean isTestPing(String text) {
+        return text != null && text.strip().startsWith(TEST_PING);
     }
 
     /**
@@ -82,8 +84,9 @@ public final class AppFollowReviewParser {
 
     private Review slackText(String appId, String text, Instant receivedAt) {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        if (lines.size() < 4) {
-            throw new InvalidReviewException("AppFollow text has " + lines.size() + " lines, expected at least 4");
+        if (lines.size() < MIN_TEXT_LINES) {
+            throw new InvalidReviewException("AppFollow text has " + lines.size() + " lines, expected at least "
+                    + MIN_TEXT_LINES);
         }
         String appName = lines.get(0).strip();
         Store store = store(lines.get(1));
