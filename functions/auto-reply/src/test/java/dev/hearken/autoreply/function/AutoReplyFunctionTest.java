@@ -2,6 +2,7 @@ package dev.hearken.autoreply.function;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearken.autoreply.AutoReplyResource;
@@ -12,6 +13,7 @@ import dev.hearken.testing.fakes.zendesk.ZendeskFake;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -158,9 +160,9 @@ class AutoReplyFunctionTest {
         // then: the record failed, and the message is visible again after Retry-After (1 s), not 120 s
         assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly(received.messageId());
         assertThat(zendesk.updatesOf(35601)).isEmpty();
-        Thread.sleep(1500);
-        List<Message> again = Emulator.shared().sqs()
-                .receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(2)).messages();
+        List<Message> again = await().atMost(Duration.ofSeconds(30)).until(
+                () -> Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(2)).messages(),
+                messages -> !messages.isEmpty());
         assertThat(again).extracting(Message::messageId).containsExactly(received.messageId());
         Emulator.shared().sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(again.get(0).receiptHandle()));
 

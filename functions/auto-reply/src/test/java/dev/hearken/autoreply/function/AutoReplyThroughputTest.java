@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @QuarkusTest
 @QuarkusTestResource(value = AutoReplyResource.class, restrictToAnnotatedClass = false)
+@Tag("benchmark")
 @EnabledIfSystemProperty(named = "hearken.bench", matches = "true")
 class AutoReplyThroughputTest {
 

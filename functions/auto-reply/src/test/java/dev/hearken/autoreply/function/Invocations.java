@@ -1,14 +1,16 @@
 package dev.hearken.autoreply.function;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import dev.hearken.autoreply.AutoReplyResource;
 import dev.hearken.testing.aws.Emulator;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -64,20 +66,20 @@ final class Invocations {
      * one-second visibility so other tests can see the rest again; keeps polling because another test
      * may hold it invisible for a while.
      */
-    static Message deadLetter(String body, Duration patience) throws InterruptedException {
-        Instant until = Instant.now().plus(patience);
-        do {
-            List<Message> messages = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(AutoReplyResource.dlqUrl())
-                    .messageAttributeNames("All").waitTimeSeconds(1).maxNumberOfMessages(10).visibilityTimeout(1))
-                    .messages();
-            for (Message m : messages) {
-                if (m.body().equals(body)) {
-                    return m;
-                }
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(until));
-        return null;
+    static Message deadLetter(String body, Duration patience) {
+        AtomicReference<Message> found = new AtomicReference<>();
+        try {
+            await().atMost(patience).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+                List<Message> messages = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(AutoReplyResource.dlqUrl())
+                        .messageAttributeNames("All").waitTimeSeconds(1).maxNumberOfMessages(10).visibilityTimeout(1))
+                        .messages();
+                messages.stream().filter(m -> m.body().equals(body)).findFirst().ifPresent(found::set);
+                return found.get() != null;
+            });
+        } catch (ConditionTimeoutException notThere) {
+            return null;
+        }
+        return found.get();
     }
 
     private static String quote(String s) {

@@ -124,8 +124,7 @@ class StoreReplyFunctionTest {
         JsonPath response = invoke(sqsEvent(received.messageId(), received.receiptHandle(), body));
 
         assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly(received.messageId());
-        Thread.sleep(1500);
-        Message again = receive(queue, body, 30);
+        Message again = receive(queue, body, 30); // long-polls: visible again after the 1 s Retry-After
         assertThat(again.messageId()).isEqualTo(received.messageId());
         Emulator.shared().sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(again.receiptHandle()));
         assertThat(invoke(sqsEvent(again.messageId(), again.receiptHandle(), body)).getList("batchItemFailures")).isEmpty();

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -341,6 +342,7 @@ class ClassifyFunctionTest {
      * update), the understanding models, DynamoDB and SQS in the emulator.
      */
     @Test
+    @Tag("benchmark")
     @EnabledIfSystemProperty(named = "hearken.bench", matches = "true")
     void benchmark_worker_throughput_per_instance_with_a_50_ms_zendesk() {
         int n = Integer.getInteger("hearken.bench.tickets", 60);
