@@ -1,6 +1,9 @@
 package dev.hearken.reply;
 
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One request to answer a user automatically: the body of a message on the {@code auto-reply} queue.
@@ -50,12 +53,19 @@ public record AutoReplyRequest(
     public static final int VERSION = 1;
 
     public AutoReplyRequest {
-        Objects.requireNonNull(requestId, "requestId");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(itemId, "itemId");
-        Objects.requireNonNull(language, "language");
-        Objects.requireNonNull(intent, "intent");
-        Objects.requireNonNull(decidedAt, "decidedAt");
+        // Name every missing field at once: the DLQ reason of a malformed request then says all that is wrong.
+        List<String> missing = new ArrayList<>();
+        Map.of("requestId", Optional.ofNullable(requestId), "source", Optional.ofNullable(source),
+                "itemId", Optional.ofNullable(itemId), "language", Optional.ofNullable(language),
+                "intent", Optional.ofNullable(intent), "decidedAt", Optional.ofNullable(decidedAt))
+                .forEach((field, value) -> {
+                    if (value.isEmpty()) {
+                        missing.add(field);
+                    }
+                });
+        if (!missing.isEmpty()) {
+            throw new NullPointerException("missing " + String.join(", ", missing.stream().sorted().toList()));
+        }
         if (intentConfidence < 0 || intentConfidence > 1) {
             throw new IllegalArgumentException("intentConfidence must be in [0, 1]: " + intentConfidence);
         }

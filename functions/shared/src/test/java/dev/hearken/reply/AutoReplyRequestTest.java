@@ -35,4 +35,12 @@ class AutoReplyRequestTest {
         assertThatThrownBy(() -> AutoReplyRequest.of("zendesk", "1", "en", null, "how_to", 1.5, "t", "v1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void every_missing_field_is_named_at_once() {
+        assertThatThrownBy(() -> new AutoReplyRequest(1, "zendesk:1", "zendesk", null, null, "en-US", "how_to", 0.9,
+                null, "1.1.0"))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("missing decidedAt, itemId, language");
+    }
 }

@@ -2,7 +2,7 @@ package dev.hearken.infra;
 
 import dev.hearken.infra.contexts.AutoReply;
 import dev.hearken.infra.contexts.Experiments;
-import dev.hearken.infra.contexts.Platform;
+import dev.hearken.infra.contexts.StackBase;
 import dev.hearken.infra.contexts.PushSend;
 import dev.hearken.infra.contexts.ReviewEscalate;
 import dev.hearken.infra.contexts.ReviewIngest;
@@ -12,7 +12,7 @@ import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
 /**
- * Everything Hearken runs on, in one stack: the {@link Platform} (dashboard, HTTP API, mail identity) and
+ * Everything Hearken runs on, in one stack: the {@link StackBase} (dashboard, HTTP API, mail identity) and
  * one bounded context per function family, each in {@code dev.hearken.infra.contexts} with its tables,
  * queues, functions, secrets, routes and triggers.
  *
@@ -31,7 +31,7 @@ public final class HearkenStack extends Stack {
 
     public HearkenStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
-        Platform platform = new Platform(this);
+        StackBase platform = new StackBase(this);
 
         Experiments experiments = new Experiments(platform);
         TicketClassify tickets = new TicketClassify(platform);

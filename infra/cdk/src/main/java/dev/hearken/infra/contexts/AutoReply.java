@@ -32,7 +32,7 @@ public final class AutoReply {
      * @param zendeskSecret Zendesk's API credentials ({@link TicketClassify#zendeskSecret()})
      * @param experiments   the experiment tables, for template variants
      */
-    public AutoReply(Platform platform, WorkerQueue queue, NamedSecret zendeskSecret, Experiments experiments) {
+    public AutoReply(StackBase platform, WorkerQueue queue, NamedSecret zendeskSecret, Experiments experiments) {
         DataTable templates = platform.table(DataTableProps.builder("reply-templates", Key.string("templateKey"))
                 .sortKey(Key.string("language"))
                 .build());
@@ -78,7 +78,7 @@ public final class AutoReply {
             worker.function().addToRolePolicy(PolicyStatement.Builder.create()
                     .actions(List.of("secretsmanager:GetSecretValue"))
                     .resources(List.of(Secret.fromSecretNameV2(platform.scope(),
-                            "AutoReply" + Platform.pascal(store) + "Secret", prefix + "/" + store).getSecretArn() + "-??????"))
+                            "AutoReply" + StackBase.pascal(store) + "Secret", prefix + "/" + store).getSecretArn() + "-??????"))
                     .build());
         }
         worker.addEnvironment("HEARKEN_AUTO_REPLY_APP_STORE_SECRET_ID", prefix + "/appstore");

@@ -26,7 +26,7 @@ public final class Experiments {
     private final DataTable aggregates;
     private final DataTable programStats;
 
-    public Experiments(Platform platform) {
+    public Experiments(StackBase platform) {
         this.experiments = platform.table(DataTableProps.builder("experiments", Key.string("experimentKey"))
                 .build());
         this.exposures = platform.table(DataTableProps.builder("exposures", Key.string("experimentKey"))

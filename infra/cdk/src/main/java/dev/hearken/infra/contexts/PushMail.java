@@ -37,7 +37,7 @@ final class PushMail {
      * @param sender    the push-send worker, which sends the mail
      * @param pushUsers the users table, whose opt-outs and e-mail status the two mail functions update
      */
-    PushMail(Platform platform, HearkenFunction sender, DataTable pushUsers) {
+    PushMail(StackBase platform, HearkenFunction sender, DataTable pushUsers) {
         platform.sendsMail(sender, "notifications");
         NamedSecret key = platform.secret("PushMailSecret", "push-mail",
                 "Key of e-mail unsubscribe tokens (JSON: unsubscribeKey = base64 of 32 random bytes)");

@@ -33,7 +33,7 @@ import software.amazon.awscdk.services.scheduler.CfnScheduleGroup;
 public final class PushSend {
 
     /** @param experiments the experiment tables and the program counters */
-    public PushSend(Platform platform, Experiments experiments) {
+    public PushSend(StackBase platform, Experiments experiments) {
         DataTable users = platform.table(DataTableProps.builder("push-users", Key.string("userId")).build());
         DataTable devices = platform.table(DataTableProps.builder("push-devices", Key.string("userId"))
                 .sortKey(Key.string("token"))
@@ -117,7 +117,7 @@ public final class PushSend {
      * push queue, with a role that may do only that and that only schedules of this group can assume.
      * push-send may create schedules in this group and pass this role, nothing else of Scheduler's.
      */
-    private static void deferrals(Platform platform, HearkenFunction worker, WorkerQueue push) {
+    private static void deferrals(StackBase platform, HearkenFunction worker, WorkerQueue push) {
         String group = platform.settings().physicalName("push-deferrals");
         CfnScheduleGroup schedules = CfnScheduleGroup.Builder.create(platform.scope(), "PushDeferralSchedules")
                 .name(group)
@@ -158,7 +158,7 @@ public final class PushSend {
      * outlives one invocation's budget hands itself over with a "Campaign Continued" event (detail:
      * campaignId, runId, hop) that push-campaign puts on the same bus.
      */
-    private static void campaignTriggers(Platform platform, HearkenFunction campaign) {
+    private static void campaignTriggers(StackBase platform, HearkenFunction campaign) {
         Rule.Builder.create(platform.scope(), "PushCampaignRule")
                 .ruleName(platform.settings().physicalName("push-campaign-scheduled"))
                 .description("Starts a campaign run of push-campaign")

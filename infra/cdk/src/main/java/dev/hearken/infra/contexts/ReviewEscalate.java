@@ -24,7 +24,7 @@ public final class ReviewEscalate {
      * @param routingRules  the ticket routing rules ({@link TicketClassify#routingRules()})
      * @param zendeskSecret Zendesk's API credentials ({@link TicketClassify#zendeskSecret()})
      */
-    public ReviewEscalate(Platform platform, HearkenFunction producer, DataTable routingRules,
+    public ReviewEscalate(StackBase platform, HearkenFunction producer, DataTable routingRules,
             NamedSecret zendeskSecret) {
         HearkenFunction worker = platform.function(HearkenFunctionProps.builder("review-escalate")
                 .module("functions/ticket-classify")

@@ -31,7 +31,7 @@ public final class ReviewIngest {
     private final HearkenFunction worker;
 
     /** @param autoReplyQueue the auto-reply queue ({@link TicketClassify#autoReplyQueue()}), for reply offers */
-    public ReviewIngest(Platform platform, WorkerQueue autoReplyQueue) {
+    public ReviewIngest(StackBase platform, WorkerQueue autoReplyQueue) {
         DataTable reviews = platform.table(DataTableProps.builder("reviews", Key.string("reviewKey"))
                 .sortKey(Key.string("version"))
                 .build());

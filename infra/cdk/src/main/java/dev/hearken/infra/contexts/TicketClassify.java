@@ -27,7 +27,7 @@ public final class TicketClassify {
     private final NamedSecret zendeskSecret;
     private final WorkerQueue autoReplyQueue;
 
-    public TicketClassify(Platform platform) {
+    public TicketClassify(StackBase platform) {
         DataTable ticketDecisions = platform.table(DataTableProps.builder("ticket-decisions", Key.string("ticketId"))
                 .sortKey(Key.string("eventKey"))
                 .ttlAttribute("expiresAt")

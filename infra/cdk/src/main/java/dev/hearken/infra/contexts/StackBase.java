@@ -41,7 +41,7 @@ import software.amazon.awscdk.services.ses.Identity;
  * and secrets (losing their data) and fail on the literal physical names. The contexts are therefore
  * plain classes that declare into this scope, not {@code Construct}s of their own.
  */
-public final class Platform {
+public final class StackBase {
 
     private final Stack stack;
     private final HearkenSettings settings;
@@ -53,7 +53,7 @@ public final class Platform {
     private EmailIdentity mailIdentity;
 
     /** Declares the dashboard, the HTTP API (on the dashboard) and its URL as the output {@code HttpApiUrl}. */
-    public Platform(Stack stack) {
+    public StackBase(Stack stack) {
         this.stack = stack;
         this.settings = HearkenSettings.of(stack);
         this.monitoring = new Monitoring(stack, "Monitoring");
