@@ -3,6 +3,7 @@ package dev.hearken.review.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,9 +13,8 @@ import dev.hearken.review.model.Review;
 import dev.hearken.review.parse.InvalidReviewException;
 import dev.hearken.review.parse.ProviderReview;
 import dev.hearken.review.parse.ReviewParsers;
+import dev.hearken.testing.Events;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ class ReviewMessageJsonTest {
     @Test
     void the_events_samples_of_the_reviews_queue_read_as_typed_reviews() throws Exception {
         for (String sample : List.of("sqs-batch-ok", "sqs-privacy-review")) {
-            for (JsonNode record : JSON.readTree(Files.readString(events().resolve("review-ingest/" + sample + ".json")))
+            for (JsonNode record : JSON.readTree(Events.load("review-ingest", sample))
                     .path("Records")) {
                 assertThat(messages.read(record.path("body").asText()).review()).as(sample).isNotNull();
             }
@@ -90,7 +90,7 @@ class ReviewMessageJsonTest {
         assertThatThrownBy(() -> messages.read("{\"source\":\"appstore\",\"appId\":\"1\"}"))
                 .isInstanceOf(InvalidReviewException.class).hasMessageContaining("no review object");
         assertThatThrownBy(() -> messages.read("{\"source\":\"appstore\",\"appId\":\"1\",\"review\":\"x\"}"))
-                .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+                .isInstanceOf(JsonProcessingException.class);
     }
 
     private static final String STRUCTURED = """
@@ -115,21 +115,10 @@ class ReviewMessageJsonTest {
     }
 
     private static JsonNode fixture(String name) throws Exception {
-        return JSON.readTree(Files.readString(events().resolve("review-ingest/fixtures/" + name + ".json")));
+        return JSON.readTree(Events.load("review-ingest", "fixtures/" + name));
     }
 
     private static String webhookBody(String name) throws Exception {
-        return JSON.readTree(Files.readString(events().resolve("review-webhook/" + name + ".json"))).path("body").asText();
-    }
-
-    private static Path events() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("events/review-ingest"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("events/ not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir.resolve("events");
+        return JSON.readTree(Events.load("review-webhook", name)).path("body").asText();
     }
 }
