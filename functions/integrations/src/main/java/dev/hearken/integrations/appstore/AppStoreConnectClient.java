@@ -1,7 +1,5 @@
 package dev.hearken.integrations.appstore;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +7,9 @@ import dev.hearken.aws.secrets.SecretReader;
 import dev.hearken.integrations.appstore.AppStoreResources.AppStoreKey;
 import dev.hearken.integrations.appstore.AppStoreResources.CustomerReview;
 import dev.hearken.integrations.appstore.AppStoreResources.CustomerReviewDocument;
+import dev.hearken.integrations.appstore.AppStoreResources.CustomerReviewsDocument;
 import dev.hearken.integrations.appstore.AppStoreResources.CustomerReviewsPage;
 import dev.hearken.integrations.appstore.AppStoreResources.ErrorDocument;
-import dev.hearken.integrations.appstore.AppStoreResources.ListedCustomerReview;
 import dev.hearken.integrations.appstore.AppStoreResources.ResponseDocument;
 import dev.hearken.integrations.auth.JwtSigner;
 import dev.hearken.integrations.http.JsonHttp;
@@ -25,9 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +42,6 @@ public final class AppStoreConnectClient {
     public static final String SERVICE = "app-store";
     static final Duration TOKEN_LIFE = Duration.ofMinutes(19);
     static final Duration TOKEN_REUSE = Duration.ofMinutes(15);
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final URI baseUrl;
     private final JsonHttp http;
@@ -87,20 +82,18 @@ public final class AppStoreConnectClient {
                         + "&include=response")
                 : rebase(URI.create(next));
         JsonHttp.Reply reply = get(uri, "customerReviews of " + appId);
-        JsonNode body = tree(reply);
-        if (!body.path("data").isArray()) {
+        CustomerReviewsDocument body = http.read(reply, CustomerReviewsDocument.class);
+        if (body == null || body.data() == null) {
             throw new ServiceException(SERVICE, reply.status(), "response has no data array");
         }
-        List<ListedCustomerReview> reviews = new ArrayList<>();
-        for (JsonNode node : body.path("data")) {
-            CustomerReview review = json.convertValue(node, CustomerReview.class);
-            if (review.id() == null || review.attributes() == null || review.attributes().createdDate() == null) {
+        for (CustomerReview review : body.data()) {
+            if (review == null || review.id() == null || review.attributes() == null
+                    || review.attributes().createdDate() == null) {
                 throw new ServiceException(SERVICE, reply.status(), "review without id or createdDate");
             }
-            reviews.add(new ListedCustomerReview(review, json.convertValue(node, OBJECT)));
         }
-        String link = body.path("links").path("next").asText(null);
-        return new CustomerReviewsPage(reviews, link, remaining(reply.header("x-rate-limit").orElse(null)));
+        String link = body.links() == null ? null : body.links().next();
+        return new CustomerReviewsPage(body.data(), link, remaining(reply.header("x-rate-limit").orElse(null)));
     }
 
     /** {@code GET /v1/customerReviews/{id}?include=response}: the review and its response, if any. */
@@ -129,14 +122,6 @@ public final class AppStoreConnectClient {
             tokens.invalidateAll(); // maybe revoked, or clock skew: sign a new one next time
         }
         return http.check(reply, object, defaultRetry, reply.ok() ? null : errorCode(reply));
-    }
-
-    private JsonNode tree(JsonHttp.Reply reply) {
-        try {
-            return json.readTree(reply.body());
-        } catch (IOException e) {
-            throw new ServiceException(SERVICE, reply.status(), "malformed JSON response");
-        }
     }
 
     private String errorCode(JsonHttp.Reply reply) {

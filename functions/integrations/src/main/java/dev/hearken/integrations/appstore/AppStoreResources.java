@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The App Store Connect documents Hearken reads and writes (appstoreconnect.md §3–5), as JSON:API records. Only
@@ -57,8 +56,16 @@ public final class AppStoreResources {
     public record CustomerReviewDocument(CustomerReview data, List<ResourceId> included) {
     }
 
-    /** One review of a listing page, typed, and as the provider sent it (review-ingest enqueues it unchanged). */
-    public record ListedCustomerReview(CustomerReview review, Map<String, Object> raw) {
+    /** {@code GET /v1/apps/{id}/customerReviews} as sent (§4): the reviews and the paging links. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CustomerReviewsDocument(List<CustomerReview> data, DocumentLinks links) {
+    }
+
+    /** {@code PagedDocumentLinks}: {@code next} is absent on the last page. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DocumentLinks(String next) {
     }
 
     /**
@@ -67,7 +74,7 @@ public final class AppStoreResources {
      * @param next      {@code links.next} (absent on the last page)
      * @param remaining {@code user-hour-rem} of the {@code X-Rate-Limit} header (§2), or {@code null}
      */
-    public record CustomerReviewsPage(List<ListedCustomerReview> reviews, String next, Integer remaining) {
+    public record CustomerReviewsPage(List<CustomerReview> reviews, String next, Integer remaining) {
     }
 
     /** {@code CustomerReviewResponseV1CreateRequest} and the 201 document (§5). */

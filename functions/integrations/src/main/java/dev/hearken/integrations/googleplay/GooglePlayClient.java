@@ -1,13 +1,12 @@
 package dev.hearken.integrations.googleplay;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.integrations.auth.GoogleAccessTokens;
-import dev.hearken.integrations.googleplay.GooglePlayResources.ListedReview;
+import dev.hearken.integrations.googleplay.GooglePlayResources.ErrorResponse;
 import dev.hearken.integrations.googleplay.GooglePlayResources.ReplyRequest;
 import dev.hearken.integrations.googleplay.GooglePlayResources.ReplyResponse;
 import dev.hearken.integrations.googleplay.GooglePlayResources.Review;
+import dev.hearken.integrations.googleplay.GooglePlayResources.ReviewsListResponse;
 import dev.hearken.integrations.googleplay.GooglePlayResources.ReviewsPage;
 import dev.hearken.integrations.http.JsonHttp;
 import dev.hearken.integrations.http.ServiceException;
@@ -18,9 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one Google Play Developer API client for reviews (googleplay.md §2): {@code reviews.list} newest first,
@@ -34,7 +31,6 @@ public final class GooglePlayClient {
     /** The service name in errors. */
     public static final String SERVICE = "google-play";
     private static final String SCOPE = GoogleAccessTokens.ANDROID_PUBLISHER;
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final URI baseUrl;
     private final JsonHttp http;
@@ -56,17 +52,12 @@ public final class GooglePlayClient {
     public ReviewsPage reviews(String packageName, int maxResults, String pageToken) {
         JsonHttp.Reply reply = get(reviewsPath(packageName) + "?maxResults=" + maxResults
                 + (pageToken == null ? "" : "&token=" + encode(pageToken)), "reviews of " + packageName);
-        JsonNode body;
-        try {
-            body = json.readTree(reply.body());
-        } catch (IOException e) {
+        ReviewsListResponse body = http.read(reply, ReviewsListResponse.class);
+        if (body == null) {
             throw new ServiceException(SERVICE, reply.status(), "malformed JSON response");
         }
-        List<ListedReview> reviews = new ArrayList<>();
-        for (JsonNode node : body.path("reviews")) {
-            reviews.add(new ListedReview(json.convertValue(node, Review.class), json.convertValue(node, OBJECT)));
-        }
-        String next = body.path("tokenPagination").path("nextPageToken").asText(null);
+        List<Review> reviews = body.reviews() == null ? List.of() : body.reviews();
+        String next = body.tokenPagination() == null ? null : body.tokenPagination().nextPageToken();
         return new ReviewsPage(reviews, next == null || next.isBlank() ? null : next);
     }
 
@@ -99,7 +90,8 @@ public final class GooglePlayClient {
 
     private String errorStatus(JsonHttp.Reply reply) {
         try {
-            return json.readTree(reply.body()).path("error").path("status").asText(null);
+            ErrorResponse error = json.readValue(reply.body(), ErrorResponse.class);
+            return error == null || error.error() == null ? null : error.error().status();
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The androidpublisher v3 review documents Hearken reads and writes (googleplay.md §2–3). Only the fields used are
@@ -28,7 +27,14 @@ public final class GooglePlayResources {
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record UserComment(String text, Timestamp lastModified, Integer starRating, String reviewerLanguage) {
+    public record UserComment(String text, Timestamp lastModified, Integer starRating, String reviewerLanguage,
+            String device, String appVersionName, DeviceMetadata deviceMetadata) {
+    }
+
+    /** {@code DeviceMetadata}: the marketing name of the device ({@code productName}) is the one field read. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DeviceMetadata(String productName) {
     }
 
     @RegisterForReflection
@@ -52,12 +58,14 @@ public final class GooglePlayResources {
     public record TokenPagination(String nextPageToken) {
     }
 
-    /** One review of a listing page, typed, and as the provider sent it (review-ingest enqueues it unchanged). */
-    public record ListedReview(Review review, Map<String, Object> raw) {
+    /** {@code ReviewsListResponse} as sent. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReviewsListResponse(List<Review> reviews, TokenPagination tokenPagination) {
     }
 
     /** A {@code reviews.list} page; {@code nextPageToken} is {@code null} on the last. */
-    public record ReviewsPage(List<ListedReview> reviews, String nextPageToken) {
+    public record ReviewsPage(List<Review> reviews, String nextPageToken) {
     }
 
     /** {@code ReviewsReplyRequest}. */
@@ -74,5 +82,16 @@ public final class GooglePlayResources {
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ReplyResult(String replyText, Timestamp lastEdited) {
+    }
+
+    /** Google's error envelope (googleplay.md §5): {@code error.status} is what callers branch on. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ErrorResponse(RpcStatus error) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RpcStatus(Integer code, String status, String message) {
     }
 }

@@ -67,15 +67,15 @@ class AppStoreConnectClientTest {
     }
 
     @Test
-    void pages_follow_links_next_on_the_configured_host_and_keep_each_review_as_sent() {
+    void pages_follow_links_next_on_the_configured_host_and_bind_each_review() {
         CustomerReviewsPage first = client.reviews(AppStoreConnectFake.APP_ID, 3, null);
         CustomerReviewsPage second = client.reviews(AppStoreConnectFake.APP_ID, 3,
                 first.next().replace(fake.baseUri().toString(), "https://elsewhere.example"));
 
         assertThat(first.reviews()).hasSize(3);
-        assertThat(first.reviews().get(0).review().id()).isEqualTo("00000047-81ef-5a01-8e55-7e7200000005");
-        assertThat(first.reviews().get(0).raw()).containsEntry("id", "00000047-81ef-5a01-8e55-7e7200000005")
-                .containsKey("attributes");
+        assertThat(first.reviews().get(0).id()).isEqualTo("00000047-81ef-5a01-8e55-7e7200000005");
+        assertThat(first.reviews().get(0).type()).isEqualTo("customerReviews");
+        assertThat(first.reviews().get(0).attributes().createdDate()).isNotBlank();
         assertThat(first.remaining()).isEqualTo(3599);
         assertThat(second.next()).isNull();
         assertThat(fake.recorded()).hasSize(2);

@@ -47,15 +47,15 @@ class GooglePlayClientTest {
     }
 
     @Test
-    void pages_follow_the_page_token_with_one_access_token_and_keep_each_review_as_sent() {
+    void pages_follow_the_page_token_with_one_access_token_and_bind_each_review() {
         ReviewsPage first = client.reviews(GooglePlayFake.PACKAGE, 3, null);
         ReviewsPage second = client.reviews(GooglePlayFake.PACKAGE, 3, first.nextPageToken());
 
         assertThat(first.reviews()).hasSize(3);
         assertThat(first.nextPageToken()).isEqualTo("gp-page-2-token");
-        assertThat(first.reviews().get(0).raw()).containsKey("comments")
-                .containsEntry("reviewId", first.reviews().get(0).review().reviewId());
-        assertThat(first.reviews().get(0).review().comments().get(0).userComment().lastModified().instant()).isNotNull();
+        assertThat(first.reviews().get(0).reviewId()).isNotBlank();
+        assertThat(first.reviews().get(0).comments().get(0).userComment().lastModified().instant()).isNotNull();
+        assertThat(first.reviews().get(0).comments().get(0).userComment().starRating()).isBetween(1, 5);
         assertThat(second.reviews()).isNotEmpty();
         assertThat(fake.tokensIssued()).isEqualTo(1);
     }

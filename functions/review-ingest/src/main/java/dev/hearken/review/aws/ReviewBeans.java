@@ -101,8 +101,15 @@ public class ReviewBeans {
 
     @Produces
     @Singleton
-    SqsReviewQueue reviewQueue(SqsClient sqs, ObjectMapper json, ReviewQueues queues, SqsQueueUrls urls) {
-        return new SqsReviewQueue(sqs, () -> urls.url(queues.reviews(), "hearken-reviews"), json);
+    SqsReviewQueue reviewQueue(SqsClient sqs, ReviewMessageJson messages, ReviewQueues queues, SqsQueueUrls urls) {
+        return new SqsReviewQueue(sqs, () -> urls.url(queues.reviews(), "hearken-reviews"), messages);
+    }
+
+    /** The reviews queue's body format, shared by the queue writer, the worker and the AppFollow webhook. */
+    @Produces
+    @Singleton
+    ReviewMessageJson reviewMessages(ObjectMapper json) {
+        return new ReviewMessageJson(json);
     }
 
     @Produces

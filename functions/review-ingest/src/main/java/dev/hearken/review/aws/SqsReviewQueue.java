@@ -1,7 +1,5 @@
 package dev.hearken.review.aws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.review.ingest.ReviewMessage;
 import dev.hearken.review.ingest.ReviewQueue;
 import java.util.ArrayList;
@@ -19,9 +17,9 @@ public final class SqsReviewQueue implements ReviewQueue {
 
     private final SqsClient sqs;
     private final Supplier<String> queueUrl;
-    private final ObjectMapper json;
+    private final ReviewMessageJson json;
 
-    public SqsReviewQueue(SqsClient sqs, Supplier<String> queueUrl, ObjectMapper json) {
+    public SqsReviewQueue(SqsClient sqs, Supplier<String> queueUrl, ReviewMessageJson json) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.json = json;
@@ -50,10 +48,6 @@ public final class SqsReviewQueue implements ReviewQueue {
     }
 
     private String body(ReviewMessage message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("review message is not serialisable", e);
-        }
+        return json.write(message);
     }
 }

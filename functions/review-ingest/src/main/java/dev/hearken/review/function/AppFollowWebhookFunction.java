@@ -3,12 +3,15 @@ package dev.hearken.review.function;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.hearken.aws.http.BadRequestException;
 import dev.hearken.aws.http.HttpEndpoint;
 import dev.hearken.aws.http.HttpEndpoint.Reply;
+import dev.hearken.review.aws.ReviewMessageJson;
+import dev.hearken.review.parse.AppFollowPayload;
 import dev.hearken.review.webhook.AppFollowWebhook;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
-import java.util.Map;
 
 /**
  * review-ingest's AppFollow webhook ({@code POST /webhooks/appfollow?token=…}, HTTP API payload 2.0): 202 after the
@@ -21,28 +24,38 @@ public class AppFollowWebhookFunction {
     private static final Reply UNAUTHORIZED = Reply.error(401, "unauthorized", "missing or wrong webhook token", "token");
 
     private final AppFollowWebhook webhook;
+    private final ReviewMessageJson messages;
     private final HttpEndpoint http;
 
     @Inject
-    AppFollowWebhookFunction(AppFollowWebhook webhook, HttpEndpoint http) {
+    AppFollowWebhookFunction(AppFollowWebhook webhook, ReviewMessageJson messages, HttpEndpoint http) {
         this.webhook = webhook;
+        this.messages = messages;
         this.http = http;
     }
 
     @Funq("appfollow")
-    @SuppressWarnings("unchecked")
     public APIGatewayV2HTTPResponse appfollow(APIGatewayV2HTTPEvent event) {
         return http.webhook("appfollow", event, request -> {
             if (!webhook.authorised(request.query("token"))) {
                 return UNAUTHORIZED;
             }
             AppFollowDelivery delivery = request.body(AppFollowDelivery.class);
-            AppFollowWebhook.Result result = webhook.accept(delivery.appId(), request.body(Map.class));
+            AppFollowWebhook.Result result = webhook.accept(delivery.appId(), payload(request.rawBody()));
             return switch (result.outcome()) {
                 case ACCEPTED -> Reply.accepted(new Status("accepted", result.messageId()));
                 case TEST_PING -> Reply.ok(new Status("test_message_received", null));
             };
         });
+    }
+
+    /** The delivery as the worker reads it; its shape was checked by {@link AppFollowDelivery}, its field types here. */
+    private AppFollowPayload payload(String body) {
+        try {
+            return messages.appFollow(body);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException(null, "body has a field of the wrong JSON type for an AppFollow review");
+        }
     }
 
     /** The answer to AppFollow: {@code {"status", "messageId"?}}. */

@@ -2,8 +2,8 @@ package dev.hearken.review.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.aws.http.LogValues;
+import dev.hearken.review.aws.ReviewMessageJson;
 import dev.hearken.review.ingest.ReviewIngestService;
 import dev.hearken.review.ingest.ReviewMessage;
 import dev.hearken.review.parse.InvalidReviewException;
@@ -21,23 +21,20 @@ public class IngestFunction {
     private static final Logger LOG = Logger.getLogger(IngestFunction.class);
 
     private final ReviewIngestService service;
-    private final ObjectMapper json;
+    private final ReviewMessageJson messages;
 
     @Inject
-    IngestFunction(ReviewIngestService service, ObjectMapper json) {
+    IngestFunction(ReviewIngestService service, ReviewMessageJson messages) {
         this.service = service;
-        this.json = json;
+        this.messages = messages;
     }
 
     @Funq("ingest")
     public void ingest(SQSEvent.SQSMessage message) {
         String receives = message.getAttributes() == null ? "?" : message.getAttributes().get("ApproximateReceiveCount");
         try {
-            ReviewMessage m = json.readValue(message.getBody() == null ? "" : message.getBody(), ReviewMessage.class);
-            if (m == null) {
-                throw new InvalidReviewException("empty message");
-            }
-            LOG.info(LogValues.safe(service.ingest(m.source(), m.appId(), m.review()).summary(), 1000));
+            ReviewMessage m = messages.read(message.getBody() == null ? "" : message.getBody());
+            LOG.info(LogValues.safe(service.ingest(m).summary(), 1000));
         } catch (JsonProcessingException e) {
             LOG.errorf("review message %s rejected (receive %s): not a review message JSON (%s at %s)",
                     message.getMessageId(), receives, e.getClass().getSimpleName(), e.getLocation());

@@ -5,12 +5,12 @@ import dev.hearken.reply.AutoReplyRequest;
 import dev.hearken.reply.ReplyQueue;
 import dev.hearken.review.model.Review;
 import dev.hearken.review.model.Store;
+import dev.hearken.review.parse.ProviderReview;
 import dev.hearken.review.parse.ReviewParsers;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -64,13 +64,12 @@ public final class ReviewIngestService {
     }
 
     /**
-     * @param source {@code appstore}, {@code googleplay} or {@code appfollow}
-     * @param appId  the store app id (may be {@code null} for AppFollow)
-     * @param review the provider's review object
+     * @param message the provider's review and its store app id (which may be {@code null} for AppFollow)
      * @throws dev.hearken.review.parse.InvalidReviewException when the message cannot be normalised
      */
-    public IngestResult ingest(String source, String appId, Map<String, Object> review) {
-        Review r = parsers.parse(source, appId, review, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    public IngestResult ingest(ReviewMessage message) {
+        ProviderReview review = message.review();
+        Review r = parsers.parse(message.appId(), review, clock.instant().truncatedTo(ChronoUnit.SECONDS));
         ReviewStore.Stored stored = store.store(r);
         if (stored.outcome() == ReviewStore.Outcome.DUPLICATE) {
             return new IngestResult(r.key(), stored.outcome(), null, List.of(), null, List.of(), 0);

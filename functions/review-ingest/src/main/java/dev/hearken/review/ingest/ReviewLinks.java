@@ -1,11 +1,12 @@
 package dev.hearken.review.ingest;
 
 import dev.hearken.review.model.Review;
+import dev.hearken.review.parse.AppFollowPayload;
+import dev.hearken.review.parse.ProviderReview;
 import dev.hearken.review.model.ReviewSource;
 import dev.hearken.review.model.Store;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,15 +37,15 @@ public record ReviewLinks(String appStore, String googlePlay) {
 
     /**
      * @param review the normalised review
-     * @param raw    the provider's review object it was normalised from
+     * @param provider the provider's review object it was normalised from
      * @return the link, or {@code null}
      */
-    public String of(Review review, Map<String, Object> raw) {
+    public String of(Review review, ProviderReview provider) {
         String template = blankToNull(review.store() == Store.APP_STORE ? appStore : googlePlay);
         if (review.source() == ReviewSource.APPFOLLOW) {
-            Object text = raw == null ? null : raw.get("text");
-            if (text instanceof String s) {
-                Matcher m = PERMALINK.matcher(s);
+            if (provider instanceof ProviderReview.AppFollow(AppFollowPayload payload) && payload != null
+                    && payload.text() != null) {
+                Matcher m = PERMALINK.matcher(payload.text());
                 if (m.find()) {
                     return m.group(1);
                 }

@@ -1,11 +1,8 @@
 package dev.hearken.review.parse;
 
-import static dev.hearken.review.parse.JsonTree.blankToNull;
-import static dev.hearken.review.parse.JsonTree.integer;
-import static dev.hearken.review.parse.JsonTree.object;
-import static dev.hearken.review.parse.JsonTree.rating;
-import static dev.hearken.review.parse.JsonTree.required;
-import static dev.hearken.review.parse.JsonTree.text;
+import static dev.hearken.review.parse.Fields.blankToNull;
+import static dev.hearken.review.parse.Fields.rating;
+import static dev.hearken.review.parse.Fields.required;
 
 import dev.hearken.review.model.AuthorPseudonymizer;
 import dev.hearken.review.model.Review;
@@ -22,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,11 +50,6 @@ public final class AppFollowReviewParser {
     /** Fewest lines of a review text message: app, store, stars, body (the title and the rest are optional). */
     public static final int MIN_TEXT_LINES = 4;
 
-    /** Whether the body is AppFollow's "integration successful" test message (nothing to ingest). */
-    public static boolean isTestPing(Map<String, Object> body) {
-        return isTestPing(text(body, "text"));
-    }
-
     /** Whether a message text is AppFollow's "integration successful" test message. */
     public static boolean isTestPing(String text) {
         return text != null && text.strip().startsWith(TEST_PING);
@@ -68,15 +59,15 @@ public final class AppFollowReviewParser {
      * @param appId      the app's store id when the sender knows it, else {@code null}
      * @param receivedAt when the webhook arrived: the creation time of a text message, which has none
      */
-    public Review parse(String appId, Map<String, Object> body, Instant receivedAt) {
-        if (object(body, "review") != null) {
-            return structured(object(body, "review"));
+    public Review parse(String appId, AppFollowPayload body, Instant receivedAt) {
+        if (body.review() != null) {
+            return structured(body.review());
         }
-        String text = text(body, "text");
+        String text = body.text();
         if (text == null) {
             throw new InvalidReviewException("AppFollow body has neither text nor review");
         }
-        if (isTestPing(body)) {
+        if (isTestPing(text)) {
             throw new InvalidReviewException("AppFollow test message carries no review");
         }
         return slackText(appId, text, receivedAt);
@@ -130,38 +121,36 @@ public final class AppFollowReviewParser {
                 null, territory, version, null, authors.pseudonym(store, author), receivedAt, null, false);
     }
 
-    private Review structured(Map<String, Object> r) {
-        String id = required(r, "review_id", "AppFollow review");
-        String storeCode = text(r, "store");
+    private Review structured(AppFollowPayload.Review r) {
+        String id = required(r.reviewId(), "review_id", "AppFollow review");
+        String storeCode = r.store();
         Store store = "gp".equals(storeCode) ? Store.GOOGLE_PLAY
                 : "as".equals(storeCode) ? Store.APP_STORE : null;
         if (store == null) {
             throw new InvalidReviewException("AppFollow review " + id + " has an unknown store '" + storeCode + "'");
         }
-        String appId = required(r, "ext_id", "AppFollow review " + id);
+        String appId = required(r.extId(), "ext_id", "AppFollow review " + id);
         Instant created;
         try {
-            String date = required(r, "date", "AppFollow review " + id);
-            String time = text(r, "time");
+            String date = required(r.date(), "date", "AppFollow review " + id);
+            String time = r.time();
             created = LocalDateTime.parse(date + "T" + (time == null ? "00:00:00" : time)).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw new InvalidReviewException("AppFollow review " + id + " has an invalid date");
         }
         Instant edited = null;
-        Integer changed = integer(r, "was_changed");
-        if (changed != null && changed == 1 && text(r, "updated") != null) {
+        if (r.wasChanged() != null && r.wasChanged() == 1 && r.updated() != null) {
             try {
-                edited = LocalDateTime.parse(text(r, "updated").replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+                edited = LocalDateTime.parse(r.updated().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
                 throw new InvalidReviewException("AppFollow review " + id + " has an invalid updated time");
             }
         }
-        String author = text(r, "user_id") != null ? text(r, "user_id") : text(r, "author");
-        Integer answered = integer(r, "has_answer");
-        return new Review(store, appId, id, ReviewSource.APPFOLLOW, rating(integer(r, "rating"), "AppFollow review " + id),
-                blankToNull(text(r, "title")), text(r, "content"), blankToNull(text(r, "locale")),
-                blankToNull(text(r, "country")), blankToNull(text(r, "version")), null,
-                authors.pseudonym(store, author), created, edited, answered != null && answered == 1);
+        String author = r.userId() != null ? r.userId() : r.author();
+        return new Review(store, appId, id, ReviewSource.APPFOLLOW, rating(r.rating(), "AppFollow review " + id),
+                blankToNull(r.title()), r.content(), blankToNull(r.locale()),
+                blankToNull(r.country()), blankToNull(r.version()), null,
+                authors.pseudonym(store, author), created, edited, r.hasAnswer() != null && r.hasAnswer() == 1);
     }
 
     private static Store store(String line) {

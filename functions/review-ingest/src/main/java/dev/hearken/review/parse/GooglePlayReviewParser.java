@@ -1,19 +1,20 @@
 package dev.hearken.review.parse;
 
-import static dev.hearken.review.parse.JsonTree.blankToNull;
-import static dev.hearken.review.parse.JsonTree.integer;
-import static dev.hearken.review.parse.JsonTree.list;
-import static dev.hearken.review.parse.JsonTree.object;
-import static dev.hearken.review.parse.JsonTree.rating;
-import static dev.hearken.review.parse.JsonTree.required;
-import static dev.hearken.review.parse.JsonTree.text;
+import static dev.hearken.review.parse.Fields.blankToNull;
+import static dev.hearken.review.parse.Fields.rating;
+import static dev.hearken.review.parse.Fields.required;
 
+import dev.hearken.integrations.googleplay.GooglePlayResources;
+import dev.hearken.integrations.googleplay.GooglePlayResources.Comment;
+import dev.hearken.integrations.googleplay.GooglePlayResources.DeveloperComment;
+import dev.hearken.integrations.googleplay.GooglePlayResources.Timestamp;
+import dev.hearken.integrations.googleplay.GooglePlayResources.UserComment;
 import dev.hearken.review.model.AuthorPseudonymizer;
 import dev.hearken.review.model.Review;
 import dev.hearken.review.model.ReviewSource;
 import dev.hearken.review.model.Store;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 /**
  * One {@code Review} of Google Play's {@code reviews.list} (googleplay.md §3) as a {@link Review}.
@@ -30,28 +31,27 @@ public final class GooglePlayReviewParser {
         this.authors = authors;
     }
 
-    @SuppressWarnings("unchecked")
-    public Review parse(String packageName, Map<String, Object> review) {
-        String id = required(review, "reviewId", "Play review");
-        Map<String, Object> user = null;
-        Map<String, Object> developer = null;
-        for (Object c : list(review, "comments")) {
-            if (c instanceof Map<?, ?> comment) {
-                Map<String, Object> m = (Map<String, Object>) comment;
-                if (user == null && object(m, "userComment") != null) {
-                    user = object(m, "userComment");
-                }
-                if (developer == null && object(m, "developerComment") != null) {
-                    developer = object(m, "developerComment");
-                }
+    public Review parse(String packageName, GooglePlayResources.Review review) {
+        String id = required(review.reviewId(), "reviewId", "Play review");
+        UserComment user = null;
+        DeveloperComment developer = null;
+        for (Comment comment : review.comments() == null ? List.<Comment>of() : review.comments()) {
+            if (comment == null) {
+                continue;
+            }
+            if (user == null && comment.userComment() != null) {
+                user = comment.userComment();
+            }
+            if (developer == null && comment.developerComment() != null) {
+                developer = comment.developerComment();
             }
         }
         if (user == null) {
             throw new InvalidReviewException("Play review " + id + " has no userComment");
         }
-        Instant modified = timestamp(object(user, "lastModified"), "Play review " + id);
-        Instant replied = developer == null ? null : timestamp(object(developer, "lastModified"), "Play reply " + id);
-        String text = text(user, "text");
+        Instant modified = timestamp(user.lastModified(), "Play review " + id);
+        Instant replied = developer == null ? null : timestamp(developer.lastModified(), "Play reply " + id);
+        String text = user.text();
         String title = null;
         String body = text;
         int tab = text == null ? -1 : text.indexOf('\t');
@@ -59,15 +59,14 @@ public final class GooglePlayReviewParser {
             title = blankToNull(text.substring(0, tab));
             body = text.substring(tab + 1);
         }
-        Map<String, Object> metadata = object(user, "deviceMetadata");
-        String device = blankToNull(text(metadata, "productName"));
+        String device = user.deviceMetadata() == null ? null : blankToNull(user.deviceMetadata().productName());
         if (device == null) {
-            device = blankToNull(text(user, "device"));
+            device = blankToNull(user.device());
         }
         return new Review(Store.GOOGLE_PLAY, packageName, id, ReviewSource.GOOGLEPLAY,
-                rating(integer(user, "starRating"), "Play review " + id), title, body,
-                locale(text(user, "reviewerLanguage")), null, blankToNull(text(user, "appVersionName")), device,
-                authors.pseudonym(Store.GOOGLE_PLAY, text(review, "authorName")), modified,
+                rating(user.starRating(), "Play review " + id), title, body,
+                locale(user.reviewerLanguage()), null, blankToNull(user.appVersionName()), device,
+                authors.pseudonym(Store.GOOGLE_PLAY, review.authorName()), modified,
                 replied != null && replied.isBefore(modified) ? modified : null, developer != null);
     }
 
@@ -76,17 +75,11 @@ public final class GooglePlayReviewParser {
         return blankToNull(language) == null ? null : language.replace('_', '-');
     }
 
-    /** A Google {@code Timestamp}: {@code seconds} as a string (int64) plus {@code nanos}. */
-    private static Instant timestamp(Map<String, Object> ts, String what) {
-        String seconds = text(ts, "seconds");
-        if (seconds == null) {
+    /** A Google {@code Timestamp}: {@code seconds} (an int64 sent as a string) plus {@code nanos}. */
+    private static Instant timestamp(Timestamp ts, String what) {
+        if (ts == null || ts.seconds() == null) {
             throw new InvalidReviewException(what + " has no lastModified");
         }
-        try {
-            Integer nanos = integer(ts, "nanos");
-            return Instant.ofEpochSecond(Long.parseLong(seconds.strip()), nanos == null ? 0 : nanos);
-        } catch (NumberFormatException e) {
-            throw new InvalidReviewException(what + " has an invalid lastModified");
-        }
+        return ts.instant();
     }
 }

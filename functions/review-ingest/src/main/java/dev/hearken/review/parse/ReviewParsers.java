@@ -2,14 +2,9 @@ package dev.hearken.review.parse;
 
 import dev.hearken.review.model.AuthorPseudonymizer;
 import dev.hearken.review.model.Review;
-import dev.hearken.review.model.ReviewSource;
 import java.time.Instant;
-import java.util.Map;
 
-/**
- * Normalises a review message — {@code {"source", "appId", "review"}} (events/README.md, "review-ingest SQS
- * messages") — whatever its source.
- */
+/** Normalises a provider's review, whatever its source (events/README.md, "review-ingest SQS messages"). */
 public final class ReviewParsers {
 
     private final AppStoreReviewParser appStore;
@@ -23,27 +18,23 @@ public final class ReviewParsers {
     }
 
     /**
-     * @param source     {@code appstore}, {@code googleplay} or {@code appfollow}
      * @param appId      the store app id, required for the store APIs, optional for AppFollow
      * @param review     the provider's review object
      * @param receivedAt when the review entered Hearken (only used where the source gives no time)
      * @throws InvalidReviewException when the message cannot be normalised
      */
-    public Review parse(String source, String appId, Map<String, Object> review, Instant receivedAt) {
-        ReviewSource s = ReviewSource.fromCode(source);
-        if (s == null) {
-            throw new InvalidReviewException("unknown review source '" + source + "'");
-        }
+    public Review parse(String appId, ProviderReview review, Instant receivedAt) {
         if (review == null) {
             throw new InvalidReviewException("message has no review object");
         }
-        if (s != ReviewSource.APPFOLLOW && (appId == null || appId.isBlank())) {
-            throw new InvalidReviewException(s.code() + " message has no appId");
+        if (!(review instanceof ProviderReview.AppFollow) && (appId == null || appId.isBlank())) {
+            throw new InvalidReviewException(review.source().code() + " message has no appId");
         }
-        return switch (s) {
-            case APPSTORE -> appStore.parse(appId, review);
-            case GOOGLEPLAY -> googlePlay.parse(appId, review);
-            case APPFOLLOW -> appFollow.parse(appId, review, receivedAt);
+        return switch (review) {
+            case ProviderReview.AppStore a when a.resource() != null -> appStore.parse(appId, a.resource());
+            case ProviderReview.GooglePlay g when g.review() != null -> googlePlay.parse(appId, g.review());
+            case ProviderReview.AppFollow f when f.payload() != null -> appFollow.parse(appId, f.payload(), receivedAt);
+            default -> throw new InvalidReviewException("message has no review object");
         };
     }
 }

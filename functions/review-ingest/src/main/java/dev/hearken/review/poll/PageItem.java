@@ -1,7 +1,7 @@
 package dev.hearken.review.poll;
 
+import dev.hearken.review.parse.ProviderReview;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * One review of a listing page, with what the poller orders by.
@@ -9,9 +9,9 @@ import java.util.Map;
  * @param time the review's time as the store orders the listing (App Store {@code createdDate}, Play
  *             {@code userComment.lastModified})
  * @param id   the store's review id
- * @param raw  the provider's review object, enqueued unchanged
+ * @param review the provider's review object, enqueued for the worker
  */
-public record PageItem(Instant time, String id, Map<String, Object> raw) {
+public record PageItem(Instant time, String id, ProviderReview review) {
 
     /** Whether this item is strictly after {@code mark} in listing order (newest first). */
     boolean after(Position mark) {

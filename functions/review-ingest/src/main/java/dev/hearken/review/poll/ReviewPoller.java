@@ -96,7 +96,7 @@ public final class ReviewPoller {
                     reached = true;
                     break;
                 }
-                batch.add(new ReviewMessage(t.store() == Store.APP_STORE ? "appstore" : "googleplay", t.appId(), item.raw()));
+                batch.add(new ReviewMessage(t.appId(), item.review()));
                 sweepTop = Position.latest(sweepTop, item.position());
             }
             queue.sendAll(batch);

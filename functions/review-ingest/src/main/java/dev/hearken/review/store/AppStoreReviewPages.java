@@ -2,7 +2,8 @@ package dev.hearken.review.store;
 
 import dev.hearken.integrations.appstore.AppStoreConnectClient;
 import dev.hearken.integrations.appstore.AppStoreResources.CustomerReviewsPage;
-import dev.hearken.integrations.appstore.AppStoreResources.ListedCustomerReview;
+import dev.hearken.integrations.appstore.AppStoreResources.CustomerReview;
+import dev.hearken.review.parse.ProviderReview;
 import dev.hearken.review.poll.Page;
 import dev.hearken.review.poll.PageItem;
 import dev.hearken.review.poll.StoreClient;
@@ -37,8 +38,8 @@ public final class AppStoreReviewPages implements StoreClient {
         return new Page(items, page.next(), nearlySpent ? backoff : null);
     }
 
-    private static PageItem item(ListedCustomerReview listed) {
-        return new PageItem(OffsetDateTime.parse(listed.review().attributes().createdDate()).toInstant(),
-                listed.review().id(), listed.raw());
+    private static PageItem item(CustomerReview review) {
+        return new PageItem(OffsetDateTime.parse(review.attributes().createdDate()).toInstant(), review.id(),
+                new ProviderReview.AppStore(review));
     }
 }

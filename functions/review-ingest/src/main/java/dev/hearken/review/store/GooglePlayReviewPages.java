@@ -2,9 +2,10 @@ package dev.hearken.review.store;
 
 import dev.hearken.integrations.googleplay.GooglePlayClient;
 import dev.hearken.integrations.googleplay.GooglePlayResources.Comment;
-import dev.hearken.integrations.googleplay.GooglePlayResources.ListedReview;
+import dev.hearken.integrations.googleplay.GooglePlayResources.Review;
 import dev.hearken.integrations.googleplay.GooglePlayResources.ReviewsPage;
 import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.review.parse.ProviderReview;
 import dev.hearken.review.poll.Page;
 import dev.hearken.review.poll.PageItem;
 import dev.hearken.review.poll.StoreClient;
@@ -29,13 +30,13 @@ public final class GooglePlayReviewPages implements StoreClient {
     public Page page(String packageName, String position) {
         ReviewsPage page = client.reviews(packageName, pageSize, position);
         List<PageItem> items = page.reviews().stream()
-                .map(r -> new PageItem(lastModified(r), r.review().reviewId(), r.raw())).toList();
+                .map(r -> new PageItem(lastModified(r), r.reviewId(), new ProviderReview.GooglePlay(r))).toList();
         return new Page(items, page.nextPageToken());
     }
 
-    private static Instant lastModified(ListedReview listed) {
-        if (listed.review().comments() != null) {
-            for (Comment comment : listed.review().comments()) {
+    private static Instant lastModified(Review review) {
+        if (review.comments() != null) {
+            for (Comment comment : review.comments()) {
                 if (comment.userComment() != null && comment.userComment().lastModified() != null
                         && comment.userComment().lastModified().seconds() != null) {
                     return comment.userComment().lastModified().instant();
@@ -43,6 +44,6 @@ public final class GooglePlayReviewPages implements StoreClient {
             }
         }
         throw new ServiceException(GooglePlayClient.SERVICE, 200,
-                "review " + listed.review().reviewId() + " without userComment.lastModified");
+                "review " + review.reviewId() + " without userComment.lastModified");
     }
 }

@@ -2,17 +2,18 @@ package dev.hearken.review.webhook;
 
 import dev.hearken.review.ingest.ReviewMessage;
 import dev.hearken.review.ingest.ReviewQueue;
+import dev.hearken.review.parse.AppFollowPayload;
 import dev.hearken.review.parse.AppFollowReviewParser;
+import dev.hearken.review.parse.ProviderReview;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Accepts AppFollow webhook deliveries. AppFollow documents no request signing (appfollow.md §1a), so the URL
  * carries a shared secret token ({@code ?token=…}) compared in constant time with the one in Secrets Manager —
  * a provisional mechanism, see events/README.md. A delivery whose shape the edge has checked is enqueued as it
- * came; the worker normalises it.
+ * came (as far as the worker reads it); the worker normalises it.
  */
 public final class AppFollowWebhook {
 
@@ -49,12 +50,12 @@ public final class AppFollowWebhook {
      * Handles an authenticated delivery of one of the two known shapes.
      *
      * @param appId the app's store id when the delivery names it (the structured form), else {@code null}
-     * @param body  the delivery as sent, forwarded unchanged
+     * @param body  the delivery
      */
-    public Result accept(String appId, Map<String, Object> body) {
-        if (AppFollowReviewParser.isTestPing(body)) {
+    public Result accept(String appId, AppFollowPayload body) {
+        if (AppFollowReviewParser.isTestPing(body.text())) {
             return new Result(Outcome.TEST_PING, null);
         }
-        return new Result(Outcome.ACCEPTED, queue.send(new ReviewMessage("appfollow", appId, body)));
+        return new Result(Outcome.ACCEPTED, queue.send(new ReviewMessage(appId, new ProviderReview.AppFollow(body))));
     }
 }

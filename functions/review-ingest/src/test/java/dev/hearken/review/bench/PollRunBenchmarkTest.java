@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.review.aws.DynamoDbCursorStore;
+import dev.hearken.review.aws.ReviewMessageJson;
 import dev.hearken.review.aws.SqsReviewQueue;
 import dev.hearken.review.model.Store;
 import dev.hearken.review.poll.PollSummary;
@@ -84,7 +85,7 @@ class PollRunBenchmarkTest {
                     Duration.ofSeconds(20), new GoogleAccessTokens(storeSecrets, "hearken/googleplay",
                             Optional.of(URI.create(play.tokenUrl())), http, json, Duration.ofSeconds(20),
                             Duration.ofMinutes(1), clock), Duration.ofMinutes(5)), 100);
-            SqsReviewQueue sqs = new SqsReviewQueue(emulator.sqs(), () -> queueUrl, json);
+            SqsReviewQueue sqs = new SqsReviewQueue(emulator.sqs(), () -> queueUrl, new ReviewMessageJson(json));
             ReviewPoller poller = new ReviewPoller(Map.of(Store.APP_STORE, timed(appStoreClient, storeNanos),
                     Store.GOOGLE_PLAY, timed(playClient, storeNanos)),
                     new DynamoDbCursorStore(emulator.dynamo(), "hearken-review-cursors"),

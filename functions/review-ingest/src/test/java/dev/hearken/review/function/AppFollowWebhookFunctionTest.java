@@ -1,5 +1,6 @@
 package dev.hearken.review.function;
 
+import dev.hearken.review.ReviewMessages;
 import static dev.hearken.review.function.ReviewTables.REVIEW_QUEUE;
 import static dev.hearken.review.function.ReviewTables.drain;
 import static dev.hearken.review.function.ReviewTables.invoke;
@@ -56,9 +57,7 @@ class AppFollowWebhookFunctionTest {
         // when: the worker's service takes both messages (the ingest export is another Lambda function;
         // this application has the same beans)
         List<String> outcomes = queued.stream().map(m -> {
-            JsonPath message = new JsonPath(m);
-            return ingest.ingest(message.getString("source"), message.getString("appId"), message.getMap("review"))
-                    .outcome().name();
+            return ingest.ingest(ReviewMessages.read(m)).outcome().name();
         }).toList();
 
         // then

@@ -1,5 +1,6 @@
 package dev.hearken.review.function;
 
+import dev.hearken.review.ReviewMessages;
 import static dev.hearken.review.function.ReviewTables.REVIEW_QUEUE;
 import static dev.hearken.review.function.ReviewTables.drain;
 import static dev.hearken.review.function.ReviewTables.invoke;
@@ -147,8 +148,7 @@ class PollFunctionTest {
         // when: the worker's service takes every queued message (the ingest export is another Lambda function;
         // this application has the same beans)
         for (String m : queued) {
-            JsonPath message = new JsonPath(m);
-            ingest.ingest(message.getString("source"), message.getString("appId"), message.getMap("review"));
+            ingest.ingest(ReviewMessages.read(m));
         }
 
         // then

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hearken.escalation.ReviewEscalation;
 import dev.hearken.reply.AutoReplyRequest;
+import dev.hearken.review.ReviewMessages;
 import dev.hearken.review.model.AuthorPseudonymizer;
 import dev.hearken.review.model.Review;
 import dev.hearken.review.parse.ReviewParsers;
@@ -59,7 +60,7 @@ class ReviewIngestServiceTest {
 
     @Test
     void a_first_version_is_stored_counted_for_each_topic_but_other_and_offered_for_a_reply() {
-        IngestResult r = service.ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
+        IngestResult r = ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
 
         assertThat(r.outcome()).isEqualTo(ReviewStore.Outcome.NEW);
         assertThat(r.topicsCounted()).containsExactly("error");
@@ -74,9 +75,9 @@ class ReviewIngestServiceTest {
 
     @Test
     void a_redelivery_changes_nothing() {
-        service.ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
+        ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
 
-        IngestResult again = service.ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
+        IngestResult again = ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
 
         assertThat(again.outcome()).isEqualTo(ReviewStore.Outcome.DUPLICATE);
         assertThat(replies).hasSize(1);
@@ -86,9 +87,9 @@ class ReviewIngestServiceTest {
 
     @Test
     void an_edit_is_a_new_version_with_the_old_rating_and_neither_recounts_nor_replies_again() {
-        service.ingest("googleplay", "app", play("gp:1", 2, "It crashes", "Ana"));
+        ingest("googleplay", "app", play("gp:1", 2, "It crashes", "Ana"));
 
-        IngestResult edit = service.ingest("googleplay", "app", play("gp:1", 1, "It still crashes", "Ana"));
+        IngestResult edit = ingest("googleplay", "app", play("gp:1", 1, "It still crashes", "Ana"));
 
         assertThat(edit.outcome()).isEqualTo(ReviewStore.Outcome.EDITED);
         assertThat(edit.previousRating()).isEqualTo(2);
@@ -101,12 +102,12 @@ class ReviewIngestServiceTest {
     void an_interrupted_version_is_finished_on_redelivery() {
         store.failCompleteOnce = true;
         try {
-            service.ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
+            ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
         } catch (IllegalStateException expected) {
             // the crash after counting
         }
 
-        IngestResult retry = service.ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
+        IngestResult retry = ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
 
         assertThat(retry.outcome()).isEqualTo(ReviewStore.Outcome.UNFINISHED);
         assertThat(store.completed).hasSize(1);
@@ -116,22 +117,22 @@ class ReviewIngestServiceTest {
     @Test
     void answered_spam_priority_and_high_rated_reviews_are_never_offered() {
         analysis = new ReviewAnalysis("en", -0.8, "bug", 0.9, Set.of("error"), false, true, "v1");
-        service.ingest("googleplay", "app", play("gp:prio", 1, "It crashes, my lawyer will call", "A"));
+        ingest("googleplay", "app", play("gp:prio", 1, "It crashes, my lawyer will call", "A"));
         analysis = new ReviewAnalysis("en", -0.8, "bug", 0.9, Set.of("error"), true, false, "v1");
-        service.ingest("googleplay", "app", play("gp:spam", 1, "crash crash buy followers", "B"));
+        ingest("googleplay", "app", play("gp:spam", 1, "crash crash buy followers", "B"));
         analysis = new ReviewAnalysis("en", 0.2, "bug", 0.9, Set.of("error"), false, false, "v1");
-        service.ingest("googleplay", "app", play("gp:four", 4, "Small crash sometimes", "C"));
+        ingest("googleplay", "app", play("gp:four", 4, "Small crash sometimes", "C"));
         analysis = new ReviewAnalysis("en", -0.8, "bug", 0.3, Set.of("error"), false, false, "v1");
-        service.ingest("googleplay", "app", play("gp:unsure", 1, "hmm crash?", "D"));
+        ingest("googleplay", "app", play("gp:unsure", 1, "hmm crash?", "D"));
 
         assertThat(replies).isEmpty();
     }
 
     @Test
     void two_reviewers_count_twice_and_an_anonymous_review_counts_as_its_own_reviewer() {
-        service.ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
-        service.ingest("googleplay", "app", play("gp:2", 1, "Crashes here too", "Bo"));
-        service.ingest("googleplay", "app", play("gp:3", 1, "And here", null));
+        ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
+        ingest("googleplay", "app", play("gp:2", 1, "Crashes here too", "Bo"));
+        ingest("googleplay", "app", play("gp:3", 1, "And here", null));
 
         assertThat(counters).containsEntry("app#error#5.2.0#2026-03-02", 3);
     }
@@ -140,7 +141,7 @@ class ReviewIngestServiceTest {
     void a_privacy_review_is_escalated_once_with_what_a_person_needs_and_counted_but_never_offered_for_a_reply() {
         analysis = privacy();
 
-        IngestResult r = service.ingest("googleplay", "com.example.lumen",
+        IngestResult r = ingest("googleplay", "com.example.lumen",
                 play("gp:privacy-1", 1, "Delete my account and all my personal data, GDPR request", "Ana"));
 
         assertThat(escalations).singleElement().satisfies(e -> {
@@ -166,7 +167,7 @@ class ReviewIngestServiceTest {
     void a_legal_review_is_escalated_with_the_legal_flag() {
         analysis = new ReviewAnalysis("en", -0.9, "legal", 0.8, Set.of(), false, false, "v1", Set.of("legal"));
 
-        IngestResult r = service.ingest("googleplay", "app", play("gp:legal-1", 1, "My lawyer will sue you", "Bo"));
+        IngestResult r = ingest("googleplay", "app", play("gp:legal-1", 1, "My lawyer will sue you", "Bo"));
 
         assertThat(escalations).singleElement().satisfies(e -> assertThat(e.flags()).containsExactly("legal"));
         assertThat(r.escalated()).containsExactly("legal");
@@ -175,9 +176,9 @@ class ReviewIngestServiceTest {
 
     @Test
     void a_normal_review_and_a_payment_only_review_are_not_escalated() {
-        service.ingest("googleplay", "app", play("gp:normal", 1, "It crashes", "Ana"));
+        ingest("googleplay", "app", play("gp:normal", 1, "It crashes", "Ana"));
         analysis = new ReviewAnalysis("en", -0.8, "subscription_billing", 0.9, Set.of(), false, false, "v1", Set.of("payment"));
-        IngestResult payment = service.ingest("googleplay", "app", play("gp:payment", 1, "Charged twice", "Bo"));
+        IngestResult payment = ingest("googleplay", "app", play("gp:payment", 1, "Charged twice", "Bo"));
 
         assertThat(escalations).isEmpty();
         assertThat(payment.escalated()).isEmpty();
@@ -188,9 +189,9 @@ class ReviewIngestServiceTest {
     @Test
     void a_redelivered_privacy_review_is_not_escalated_or_counted_again() {
         analysis = privacy();
-        service.ingest("googleplay", "app", play("gp:privacy-1", 1, "Delete my account and all my personal data, GDPR request", "Ana"));
+        ingest("googleplay", "app", play("gp:privacy-1", 1, "Delete my account and all my personal data, GDPR request", "Ana"));
 
-        IngestResult again = service.ingest("googleplay", "app",
+        IngestResult again = ingest("googleplay", "app",
                 play("gp:privacy-1", 1, "Delete my account and all my personal data, GDPR request", "Ana"));
 
         assertThat(again.outcome()).isEqualTo(ReviewStore.Outcome.DUPLICATE);
@@ -203,12 +204,12 @@ class ReviewIngestServiceTest {
         analysis = privacy();
         store.failCompleteOnce = true;
         try {
-            service.ingest("googleplay", "app", play("gp:privacy-1", 1, "Delete my account and all my personal data", "Ana"));
+            ingest("googleplay", "app", play("gp:privacy-1", 1, "Delete my account and all my personal data", "Ana"));
         } catch (IllegalStateException expected) {
             // the crash after escalating
         }
 
-        IngestResult retry = service.ingest("googleplay", "app", play("gp:privacy-1", 1, "Delete my account and all my personal data", "Ana"));
+        IngestResult retry = ingest("googleplay", "app", play("gp:privacy-1", 1, "Delete my account and all my personal data", "Ana"));
 
         assertThat(retry.outcome()).isEqualTo(ReviewStore.Outcome.UNFINISHED);
         assertThat(escalations).hasSize(2).extracting(ReviewEscalation::escalationId).containsOnly("review:googleplay:gp:privacy-1");
@@ -217,11 +218,11 @@ class ReviewIngestServiceTest {
 
     @Test
     void an_edit_that_adds_a_privacy_request_is_escalated_and_the_review_still_counts_once() {
-        service.ingest("googleplay", "app", play("gp:edit", 2, "It crashes", "Ana"));
+        ingest("googleplay", "app", play("gp:edit", 2, "It crashes", "Ana"));
         analysis = privacy();
 
-        service.ingest("googleplay", "app", play("gp:edit", 1, "Still crashes. Delete my account and all my personal data", "Ana"));
-        service.ingest("googleplay", "app", play("gp:edit", 1, "Delete my account and all my personal data, GDPR request", "Ana"));
+        ingest("googleplay", "app", play("gp:edit", 1, "Still crashes. Delete my account and all my personal data", "Ana"));
+        ingest("googleplay", "app", play("gp:edit", 1, "Delete my account and all my personal data, GDPR request", "Ana"));
 
         assertThat(escalations).hasSize(2).extracting(ReviewEscalation::escalationId).containsOnly("review:googleplay:gp:edit");
         assertThat(escalationsPerDay).containsExactly(Map.entry("app#2026-03-02", 1L));
@@ -236,7 +237,7 @@ class ReviewIngestServiceTest {
         comments.add(Map.of("developerComment", Map.of("text", "Hi!", "lastModified", Map.of("seconds", "1772438000", "nanos", 0))));
         answered.put("comments", comments);
 
-        service.ingest("googleplay", "app", answered);
+        ingest("googleplay", "app", answered);
 
         assertThat(escalations).singleElement().satisfies(e -> assertThat(e.reviewId()).isEqualTo("gp:answered"));
     }
@@ -255,12 +256,18 @@ class ReviewIngestServiceTest {
         ReviewLinks links = new ReviewLinks("https://asc.example.com/apps/{appId}/reviews",
                 "https://play.example.com/details?id={appId}&reviewId={reviewId}");
 
-        assertThat(links.of(appfollow, Map.of("text", "Lumen\nApp Store, X\n★ United States\nbody\n"
-                + "[Permalink](https://appfollow.example.com/permalink/af-123) · [Add tag](https://appfollow.example.com/add_tag/1)")))
+        assertThat(links.of(appfollow, ReviewMessages.review("appfollow", Map.of("text", "Lumen\nApp Store, X\n★ United States\nbody\n"
+                + "[Permalink](https://appfollow.example.com/permalink/af-123) · [Add tag](https://appfollow.example.com/add_tag/1)"))))
                 .isEqualTo("https://appfollow.example.com/permalink/af-123");
-        assertThat(links.of(appfollowNoLink, Map.of("text", "no link"))).as("AppFollow ids are not Play's").isNull();
-        assertThat(links.of(appStore, Map.of())).isEqualTo("https://asc.example.com/apps/1234567890/reviews");
-        assertThat(new ReviewLinks("none", " ").of(appStore, Map.of())).isNull();
+        assertThat(links.of(appfollowNoLink, ReviewMessages.review("appfollow", Map.of("text", "no link"))))
+                .as("AppFollow ids are not Play's").isNull();
+        assertThat(links.of(appStore, ReviewMessages.review("appstore", Map.of())))
+                .isEqualTo("https://asc.example.com/apps/1234567890/reviews");
+        assertThat(new ReviewLinks("none", " ").of(appStore, ReviewMessages.review("appstore", Map.of()))).isNull();
+    }
+
+    private IngestResult ingest(String source, String appId, Map<String, Object> review) {
+        return service.ingest(ReviewMessages.of(source, appId, review));
     }
 
     private static ReviewAnalysis privacy() {

@@ -7,6 +7,8 @@ import static dev.hearken.review.parse.Fixtures.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hearken.review.ReviewMessages;
+import dev.hearken.review.ingest.ReviewMessage;
 import dev.hearken.review.model.Review;
 import dev.hearken.review.model.ReviewSource;
 import dev.hearken.review.model.Store;
@@ -28,7 +30,7 @@ class ReviewParsersTest {
     void an_app_store_review_is_normalised_with_its_territory_time_and_a_pseudonymous_author() {
         Map<String, Object> first = list(fixture("appstore-customer-reviews-page1"), "data").get(0);
 
-        Review r = parsers.parse("appstore", "1234567890", first, RECEIVED);
+        Review r = parse("appstore", "1234567890", first, RECEIVED);
 
         assertThat(r.store()).isEqualTo(Store.APP_STORE);
         assertThat(r.key()).isEqualTo("appstore#1234567890#00000047-81ef-5a01-8e55-7e7200000005");
@@ -48,7 +50,7 @@ class ReviewParsersTest {
     void an_app_store_review_with_a_published_response_is_marked_as_answered() {
         Map<String, Object> edited = list(fixture("appstore-customer-reviews-page1"), "data").get(1);
 
-        Review r = parsers.parse("appstore", "1234567890", edited, RECEIVED);
+        Review r = parse("appstore", "1234567890", edited, RECEIVED);
 
         assertThat(r.developerReplied()).isTrue();
         assertThat(r.territory()).isEqualTo("BRA");
@@ -59,13 +61,13 @@ class ReviewParsersTest {
         int n = 0;
         for (String page : List.of("appstore-customer-reviews-page1", "appstore-customer-reviews-page2")) {
             for (Map<String, Object> review : list(fixture(page), "data")) {
-                assertThat(parsers.parse("appstore", "1234567890", review, RECEIVED).rating()).isBetween(1, 5);
+                assertThat(parse("appstore", "1234567890", review, RECEIVED).rating()).isBetween(1, 5);
                 n++;
             }
         }
         for (String page : List.of("googleplay-reviews-page1", "googleplay-reviews-page2")) {
             for (Map<String, Object> review : list(fixture(page), "reviews")) {
-                assertThat(parsers.parse("googleplay", "com.example.lumen", review, RECEIVED).rating()).isBetween(1, 5);
+                assertThat(parse("googleplay", "com.example.lumen", review, RECEIVED).rating()).isBetween(1, 5);
                 n++;
             }
         }
@@ -76,7 +78,7 @@ class ReviewParsersTest {
     void a_play_review_splits_title_and_body_at_the_tab_and_keeps_version_device_and_language() {
         Map<String, Object> crash = list(fixture("googleplay-reviews-page1"), "reviews").get(0);
 
-        Review r = parsers.parse("googleplay", "com.example.lumen", crash, RECEIVED);
+        Review r = parse("googleplay", "com.example.lumen", crash, RECEIVED);
 
         assertThat(r.title()).isEqualTo("Keeps crashing");
         assertThat(r.body()).startsWith("The app crashes on startup");
@@ -92,7 +94,7 @@ class ReviewParsersTest {
     void a_play_review_newer_than_the_developer_reply_is_an_edit() {
         Map<String, Object> edited = list(fixture("googleplay-reviews-page1"), "reviews").get(1);
 
-        Review r = parsers.parse("googleplay", "com.example.lumen", edited, RECEIVED);
+        Review r = parse("googleplay", "com.example.lumen", edited, RECEIVED);
 
         assertThat(r.developerReplied()).isTrue();
         assertThat(r.editedAt()).isEqualTo(Instant.ofEpochSecond(1772389325L, 120000000));
@@ -104,7 +106,7 @@ class ReviewParsersTest {
     void a_play_review_without_any_optional_field_still_normalises() {
         Map<String, Object> minimal = list(fixture("googleplay-reviews-page2"), "reviews").get(1);
 
-        Review r = parsers.parse("googleplay", "com.example.lumen", minimal, RECEIVED);
+        Review r = parse("googleplay", "com.example.lumen", minimal, RECEIVED);
 
         assertThat(r.rating()).isEqualTo(5);
         assertThat(r.body()).isEqualTo("Love it!");
@@ -117,7 +119,7 @@ class ReviewParsersTest {
     void an_appfollow_text_message_yields_app_store_rating_country_title_author_version_and_permalink_id() {
         Map<String, Object> body = json((String) Fixtures.event("appfollow-webhook-review").get("body"));
 
-        Review r = parsers.parse("appfollow", null, body, RECEIVED);
+        Review r = parse("appfollow", null, body, RECEIVED);
 
         assertThat(r.store()).isEqualTo(Store.APP_STORE);
         assertThat(r.source()).isEqualTo(ReviewSource.APPFOLLOW);
@@ -136,8 +138,8 @@ class ReviewParsersTest {
     void the_appfollow_test_ping_is_recognised_and_is_not_a_review() {
         Map<String, Object> ping = json((String) Fixtures.event("appfollow-webhook-test-ping").get("body"));
 
-        assertThat(AppFollowReviewParser.isTestPing(ping)).isTrue();
-        assertThatThrownBy(() -> parsers.parse("appfollow", null, ping, RECEIVED))
+        assertThat(AppFollowReviewParser.isTestPing((String) ping.get("text"))).isTrue();
+        assertThatThrownBy(() -> parse("appfollow", null, ping, RECEIVED))
                 .isInstanceOf(InvalidReviewException.class);
     }
 
@@ -151,7 +153,7 @@ class ReviewParsersTest {
                  "rating":2,"rating_prev":4,"country":"US","locale":"en","version":"5.2.0","has_answer":0,
                  "was_changed":1}}""");
 
-        Review r = parsers.parse("appfollow", null, body, RECEIVED);
+        Review r = parse("appfollow", null, body, RECEIVED);
 
         assertThat(r.key()).isEqualTo("appstore#1234567890#11223344556");
         assertThat(r.createdAt()).isEqualTo(Instant.parse("2025-01-08T09:41:17Z"));
@@ -163,22 +165,28 @@ class ReviewParsersTest {
     void an_appfollow_message_for_an_unknown_app_is_rejected_with_the_reason() {
         Map<String, Object> body = Map.of("text", "Some Other App\nApp Store, X\n★★ Germany\n*t*\nbody\n_by_ *a* _for v1_");
 
-        assertThatThrownBy(() -> parsers.parse("appfollow", null, body, RECEIVED))
+        assertThatThrownBy(() -> parse("appfollow", null, body, RECEIVED))
                 .isInstanceOf(InvalidReviewException.class).hasMessageContaining("unknown app");
     }
 
     @Test
     void partial_or_wrong_store_payloads_are_rejected_with_a_reason() {
-        assertThatThrownBy(() -> parsers.parse("appstore", "1", Map.of("type", "customerReviews", "id", "x"), RECEIVED))
+        assertThatThrownBy(() -> parse("appstore", "1", Map.of("type", "customerReviews", "id", "x"), RECEIVED))
                 .isInstanceOf(InvalidReviewException.class).hasMessageContaining("attributes");
-        assertThatThrownBy(() -> parsers.parse("googleplay", "p", Map.of("reviewId", "x", "comments", List.of()), RECEIVED))
+        assertThatThrownBy(() -> parse("googleplay", "p", Map.of("reviewId", "x", "comments", List.of()), RECEIVED))
                 .isInstanceOf(InvalidReviewException.class).hasMessageContaining("userComment");
-        assertThatThrownBy(() -> parsers.parse("googleplay", null, Map.of("reviewId", "x"), RECEIVED))
+        assertThatThrownBy(() -> parse("googleplay", null, Map.of("reviewId", "x"), RECEIVED))
                 .isInstanceOf(InvalidReviewException.class).hasMessageContaining("appId");
-        assertThatThrownBy(() -> parsers.parse("itunes", "1", Map.of(), RECEIVED))
+        assertThatThrownBy(() -> parse("itunes", "1", Map.of(), RECEIVED))
                 .isInstanceOf(InvalidReviewException.class).hasMessageContaining("unknown review source");
-        assertThatThrownBy(() -> parsers.parse("appstore", "1", Map.of("type", "customerReviews", "id", "x",
+        assertThatThrownBy(() -> parse("appstore", "1", Map.of("type", "customerReviews", "id", "x",
                 "attributes", Map.of("rating", 9, "createdDate", "2026-01-01T00:00:00Z")), RECEIVED))
                 .isInstanceOf(InvalidReviewException.class).hasMessageContaining("rating");
+    }
+
+    /** The review object as the worker reads it off the queue, then normalised. */
+    private Review parse(String source, String appId, Object review, Instant receivedAt) {
+        ReviewMessage message = ReviewMessages.of(source, appId, review);
+        return parsers.parse(message.appId(), message.review(), receivedAt);
     }
 }

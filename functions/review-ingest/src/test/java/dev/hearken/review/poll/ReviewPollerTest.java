@@ -3,7 +3,9 @@ package dev.hearken.review.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hearken.integration.RateLimitedException;
+import dev.hearken.integrations.googleplay.GooglePlayResources;
 import dev.hearken.review.ingest.ReviewMessage;
+import dev.hearken.review.parse.ProviderReview;
 import dev.hearken.review.ingest.ReviewQueue;
 import dev.hearken.review.model.Store;
 import java.time.Clock;
@@ -100,7 +102,7 @@ class ReviewPollerTest {
         assertThat(saved.newest()).isNull();
         assertThat(saved.resume()).isEqualTo("4");
         assertThat(second.enqueued()).isEqualTo(2);
-        assertThat(queued).extracting(m -> (String) m.review().get("id")).doesNotHaveDuplicates().hasSize(6);
+        assertThat(queued).extracting(m -> ((ProviderReview.GooglePlay) m.review()).review().reviewId()).doesNotHaveDuplicates().hasSize(6);
         assertThat(cursors.get("googleplay#app").newest().id()).isEqualTo("r0");
     }
 
@@ -165,7 +167,7 @@ class ReviewPollerTest {
     }
 
     private static PageItem item(String id, Instant time) {
-        return new PageItem(time, id, Map.of("id", id));
+        return new PageItem(time, id, new ProviderReview.GooglePlay(new GooglePlayResources.Review(id, null, List.of())));
     }
 
     /** A clock tests move by hand. */

@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * so it is registered for reflection for the native build.
  */
 @ApplicationScoped
-@RegisterForReflection(targets = AutoReplyRequest.class)
+@RegisterForReflection(targets = {AutoReplyRequest.class, WebhookPayloads.Delivery.class, WebhookPayloads.Detail.class,
+        WebhookPayloads.Via.class, WebhookPayloads.Event.class, WebhookPayloads.Comment.class})
 public class TicketBeans {
 
     private static final Logger LOG = Logger.getLogger(TicketBeans.class);
@@ -60,13 +61,21 @@ public class TicketBeans {
     @Produces
     @Singleton
     ClassificationService classificationService(TicketDesk desk, TicketComments comments, Understanding understanding,
-            VipDirectory vips, RoutingRules rules, DecisionLog log, ReplyQueue replies, TicketSettings settings) {
+            VipDirectory vips, RoutingRules rules, DecisionLog log, ReplyQueue replies, TicketSettings settings,
+            Clock clock) {
         TextAnalyzer analyzer = understanding::analyze;
         return new ClassificationService(desk, comments, analyzer, vips, rules, log, replies,
                 new ReplyPolicy(settings.autoReplyThreshold(), settings.autoReplyIntents()),
                 settings.spamAction(),
                 settings.vipOrganizationTags().stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                Clock.systemUTC());
+                clock);
+    }
+
+    /** The one clock of the module (UTC): the webhook's signature window and the worker's decisions read it. */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     /** The hand-over to auto-reply: the {@code auto-reply} queue ({@code HEARKEN_QUEUES_AUTO_REPLY}). */

@@ -33,10 +33,12 @@ public class WebhookIngress {
     private final ZendeskSettings settings;
     private final WebhookPayloads payloads;
     private final SqsQueues queues;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    WebhookIngress(ZendeskSecret secret, ZendeskSettings settings, WebhookPayloads payloads, SqsQueues queues) {
+    WebhookIngress(ZendeskSecret secret, ZendeskSettings settings, WebhookPayloads payloads, SqsQueues queues,
+            Clock clock) {
         this.secret = secret;
+        this.clock = clock;
         this.settings = settings;
         this.payloads = payloads;
         this.queues = queues;

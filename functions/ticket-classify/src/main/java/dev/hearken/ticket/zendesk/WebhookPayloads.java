@@ -1,14 +1,17 @@
 package dev.hearken.ticket.zendesk;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.ticket.domain.TicketEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +29,11 @@ import java.util.Locale;
  *       taken (string or number, anything else ignored), to find the comment; its body and author
  *       are read from the REST API by the worker.</li>
  * </ul>
- * Lenient about what it does not need (the placeholder renderings are unverified), strict about the
- * ticket id, without which nothing can be done.
+ * Both styles bind to {@link Delivery}: their top-level names do not clash, and every field is optional to
+ * Jackson so that this class, not the binder, says what is missing. Unknown fields are ignored (Zendesk adds
+ * fields to its events; admins add placeholders to the template); ids bind as text whether Zendesk sends a
+ * string or a number. Lenient about what it does not need, strict about the ticket id, without which nothing
+ * can be done.
  */
 @ApplicationScoped
 public class WebhookPayloads {
@@ -42,38 +48,40 @@ public class WebhookPayloads {
 
     /** Parses a body; {@link InvalidPayloadException} says why it is not a ticket delivery. */
     public TicketEvent parse(String body) {
-        JsonNode root;
+        Delivery delivery;
         try {
-            root = json.readTree(body);
+            delivery = json.readValue(body, Delivery.class);
+        } catch (StreamReadException e) {
+            throw new InvalidPayloadException("body is not valid JSON");
+        } catch (JsonMappingException e) {
+            throw new InvalidPayloadException(e.getPath().isEmpty() ? "body must be a JSON object"
+                    : "field " + path(e) + " has the wrong JSON type");
         } catch (JsonProcessingException e) {
             throw new InvalidPayloadException("body is not valid JSON");
         }
-        if (root == null || !root.isObject()) {
+        if (delivery == null) {
             throw new InvalidPayloadException("body must be a JSON object");
         }
-        String type = text(root, "type");
-        if (type != null && type.startsWith("zen:event-type:")) {
-            return event(root, type);
+        if (delivery.type() != null && delivery.type().startsWith("zen:event-type:")) {
+            return event(delivery);
         }
-        return trigger(root, body);
+        return trigger(delivery, body);
     }
 
-    private TicketEvent event(JsonNode root, String type) {
-        if (!type.startsWith(TICKET_EVENT_PREFIX)) {
-            throw new InvalidPayloadException("event type " + type + " is not a ticket event");
+    private static TicketEvent event(Delivery d) {
+        if (!d.type().startsWith(TICKET_EVENT_PREFIX)) {
+            throw new InvalidPayloadException("event type " + d.type() + " is not a ticket event");
         }
-        JsonNode detail = root.path("detail");
-        long id = ticketId(text(detail, "id"), "detail.id");
-        String eventId = text(root, "id");
-        if (eventId == null || eventId.isBlank()) {
+        Detail detail = d.detail() == null ? Detail.NONE : d.detail();
+        long id = ticketId(detail.id(), "detail.id");
+        if (d.id() == null || d.id().isBlank()) {
             throw new InvalidPayloadException("event id is missing");
         }
-        List<String> tags = new ArrayList<>();
-        detail.path("tags").forEach(t -> tags.add(t.asText()));
-        Long commentId = TicketEvent.COMMENT_ADDED.equals(type)
-                ? positive(text(root.path("event").path("comment"), "id")) : null;
-        return new TicketEvent(id, eventId, type, text(detail, "subject"), text(detail, "description"), null,
-                lower(text(detail.path("via"), "channel")), tags, commentId);
+        Long commentId = TicketEvent.COMMENT_ADDED.equals(d.type()) && d.event() != null && d.event().comment() != null
+                ? positive(d.event().comment().id()) : null;
+        return new TicketEvent(id, d.id(), d.type(), detail.subject(), detail.description(), null,
+                detail.via() == null ? null : lower(detail.via().channel()),
+                detail.tags() == null ? List.of() : detail.tags(), commentId);
     }
 
     /** A positive number, or {@code null} for anything else (a hint, not a requirement). */
@@ -86,15 +94,15 @@ public class WebhookPayloads {
         }
     }
 
-    private TicketEvent trigger(JsonNode root, String body) {
-        long id = ticketId(text(root, "ticket_id"), "ticket_id");
-        String updatedAt = text(root, "updated_at");
+    private static TicketEvent trigger(Delivery d, String body) {
+        long id = ticketId(d.ticketId(), "ticket_id");
+        String updatedAt = d.updatedAt();
         String key = TicketEvent.TRIGGER + "@" + (updatedAt == null || updatedAt.isBlank() ? "sha256:" + sha256(body) : updatedAt);
-        String tagText = text(root, "tags");
+        String tagText = d.tags();
         List<String> tags = tagText == null || tagText.isBlank() ? List.of() : List.of(tagText.trim().split("\\s+"));
-        String via = text(root, "via");
-        return new TicketEvent(id, key, TicketEvent.TRIGGER, text(root, "subject"), text(root, "description"),
-                text(root, "requester_locale"), via == null ? null : lower(via.trim().replace(' ', '_')), tags);
+        String via = d.via();
+        return new TicketEvent(id, key, TicketEvent.TRIGGER, d.subject(), d.description(),
+                d.requesterLocale(), via == null ? null : lower(via.trim().replace(' ', '_')), tags);
     }
 
     private static long ticketId(String value, String field) {
@@ -112,9 +120,14 @@ public class WebhookPayloads {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : null;
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            }
+        }
+        return path.toString();
     }
 
     private static String lower(String s) {
@@ -128,6 +141,41 @@ public class WebhookPayloads {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
+    }
+
+    /**
+     * A webhook body of either style. Event subscriptions (§9b) fill {@code type}, {@code id}, {@code detail} and
+     * {@code event}; our trigger template (§9a) fills the rest, every value a rendered string.
+     *
+     * @param subject the ticket title in a trigger body ({@code zen:ticket:<id>} in an event, not read)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Delivery(String type, String id, Detail detail, Event event,
+            @JsonProperty("ticket_id") String ticketId, String subject, String description, String tags, String via,
+            @JsonProperty("requester_locale") String requesterLocale, @JsonProperty("updated_at") String updatedAt) {
+    }
+
+    /** The ticket snapshot of a ticket event (§9b); a single tag given as a string is read as a list of one. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Detail(String id, String subject, String description,
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tags, Via via) {
+
+        private static final Detail NONE = new Detail(null, null, null, null, null);
+    }
+
+    /** {@code detail.via}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Via(String channel) {
+    }
+
+    /** The event-specific object; only {@code ticket.comment_added} puts something Hearken reads there. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Event(Comment comment) {
+    }
+
+    /** The added comment: its id only (string or number). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Comment(String id) {
     }
 
     /** A body that is not a ticket delivery we understand (400 at the webhook, a failed record in the worker). */

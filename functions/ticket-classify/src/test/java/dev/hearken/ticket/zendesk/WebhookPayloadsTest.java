@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.testing.Events;
+import dev.hearken.testing.NativeReflection;
+import dev.hearken.ticket.config.TicketBeans;
 import dev.hearken.ticket.domain.TicketEvent;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,29 @@ class WebhookPayloadsTest {
             assertThatThrownBy(() -> payloads.parse(bad)).as(bad)
                     .isInstanceOf(WebhookPayloads.InvalidPayloadException.class);
         }
+    }
+
+    @Test
+    void unknown_fields_are_ignored_and_ids_may_be_numbers() {
+        TicketEvent event = payloads.parse("{\"type\":\"zen:event-type:ticket.created\",\"id\":7,\"new_field\":{\"x\":[1]},"
+                + "\"detail\":{\"id\":5158,\"tags\":[\"ios\"],\"via\":{\"channel\":\"WEB\",\"source\":{}}}}");
+
+        assertThat(event.ticketId()).isEqualTo(5158);
+        assertThat(event.eventKey()).isEqualTo("7");
+        assertThat(event.channel()).isEqualTo("web");
+        assertThat(event.tags()).containsExactly("ios");
+    }
+
+    @Test
+    void a_field_of_the_wrong_json_type_is_invalid_and_named() {
+        assertThatThrownBy(() -> payloads.parse("{\"ticket_id\":{\"id\":1}}"))
+                .isInstanceOf(WebhookPayloads.InvalidPayloadException.class)
+                .hasMessageContaining("ticket_id");
+    }
+
+    @Test
+    void every_record_the_payload_binds_to_is_registered_for_the_native_image() {
+        NativeReflection.assertRegistered(TicketBeans.class, WebhookPayloads.Delivery.class);
     }
 
     private static String body(String sample) throws Exception {
