@@ -97,9 +97,9 @@ public final class NativeReflection {
             }
         }
         if (!missing.isEmpty()) {
-            throw new AssertionError("not registered for reflection in "
+            throw new AssertionError("not registered for reflection (add to @RegisterForReflection(targets = …) of "
                     + registrationClasses.stream().map(Class::getName).toList()
-                    + " (add to @RegisterForReflection(targets = …)): " + missing);
+                    + ", or annotate the type itself): " + missing);
         }
     }
 
