@@ -2,7 +2,10 @@ package dev.hearken.push.function;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.hearken.aws.http.HttpEndpoint;
+import dev.hearken.aws.http.HttpEndpoint.Reply;
 import dev.hearken.push.service.UnsubscribeService;
+import dev.hearken.push.service.UnsubscribeService.Action;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
@@ -12,29 +15,31 @@ import jakarta.inject.Inject;
  * (API Gateway HTTP API, payload format 2.0; no authoriser: the sealed token is the authentication).
  * {@code POST} is RFC 8058's one-click (a mail client posts {@code List-Unsubscribe=One-Click}; the confirmation
  * form posts the same) and opts out; {@code GET} (a person following the link in the body) shows that form and
- * changes nothing. Request → {@link UnsubscribeHttp#request}, → {@link UnsubscribeService#answer}, → {@link
- * UnsubscribeHttp#response}.
+ * changes nothing; another method is a 405. The answer → {@link UnsubscribeReplies}.
  */
 public class UnsubscribeFunction {
 
     private final UnsubscribeService unsubscribe;
-    private final UnsubscribeHttp http;
+    private final HttpEndpoint http;
 
     @Inject
-    UnsubscribeFunction(UnsubscribeService unsubscribe, UnsubscribeHttp http) {
+    UnsubscribeFunction(UnsubscribeService unsubscribe, HttpEndpoint http) {
         this.unsubscribe = unsubscribe;
         this.http = http;
     }
 
     @Funq("unsubscribe")
     public APIGatewayV2HTTPResponse unsubscribe(APIGatewayV2HTTPEvent event) {
-        try {
-            UnsubscribeHttp.Request request = http.request(event);
-            return http.response(unsubscribe.answer(request.action(), request.program(), request.token()), request.html());
-        } catch (UnsubscribeHttp.Refused e) {
-            return e.response();
-        } catch (RuntimeException e) {
-            return http.failed(e);
-        }
+        return http.handle("unsubscribe", event, request -> {
+            String program = request.requiredQuery("program");
+            String token = request.requiredQuery("token");
+            return switch (request.method()) {
+                case "GET" -> UnsubscribeReplies.of(unsubscribe.answer(Action.SHOW_FORM, program, token), true);
+                case "POST" -> UnsubscribeReplies.of(unsubscribe.answer(Action.UNSUBSCRIBE, program, token),
+                        String.valueOf(request.header("accept")).contains("text/html"));
+                default -> Reply.error(405, "method_not_allowed", "use POST (one-click) or GET (confirmation page)",
+                        null);
+            };
+        });
     }
 }

@@ -121,6 +121,18 @@ class UnsubscribeFunctionTest {
         assertThat(body.getString("field")).isEqualTo("token");
     }
 
+    @Test
+    void another_method_is_a_405_json_error_and_changes_nothing() {
+        String event = Events.load("mail-unsubscribe", "one-click-ok").replace("\"method\": \"POST\"", "\"method\": \"DELETE\"");
+
+        JsonPath response = invoke(event);
+
+        assertThat(response.getInt("statusCode")).isEqualTo(405);
+        assertThat(response.getString("headers.content-type")).startsWith("application/json");
+        assertThat(new JsonPath(response.getString("body")).getString("error")).isEqualTo("method_not_allowed");
+        assertThat(optOuts()).containsExactlyElementsOf(seededOptOuts());
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     private static JsonPath invoke(String event) {

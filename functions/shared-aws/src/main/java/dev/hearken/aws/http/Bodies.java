@@ -24,7 +24,7 @@ final class Bodies {
         if (!event.getIsBase64Encoded()) {
             return body;
         }
-        if (body.length() > (HttpRequests.MAX_BODY_BYTES / 3 + 1) * 4) {
+        if (body.length() > (HttpEndpoint.MAX_BODY_BYTES / 3 + 1) * 4) {
             // Larger than the limit once decoded: 413 without decoding it.
             return body;
         }
@@ -44,11 +44,11 @@ final class Bodies {
         }
     }
 
-    /** Whether the body exceeds {@link HttpRequests#MAX_BODY_BYTES} in UTF-8. */
+    /** Whether the body exceeds {@link HttpEndpoint#MAX_BODY_BYTES} in UTF-8. */
     static boolean tooLarge(String body) {
         // UTF-8 is at most 3 bytes per UTF-16 unit; only measure exactly near the limit.
-        return body.length() > HttpRequests.MAX_BODY_BYTES
-                || (body.length() * 3L > HttpRequests.MAX_BODY_BYTES
-                        && body.getBytes(StandardCharsets.UTF_8).length > HttpRequests.MAX_BODY_BYTES);
+        return body.length() > HttpEndpoint.MAX_BODY_BYTES
+                || (body.length() * 3L > HttpEndpoint.MAX_BODY_BYTES
+                        && body.getBytes(StandardCharsets.UTF_8).length > HttpEndpoint.MAX_BODY_BYTES);
     }
 }

@@ -2,6 +2,8 @@ package dev.hearken.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.integration.ConflictException;
 import dev.hearken.integration.NotFoundException;
 import dev.hearken.integration.RateLimitedException;
@@ -39,7 +41,9 @@ import org.jboss.logging.Logger;
  * {@link ConflictException} → 409; {@link RateLimitedException} (an upstream service limited <em>us</em>) → 503
  * with {@code Retry-After}, because the caller did nothing wrong and may retry; anything else → 500, or 503 for
  * {@link #webhook webhooks}, whose senders (Zendesk, AppFollow) only redeliver on 503. The log line of an
- * unexpected failure carries the exception class only: messages may quote the body.
+ * unexpected failure carries the exception class only: messages may quote the body. A module whose domain has
+ * exceptions of its own with documented codes ({@code invalid_event}, {@code experiment_not_found}) passes an
+ * {@link Errors} that answers them; what it does not answer maps as above.
  */
 @ApplicationScoped
 public class HttpEndpoint {
@@ -47,14 +51,18 @@ public class HttpEndpoint {
     private static final Logger LOG = Logger.getLogger(HttpEndpoint.class);
 
     /** Largest body accepted, after base64 decoding; bigger ones get 413 before any parsing. */
-    public static final int MAX_BODY_BYTES = HttpRequests.MAX_BODY_BYTES;
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private static final Map<String, String> JSON_HEADERS = Map.of(
+            "content-type", "application/json; charset=utf-8",
+            "cache-control", "no-store");
 
     private final JsonBodies bodies;
-    private final HttpResponses responses;
+    private final ObjectMapper json;
 
-    public HttpEndpoint(JsonBodies bodies, HttpResponses responses) {
+    public HttpEndpoint(JsonBodies bodies, ObjectMapper json) {
         this.bodies = bodies;
-        this.responses = responses;
+        this.json = json;
     }
 
     /** A handler: one request in, one reply out; it throws the domain's exceptions for the error answers. */
@@ -63,11 +71,24 @@ public class HttpEndpoint {
         Reply handle(Request request);
     }
 
+    /** The answers to a module's own domain exceptions; empty for an exception it does not know. */
+    @FunctionalInterface
+    public interface Errors {
+
+        /** No domain exceptions of its own: only the common mapping applies. */
+        Errors NONE = e -> Optional.empty();
+
+        Optional<Reply> reply(RuntimeException e);
+    }
+
     /**
-     * What a handler answers: a status and a body serialised as JSON (a record, a map, a list), plus headers.
-     * Records used as bodies must be registered for reflection in a native image.
+     * What a handler answers: a status and a body serialised as JSON (a record, a map, a list), or a {@link Text}
+     * sent as it is, plus headers. Records used as bodies must be registered for reflection in a native image.
      */
     public record Reply(int status, Object body, Map<String, String> headers) {
+
+        /** A body that is not JSON (an HTML page), sent as it is with its content type. */
+        public record Text(String contentType, String text) {}
 
         public Reply {
             headers = Map.copyOf(headers);
@@ -85,6 +106,11 @@ public class HttpEndpoint {
             return new Reply(status, body, Map.of());
         }
 
+        /** A page or other text of {@code contentType}, with extra {@code headers} (caching, security). */
+        public static Reply text(int status, String contentType, String text, Map<String, String> headers) {
+            return new Reply(status, new Text(contentType, text), headers);
+        }
+
         /** An error in the common shape; {@code field} names the request field at fault, or is {@code null}. */
         public static Reply error(int status, String code, String message, String field) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -99,7 +125,13 @@ public class HttpEndpoint {
 
     /** Serves a request; anything unexpected is a 500. */
     public APIGatewayV2HTTPResponse handle(String operation, APIGatewayV2HTTPEvent event, Handler handler) {
-        return serve(operation, event, handler, 500);
+        return serve(operation, event, Errors.NONE, handler, 500);
+    }
+
+    /** Serves a request, answering the domain's own exceptions with {@code errors}; anything else unexpected is a 500. */
+    public APIGatewayV2HTTPResponse handle(String operation, APIGatewayV2HTTPEvent event, Errors errors,
+            Handler handler) {
+        return serve(operation, event, errors, handler, 500);
     }
 
     /**
@@ -107,11 +139,11 @@ public class HttpEndpoint {
      * AppFollow do not redeliver on 500).
      */
     public APIGatewayV2HTTPResponse webhook(String operation, APIGatewayV2HTTPEvent event, Handler handler) {
-        return serve(operation, event, handler, 503);
+        return serve(operation, event, Errors.NONE, handler, 503);
     }
 
-    private APIGatewayV2HTTPResponse serve(String operation, APIGatewayV2HTTPEvent event, Handler handler,
-            int unexpected) {
+    private APIGatewayV2HTTPResponse serve(String operation, APIGatewayV2HTTPEvent event, Errors errors,
+            Handler handler, int unexpected) {
         Reply reply;
         try {
             String body = Bodies.decode(event);
@@ -132,12 +164,16 @@ public class HttpEndpoint {
             Reply limited = Reply.error(503, "unavailable", e.service() + " is busy; retry later", null);
             reply = new Reply(503, limited.body(), Map.of("retry-after", Long.toString(seconds)));
         } catch (RuntimeException e) {
-            LOG.errorf("%s failed: %s", operation, e.getClass().getName());
-            reply = Reply.error(unexpected, unexpected == 503 ? "unavailable" : "internal_error",
-                    unexpected == 503 ? "could not accept the request; retry later" : "the request failed", null);
+            reply = errors.reply(e).orElseGet(() -> unexpected(operation, e, unexpected));
         }
         log(operation, reply);
         return respond(reply);
+    }
+
+    private static Reply unexpected(String operation, RuntimeException e, int status) {
+        LOG.errorf("%s failed: %s", operation, e.getClass().getName());
+        return Reply.error(status, status == 503 ? "unavailable" : "internal_error",
+                status == 503 ? "could not accept the request; retry later" : "the request failed", null);
     }
 
     private static void log(String operation, Reply reply) {
@@ -151,13 +187,30 @@ public class HttpEndpoint {
     }
 
     private APIGatewayV2HTTPResponse respond(Reply reply) {
-        APIGatewayV2HTTPResponse response = responses.json(reply.status(), reply.body());
-        if (!reply.headers().isEmpty()) {
-            Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
-            headers.putAll(reply.headers());
-            response.setHeaders(headers);
+        Map<String, String> headers = new LinkedHashMap<>(JSON_HEADERS);
+        String text;
+        if (reply.body() instanceof Reply.Text page) {
+            headers.put("content-type", page.contentType());
+            text = page.text();
+        } else {
+            text = json(reply.body());
         }
-        return response;
+        headers.putAll(reply.headers());
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(reply.status())
+                .withHeaders(headers)
+                .withBody(text)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private String json(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            // Replies are registered records, maps, lists and scalars; only a forgotten registration gets here.
+            throw new IllegalStateException("reply is not serialisable: " + body.getClass().getName(), e);
+        }
     }
 
     /** One request: its decoded body, typed on demand, and validated identifiers from the path and query. */
@@ -224,6 +277,37 @@ public class HttpEndpoint {
         /** A query parameter as sent (a token, a free-text filter), or {@code null}; never log it unsanitised. */
         public String query(String name) {
             return params(event.getQueryStringParameters()).get(name);
+        }
+
+        /** A query parameter that must be present and not blank (a token, a name); 400 naming it otherwise. */
+        public String requiredQuery(String name) {
+            String value = query(name);
+            if (value == null || value.isBlank()) {
+                throw new BadRequestException(name, "query parameter '" + name + "' is required");
+            }
+            return value;
+        }
+
+        /** The HTTP method in upper case, from the request context or else the route key; empty when neither has it. */
+        public String method() {
+            var context = event.getRequestContext();
+            if (context != null && context.getHttp() != null && context.getHttp().getMethod() != null) {
+                return context.getHttp().getMethod().toUpperCase(Locale.ROOT);
+            }
+            String routeKey = event.getRouteKey();
+            return routeKey == null ? "" : routeKey.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+        }
+
+        /**
+         * The ARN of the IAM principal API Gateway authorised (a route with the {@code AWS_IAM} authoriser), or
+         * {@code null} when the request passed none.
+         */
+        public String iamCaller() {
+            var context = event.getRequestContext();
+            var authorizer = context == null ? null : context.getAuthorizer();
+            var iam = authorizer == null ? null : authorizer.getIam();
+            String arn = iam == null ? null : iam.getUserArn();
+            return arn == null || arn.isBlank() ? null : arn;
         }
 
         /** A header, by case-insensitive name, or {@code null}. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -17,6 +18,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NumericNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -36,9 +39,12 @@ import java.util.regex.Pattern;
  *       throws {@link BadRequestException} naming it (its field is taken relative to the record's position);</li>
  *   <li>a wrong type: no coercion between strings, numbers and booleans ({@code {"text": 12345}} is not a text),
  *       no fractions into integers, no {@code null} into primitives;</li>
- *   <li>a number out of range, including {@code 1e309}, {@code NaN} and infinities for {@code double}/{@code float};</li>
+ *   <li>a number out of range, including {@code 1e309}, {@code NaN} and infinities for {@code double}/{@code float}
+ *       and for numbers kept as a {@link JsonNode} (a field that may be a string or a number);</li>
  *   <li>an empty body, {@code null}, malformed or trailing JSON, duplicate keys.</li>
  * </ul>
+ * A body whose shape decides its type (one event, or {@code {"events": […]}}) is read as a {@link #tree} first and
+ * then bound with {@link #read(JsonNode, Class)}, under the same rules.
  */
 @ApplicationScoped
 public class JsonBodies {
@@ -56,10 +62,33 @@ public class JsonBodies {
         if (body == null || body.isBlank()) {
             throw new BadRequestException(null, "request body is empty; expected a JSON object");
         }
+        ObjectReader reader = strict.readerFor(type);
+        return bind(() -> reader.readValue(body));
+    }
+
+    /** {@code body} as a JSON object tree, for a body whose shape decides the type it binds to. */
+    public JsonNode tree(String body) {
+        JsonNode tree = read(body, JsonNode.class);
+        if (!tree.isObject()) {
+            throw new BadRequestException(null, "request body must be a JSON object");
+        }
+        return tree;
+    }
+
+    /** A {@link #tree} (or part of one) bound to {@code type}, under the same rules as {@link #read(String, Class)}. */
+    public <T> T read(JsonNode tree, Class<T> type) {
+        ObjectReader reader = strict.readerFor(type);
+        return bind(() -> reader.readValue(strict.treeAsTokens(tree)));
+    }
+
+    private interface Binding<T> {
+        T bind() throws IOException;
+    }
+
+    private static <T> T bind(Binding<T> binding) {
         T value;
         try {
-            ObjectReader reader = strict.readerFor(type);
-            value = reader.readValue(body);
+            value = binding.bind();
         } catch (JsonMappingException e) {
             throw badRequest(e);
         } catch (InputCoercionException e) {
@@ -180,7 +209,28 @@ public class JsonBodies {
         finite.addDeserializer(Float.class, new FiniteFloat(Float.class, null));
         finite.addDeserializer(Float.TYPE, new FiniteFloat(Float.TYPE, 0f));
         m.registerModule(finite);
+        m.setNodeFactory(new FiniteNodes());
         return m;
+    }
+
+    /** Trees keep {@code 1e309} as an infinite double, which no later reader expects (a decimal of it throws). */
+    private static final class FiniteNodes extends JsonNodeFactory {
+
+        @Override
+        public NumericNode numberNode(double v) {
+            if (!Double.isFinite(v)) {
+                throw new BadRequestException(null, "not a finite number");
+            }
+            return super.numberNode(v);
+        }
+
+        @Override
+        public NumericNode numberNode(float v) {
+            if (!Float.isFinite(v)) {
+                throw new BadRequestException(null, "not a finite number");
+            }
+            return super.numberNode(v);
+        }
     }
 
     /** Jackson reads {@code 1e309} as infinity; a request never means that. */

@@ -21,7 +21,7 @@ class HttpEndpointTest {
     record Greeting(String name) {}
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpEndpoint http = new HttpEndpoint(new JsonBodies(json), new HttpResponses(json));
+    private final HttpEndpoint http = new HttpEndpoint(new JsonBodies(json), json);
 
     @Test
     void a_handled_request_answers_the_reply_as_json() throws Exception {
@@ -200,6 +200,75 @@ class HttpEndpointTest {
                 request -> HttpEndpoint.Reply.ok(Map.of("sig", request.header("x-zendesk-webhook-signature"))));
 
         assertThat(response.getBody()).contains("\"sig\"");
+    }
+
+    @Test
+    void a_domain_exception_the_module_answers_gets_its_own_code_and_others_stay_a_500() throws Exception {
+        HttpEndpoint.Errors errors = e -> e instanceof IllegalArgumentException
+                ? java.util.Optional.of(HttpEndpoint.Reply.error(400, "invalid_event", "value is negative", "value"))
+                : java.util.Optional.empty();
+
+        APIGatewayV2HTTPResponse own = http.handle("count", get(), errors, request -> {
+            throw new IllegalArgumentException("value is negative");
+        });
+        APIGatewayV2HTTPResponse other = http.handle("count", get(), errors, request -> {
+            throw new IllegalStateException("table down");
+        });
+
+        assertThat(own.getStatusCode()).isEqualTo(400);
+        assertThat(body(own).get("error").asText()).isEqualTo("invalid_event");
+        assertThat(body(own).get("field").asText()).isEqualTo("value");
+        assertThat(other.getStatusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void a_text_reply_is_sent_as_it_is_with_its_content_type_and_headers() {
+        APIGatewayV2HTTPResponse response = http.handle("page", get(), request -> HttpEndpoint.Reply.text(200,
+                "text/html; charset=utf-8", "<p>done</p>", Map.of("referrer-policy", "no-referrer")));
+
+        assertThat(response.getBody()).isEqualTo("<p>done</p>");
+        assertThat(response.getHeaders()).containsEntry("content-type", "text/html; charset=utf-8")
+                .containsEntry("referrer-policy", "no-referrer").containsEntry("cache-control", "no-store");
+    }
+
+    @Test
+    void a_missing_required_query_parameter_is_a_400_naming_it() throws Exception {
+        APIGatewayV2HTTPEvent event = get();
+        event.setQueryStringParameters(Map.of("program", " "));
+
+        APIGatewayV2HTTPResponse response = http.handle("unsubscribe", event,
+                request -> HttpEndpoint.Reply.ok(Map.of("program", request.requiredQuery("program"))));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("field").asText()).isEqualTo("program");
+    }
+
+    @Test
+    void the_method_comes_from_the_request_context_or_else_the_route_key() {
+        APIGatewayV2HTTPEvent routed = get();
+        routed.setRouteKey("post /mail/unsubscribe");
+        APIGatewayV2HTTPEvent direct = get();
+        direct.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("get").build()).build());
+
+        assertThat(http.handle("m", routed, request -> HttpEndpoint.Reply.ok(request.method())).getBody())
+                .isEqualTo("\"POST\"");
+        assertThat(http.handle("m", direct, request -> HttpEndpoint.Reply.ok(request.method())).getBody())
+                .isEqualTo("\"GET\"");
+    }
+
+    @Test
+    void the_iam_caller_is_the_authorised_principal_or_null() {
+        APIGatewayV2HTTPEvent signed = get();
+        signed.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                                .withUserArn("arn:aws:iam::123456789012:user/ops").build()).build()).build());
+
+        assertThat(http.handle("r", signed, request -> HttpEndpoint.Reply.ok(request.iamCaller())).getBody())
+                .contains("user/ops");
+        assertThat(http.handle("r", get(), request -> HttpEndpoint.Reply.ok(
+                java.util.Objects.requireNonNullElse(request.iamCaller(), "none"))).getBody()).isEqualTo("\"none\"");
     }
 
     private static APIGatewayV2HTTPEvent post(String body) {

@@ -25,6 +25,8 @@ class JsonBodiesTest {
 
     record Holder(Rating rating) {}
 
+    record Either(com.fasterxml.jackson.databind.JsonNode id) {}
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Lenient(String text) {}
 
@@ -110,6 +112,26 @@ class JsonBodiesTest {
     }
 
     @Test
+    void a_number_beyond_double_range_kept_as_a_tree_is_rejected_naming_the_field() {
+        BadRequestException e = rejection("{\"id\":1e309}", Either.class);
+
+        assertThat(e.field()).isEqualTo("id");
+        assertThat(e).hasMessage("not a finite number");
+        assertThat(bodies.read("{\"id\":1001.5}", Either.class).id().decimalValue()).isEqualByComparingTo("1001.5");
+    }
+
+    @Test
+    void a_tree_binds_under_the_same_rules() {
+        var tree = bodies.tree("{\"customer\":\"c\",\"amount\":\"9\"}");
+
+        assertThat(catchThrowableOfType(BadRequestException.class, () -> bodies.read(tree, Order.class)).field())
+                .isEqualTo("amount");
+        assertThat(bodies.read(bodies.tree("{\"customer\":\"c\"}"), Order.class).customer()).isEqualTo("c");
+        assertThat(rejectionOfTree("[1]")).hasMessageContaining("JSON object");
+        assertThat(rejectionOfTree("{\"a\":1e309}")).hasMessage("not a finite number");
+    }
+
+    @Test
     void an_integer_beyond_int_range_is_rejected() {
         assertThat(rejection("{\"customer\":\"c\",\"items\":[{\"id\":\"a\",\"quantity\":99999999999}]}", Order.class)
                 .field()).isEqualTo("items[0].quantity");
@@ -149,6 +171,10 @@ class JsonBodiesTest {
     @Test
     void a_duplicate_key_is_rejected() {
         assertThat(rejection("{\"customer\":\"c\",\"customer\":\"d\"}", Order.class)).isNotNull();
+    }
+
+    private BadRequestException rejectionOfTree(String body) {
+        return catchThrowableOfType(BadRequestException.class, () -> bodies.tree(body));
     }
 
     private BadRequestException rejection(String body, Class<?> type) {

@@ -1,5 +1,6 @@
 package dev.hearken.experiment.assign.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearken.aws.http.BadRequestException;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param attributes targeting attributes (country, platform, appVersion, …): free-form, as
  *                   GrowthBook's conditions address them by name; may be absent
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record AssignmentRequest(JsonNode userId, Map<String, Object> attributes) {
 
     /** Longest user id accepted (DynamoDB sort keys allow 1 KB; real ids are far shorter). */

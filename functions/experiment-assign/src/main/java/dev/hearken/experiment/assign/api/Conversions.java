@@ -2,6 +2,7 @@ package dev.hearken.experiment.assign.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearken.aws.http.BadRequestException;
+import dev.hearken.aws.http.JsonBodies;
 import dev.hearken.experiment.assign.conversion.InvalidOutcomeException;
 import dev.hearken.experiment.assign.conversion.OutcomeEvent;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public sealed interface Conversions {
      * @throws InvalidOutcomeException naming the offending event field
      * @throws BadRequestException     when the body or the {@code events} list is malformed
      */
-    static Conversions parse(ApiJson json, String body, Instant receivedAt) {
+    static Conversions parse(JsonBodies json, String body, Instant receivedAt) {
         JsonNode tree = json.tree(body);
         if (!tree.has("events")) {
             return new One(asEvent(() -> json.read(tree, OutcomeEventMessage.class)).toEvent(receivedAt));

@@ -1,5 +1,6 @@
 package dev.hearken.experiment.assign.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.hearken.experiment.assign.conversion.OutcomeEvent;
 import java.time.Instant;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
  *  "value":12.5,"variationKey":"…","occurredAt":"2026-03-02T10:05:00Z"}</pre>
  * The fields are checked by {@link OutcomeEvent#of}.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record OutcomeEventMessage(String eventId, String userId, String experimentKey, String program, String type,
         Double value, String variationKey, String occurredAt) {
 

@@ -8,44 +8,47 @@ import dev.hearken.experiment.assign.stats.FrequentistTest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Query parameters of the results API, each checked with a 400 naming it. */
 public final class ResultsQuery {
 
     private ResultsQuery() {}
 
-    /** {@code defaults} with what {@code ?test=&difference=&alpha=&goal=} overrides. */
-    public static ResultsOptions options(ResultsOptions defaults, Map<String, String> query) {
+    /**
+     * {@code defaults} with what {@code ?test=&difference=&alpha=&goal=} overrides; {@code query} gives a
+     * parameter's value, or {@code null} when it is absent.
+     */
+    public static ResultsOptions options(ResultsOptions defaults, UnaryOperator<String> query) {
         ResultsOptions o = defaults;
-        if (query.containsKey("test")) {
-            o = o.withTest(FrequentistTest.of(query.get("test")).orElseThrow(() -> new BadRequestException("test",
+        if (query.apply("test") != null) {
+            o = o.withTest(FrequentistTest.of(query.apply("test")).orElseThrow(() -> new BadRequestException("test",
                     "test must be two-sided, one-sided-greater, one-sided-lesser or sequential")));
         }
-        if (query.containsKey("difference")) {
+        if (query.apply("difference") != null) {
             try {
-                o = o.withDifferenceType(DifferenceType.of(query.get("difference")));
+                o = o.withDifferenceType(DifferenceType.of(query.apply("difference")));
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException("difference", "difference must be relative or absolute");
             }
         }
-        if (query.containsKey("alpha")) {
+        if (query.apply("alpha") != null) {
             try {
-                o = o.withAlpha(Double.parseDouble(query.get("alpha")));
+                o = o.withAlpha(Double.parseDouble(query.apply("alpha")));
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException("alpha", "alpha must be a number between 0 and 1");
             }
         }
-        if (query.containsKey("goal")) {
-            o = o.withGoal(OutcomeType.of(query.get("goal")).orElseThrow(() -> new BadRequestException("goal",
+        if (query.apply("goal") != null) {
+            o = o.withGoal(OutcomeType.of(query.apply("goal")).orElseThrow(() -> new BadRequestException("goal",
                     "goal must be a metric: " + Arrays.stream(OutcomeType.values()).map(OutcomeType::wireName).toList())));
         }
         return o;
     }
 
     /** The date {@code ?<field>=2026-03-02}, or {@code null} when absent. */
-    public static LocalDate date(Map<String, String> query, String field) {
-        String value = query.get(field);
+    public static LocalDate date(UnaryOperator<String> query, String field) {
+        String value = query.apply(field);
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.hearken.experiment.assign.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearken.aws.http.BadRequestException;
 
@@ -10,6 +11,7 @@ import dev.hearken.aws.http.BadRequestException;
  * @param by        who rolls out; only used when the request carries no authorised IAM caller
  * @param reason    why, optional
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RolloutRequest(JsonNode variation, String by, String reason) {
 
     /** Longest {@code by} and {@code reason} accepted. */

@@ -2,7 +2,8 @@ package dev.hearken.experiment.assign.function;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.hearken.experiment.assign.api.ApiJson;
+import dev.hearken.aws.http.HttpEndpoint;
+import dev.hearken.aws.http.HttpEndpoint.Reply;
 import dev.hearken.experiment.assign.api.AssignmentRequest;
 import dev.hearken.experiment.assign.api.AssignmentResponse;
 import dev.hearken.experiment.service.AssignmentService;
@@ -16,31 +17,32 @@ import jakarta.inject.Inject;
 public class AssignFunction {
 
     private final AssignmentService assignments;
-    private final ApiEndpoint http;
-    private final ApiJson json;
+    private final HttpEndpoint http;
 
     @Inject
-    AssignFunction(AssignmentService assignments, ApiEndpoint http, ApiJson json) {
+    AssignFunction(AssignmentService assignments, HttpEndpoint http) {
         this.assignments = assignments;
         this.http = http;
-        this.json = json;
     }
 
     @Funq("assign")
     public APIGatewayV2HTTPResponse assign(APIGatewayV2HTTPEvent event) {
         AssignRoute route = AssignRoute.of(event);
-        return http.handle("assign " + route.getClass().getSimpleName(), () -> switch (route) {
-            case AssignRoute.One one -> {
-                AssignmentRequest request = json.read(http.body(event), AssignmentRequest.class);
-                yield http.ok(AssignmentResponse.of(request.user(),
-                        assignments.assign(one.experimentKey(), request.user(), request.targeting())));
-            }
-            case AssignRoute.All all -> {
-                AssignmentRequest request = json.read(http.body(event), AssignmentRequest.class);
-                yield http.ok(AssignmentResponse.All.of(request.user(),
-                        assignments.assignAll(request.user(), request.targeting())));
-            }
-            case AssignRoute.Unknown unknown -> http.routeNotFound(unknown.method(), unknown.path());
-        });
+        return http.handle("assign " + route.getClass().getSimpleName(), event, ApiErrors::reply,
+                request -> switch (route) {
+                    case AssignRoute.One one -> one(one.experimentKey(), request.body(AssignmentRequest.class));
+                    case AssignRoute.All all -> all(request.body(AssignmentRequest.class));
+                    case AssignRoute.Unknown unknown -> ApiErrors.routeNotFound(unknown.method(), unknown.path());
+                });
+    }
+
+    private Reply one(String experimentKey, AssignmentRequest body) {
+        String user = body.user();
+        return Reply.ok(AssignmentResponse.of(user, assignments.assign(experimentKey, user, body.targeting())));
+    }
+
+    private Reply all(AssignmentRequest body) {
+        String user = body.user();
+        return Reply.ok(AssignmentResponse.All.of(user, assignments.assignAll(user, body.targeting())));
     }
 }

@@ -2,7 +2,7 @@ package dev.hearken.experiment.assign.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.hearken.aws.http.BadRequestException;
-import dev.hearken.experiment.assign.api.ApiJson;
+import dev.hearken.aws.http.JsonBodies;
 import dev.hearken.experiment.assign.api.OutcomeEventMessage;
 import dev.hearken.experiment.assign.conversion.ConversionOutcome;
 import dev.hearken.experiment.assign.conversion.ConversionService;
@@ -27,10 +27,10 @@ public class ConversionsFunction {
     private static final Logger LOG = Logger.getLogger(ConversionsFunction.class);
 
     private final ConversionService conversions;
-    private final ApiJson json;
+    private final JsonBodies json;
 
     @Inject
-    ConversionsFunction(ConversionService conversions, ApiJson json) {
+    ConversionsFunction(ConversionService conversions, JsonBodies json) {
         this.conversions = conversions;
         this.json = json;
     }

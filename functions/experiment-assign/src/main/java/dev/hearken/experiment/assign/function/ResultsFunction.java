@@ -2,8 +2,9 @@ package dev.hearken.experiment.assign.function;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.hearken.aws.http.HttpRequests;
-import dev.hearken.experiment.assign.api.ApiJson;
+import dev.hearken.aws.http.HttpEndpoint;
+import dev.hearken.aws.http.HttpEndpoint.Reply;
+import dev.hearken.aws.http.JsonBodies;
 import dev.hearken.experiment.assign.api.Conversions;
 import dev.hearken.experiment.assign.api.ConversionsResponse;
 import dev.hearken.experiment.assign.api.OverviewResponse;
@@ -20,7 +21,6 @@ import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * experiment-results: the results API (API Gateway HTTP API, payload format 2.0).
@@ -41,13 +41,13 @@ public class ResultsFunction {
     private final RolloutService rollouts;
     private final ConversionService conversions;
     private final ProgramOverviewService programs;
-    private final ApiEndpoint http;
-    private final ApiJson json;
+    private final HttpEndpoint http;
+    private final JsonBodies json;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     ResultsFunction(ResultsService results, RolloutService rollouts, ConversionService conversions,
-            ProgramOverviewService programs, ApiEndpoint http, ApiJson json) {
+            ProgramOverviewService programs, HttpEndpoint http, JsonBodies json) {
         this.results = results;
         this.rollouts = rollouts;
         this.conversions = conversions;
@@ -59,27 +59,26 @@ public class ResultsFunction {
     @Funq("results")
     public APIGatewayV2HTTPResponse results(APIGatewayV2HTTPEvent event) {
         ResultsRoute route = ResultsRoute.of(event);
-        Map<String, String> query = HttpRequests.query(event);
-        return http.handle(route.getClass().getSimpleName(), () -> switch (route) {
-            case ResultsRoute.Results r -> http.ok(ResultsResponse.of(
-                    results.results(r.experimentKey(), ResultsQuery.options(results.defaults(), query))));
-            case ResultsRoute.Rollout r -> rollout(r.experimentKey(),
-                    json.read(http.body(event), RolloutRequest.class), ApiEndpoint.iamCaller(event));
-            case ResultsRoute.Conversions c -> http.ok(ConversionsResponse.of(
-                    record(Conversions.parse(json, http.body(event), clock.instant()))));
-            case ResultsRoute.ProgramOverview p -> http.ok(OverviewResponse.of(programs.overview(p.program(),
-                    ResultsQuery.date(query, "from"), ResultsQuery.date(query, "to"))));
-            case ResultsRoute.Unknown u -> http.routeNotFound(u.method(), u.path());
+        return http.handle(route.getClass().getSimpleName(), event, ApiErrors::reply, request -> switch (route) {
+            case ResultsRoute.Results r -> Reply.ok(ResultsResponse.of(
+                    results.results(r.experimentKey(), ResultsQuery.options(results.defaults(), request::query))));
+            case ResultsRoute.Rollout r -> rollout(r.experimentKey(), request.body(RolloutRequest.class),
+                    request.iamCaller());
+            case ResultsRoute.Conversions c -> Reply.ok(ConversionsResponse.of(
+                    record(Conversions.parse(json, request.rawBody(), clock.instant()))));
+            case ResultsRoute.ProgramOverview p -> Reply.ok(OverviewResponse.of(programs.overview(p.program(),
+                    ResultsQuery.date(request::query, "from"), ResultsQuery.date(request::query, "to"))));
+            case ResultsRoute.Unknown u -> ApiErrors.routeNotFound(u.method(), u.path());
         });
     }
 
-    private APIGatewayV2HTTPResponse rollout(String experimentKey, RolloutRequest request, String iamCaller) {
+    private Reply rollout(String experimentKey, RolloutRequest request, String iamCaller) {
         return switch (rollouts.rollOut(experimentKey, request.variationRef(), request.rolledOutBy(iamCaller),
                 request.validReason())) {
-            case RolloutService.Done d -> http.ok(RolloutResponse.of(d));
+            case RolloutService.Done d -> Reply.ok(RolloutResponse.of(d));
             case RolloutService.Refused r when r.code().equals("unknown_variation") ->
-                    http.error(400, r.code(), r.message(), "variation");
-            case RolloutService.Refused r -> http.error(409, r.code(), r.message(), null);
+                    Reply.error(400, r.code(), r.message(), "variation");
+            case RolloutService.Refused r -> Reply.error(409, r.code(), r.message(), null);
         };
     }
 

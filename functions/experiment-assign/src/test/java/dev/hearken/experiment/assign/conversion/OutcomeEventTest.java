@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The checks of an event's fields (their JSON types are checked where the body is bound, see ApiJsonTest). */
+/** The checks of an event's fields (their JSON types are checked where the body is bound, see ApiBindingTest). */
 class OutcomeEventTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T11:00:00Z");

@@ -111,6 +111,20 @@ class AssignFunctionTest {
     }
 
     @Test
+    void a_numeric_user_id_beyond_double_range_is_a_400_on_both_routes_not_a_500() {
+        for (String scenario : List.of("assign-ok", "assign-batch")) {
+            String event = Events.load("experiment-assign", scenario)
+                    .replaceFirst("\"body\": \".*\",", "\"body\": \"{\\\\\"userId\\\\\": 1e309}\",");
+
+            JsonPath response = invoke(event);
+
+            assertThat(response.getInt("statusCode")).as(scenario).isEqualTo(400);
+            assertThat(body(response).getString("error")).as(scenario).isEqualTo("invalid_request");
+            assertThat(body(response).getString("field")).as(scenario).isEqualTo("userId");
+        }
+    }
+
+    @Test
     void a_body_over_the_limit_is_a_413() {
         String big = "x".repeat(300 * 1024);
         String event = Events.load("experiment-assign", "assign-ok")

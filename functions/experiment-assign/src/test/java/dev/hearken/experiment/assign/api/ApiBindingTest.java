@@ -5,29 +5,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.aws.http.BadRequestException;
+import dev.hearken.aws.http.JsonBodies;
 import dev.hearken.experiment.assign.conversion.InvalidOutcomeException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Request bodies bind strictly, and every failure names the field a client has to fix. */
-class ApiJsonTest {
+/**
+ * The API records bind strictly with the shared {@link JsonBodies}, every failure naming the field a client has to
+ * fix, while fields producers add later are ignored.
+ */
+class ApiBindingTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T11:00:00Z");
-    private final ApiJson json = new ApiJson(new ObjectMapper());
+    private final JsonBodies json = new JsonBodies(new ObjectMapper());
 
     @Test
     void a_number_where_a_string_belongs_is_a_400_naming_the_field() {
         assertThatThrownBy(() -> json.read("{\"eventId\":\"e\",\"userId\":1001,\"type\":\"push_opened\"}",
                 OutcomeEventMessage.class))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.field()).isEqualTo("userId"))
-                .hasMessage("userId must be a string");
+                .hasMessage("wrong type; expected a string");
     }
 
     @Test
     void a_string_where_a_number_belongs_is_a_400_naming_the_field() {
         assertThatThrownBy(() -> json.read("{\"type\":\"revenue\",\"value\":\"12\"}", OutcomeEventMessage.class))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.field()).isEqualTo("value"))
-                .hasMessage("value must be a number");
+                .hasMessage("wrong type; expected a number");
     }
 
     @Test
@@ -55,6 +59,12 @@ class ApiJsonTest {
 
         assertThat(json.read("{\"userId\":1001.50}", AssignmentRequest.class).user()).isEqualTo("1001.5");
         assertThat(json.read("{\"userId\":\"u\"}", AssignmentRequest.class).targeting()).isEmpty();
+    }
+
+    @Test
+    void a_numeric_user_id_beyond_double_range_is_a_400_naming_it_not_an_internal_error() {
+        assertThatThrownBy(() -> json.read("{\"userId\":1e309}", AssignmentRequest.class).user())
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.field()).isEqualTo("userId"));
     }
 
     @Test

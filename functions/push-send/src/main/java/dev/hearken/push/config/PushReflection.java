@@ -4,14 +4,14 @@ import dev.hearken.push.aws.EventBridgeCampaignContinuation;
 import dev.hearken.push.aws.PushMessageJson;
 import dev.hearken.push.aws.SesFeedbackJson;
 import dev.hearken.push.function.CampaignEvent;
-import dev.hearken.push.function.UnsubscribeHttp;
+import dev.hearken.push.function.UnsubscribeReplies;
 import dev.hearken.push.service.CampaignService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Every type Jackson reads or writes in push-send — the handlers' inputs and results, queue and event
  * bodies: a native image keeps their constructors and accessors only when registered. {@code
- * NativeReflectionTest} fails when a JSON-bound record is missing here.
+ * PushReflectionTest} fails when a JSON-bound record is missing here.
  */
 @RegisterForReflection(targets = {
         CampaignEvent.class, CampaignEvent.Detail.class, CampaignService.RunResult.class,
@@ -19,8 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         SesFeedbackJson.Body.class, SesFeedbackJson.Bounce.class, SesFeedbackJson.Complaint.class,
         SesFeedbackJson.Recipient.class, SesFeedbackJson.Mail.class,
         EventBridgeCampaignContinuation.Detail.class,
-        UnsubscribeHttp.UnsubscribedBody.class})
-public final class NativeReflection {
+        UnsubscribeReplies.UnsubscribedBody.class})
+public final class PushReflection {
 
-    private NativeReflection() {}
+    private PushReflection() {}
 }

@@ -1,0 +1,23 @@
+package dev.hearken.push.config;
+
+import dev.hearken.push.aws.EventBridgeCampaignContinuation;
+import dev.hearken.push.aws.PushMessageJson;
+import dev.hearken.push.aws.SesFeedbackJson;
+import dev.hearken.push.function.UnsubscribeReplies;
+import dev.hearken.testing.NativeReflection;
+import org.junit.jupiter.api.Test;
+
+/** Every type Jackson binds by reflection in push-send is registered for the native image. */
+class PushReflectionTest {
+
+    @Test
+    void what_the_handlers_take_and_return_is_registered() {
+        NativeReflection.assertRegistered(PushReflection.class, NativeReflection.funqTypes("dev.hearken.push"));
+    }
+
+    @Test
+    void the_queue_and_event_bodies_the_adapters_bind_and_the_unsubscribe_answer_are_registered() {
+        NativeReflection.assertRegistered(PushReflection.class, PushMessageJson.Body.class, SesFeedbackJson.Body.class,
+                EventBridgeCampaignContinuation.Detail.class, UnsubscribeReplies.UnsubscribedBody.class);
+    }
+}
