@@ -3,7 +3,7 @@ package dev.hearken.integrations.apns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearken.integrations.TestClock;
+import dev.hearken.testing.MutableClock;
 import dev.hearken.integrations.TestSecrets;
 import dev.hearken.testing.fakes.RecordedRequest;
 import dev.hearken.testing.fakes.apns.ApnsFake;
@@ -35,7 +35,7 @@ class ApnsClientTest {
 
     @Test
     void a_push_goes_over_http2_with_the_provider_token_topic_and_headers() throws Exception {
-        ApnsClient.Result result = client(new TestClock(Instant.now())).send(push(DEVICE));
+        ApnsClient.Result result = client(new MutableClock(Instant.now())).send(push(DEVICE));
 
         assertThat(result.sent()).isTrue();
         assertThat(result.apnsId()).isNotEmpty();
@@ -52,7 +52,7 @@ class ApnsClientTest {
 
     @Test
     void an_unregistered_device_and_too_many_requests_come_back_as_status_and_reason() {
-        ApnsClient client = client(new TestClock(Instant.now()));
+        ApnsClient client = client(new MutableClock(Instant.now()));
 
         ApnsClient.Result dead = client.send(push(DEAD));
         fake.inject(ApnsFake.tooManyRequests(1));
@@ -67,7 +67,7 @@ class ApnsClientTest {
 
     @Test
     void an_expired_provider_token_is_replaced_once_it_is_20_minutes_old_and_the_push_retried() {
-        TestClock clock = new TestClock(Instant.now().minus(Duration.ofMinutes(61)));
+        MutableClock clock = new MutableClock(Instant.now().minus(Duration.ofMinutes(61)));
         ApnsClient client = client(clock);
 
         ApnsClient.Result refused = client.send(push(DEVICE));
@@ -80,7 +80,7 @@ class ApnsClientTest {
         assertThat(fake.recorded()).hasSize(3);
     }
 
-    private ApnsClient client(TestClock clock) {
+    private ApnsClient client(MutableClock clock) {
         ApnsProviderTokens tokens = new ApnsProviderTokens(TestSecrets.reader(), "hearken/apns", Duration.ofMinutes(50), clock);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
                 .sslContext(TrustedCertificates.sslContext(fake.trustCertificates())).build();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearken.integrations.TestClock;
+import dev.hearken.testing.MutableClock;
 import dev.hearken.integrations.TestSecrets;
 import dev.hearken.integrations.http.ServiceException;
 import dev.hearken.testing.fakes.RecordedRequest;
@@ -28,7 +28,7 @@ class GoogleAccessTokensTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     // Starts an hour back so that the renewed token's assertion, an hour later, is stamped about now: the fake's
     // token endpoint refuses assertions issued in the future.
-    private final TestClock clock = new TestClock(Instant.now().minusSeconds(FcmFake.TOKEN_LIFETIME - 59));
+    private final MutableClock clock = new MutableClock(Instant.now().minusSeconds(FcmFake.TOKEN_LIFETIME - 59));
     private FcmFake fake;
     private GoogleAccessTokens tokens;
 

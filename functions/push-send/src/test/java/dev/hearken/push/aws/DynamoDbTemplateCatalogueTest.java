@@ -3,13 +3,11 @@ package dev.hearken.push.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hearken.push.domain.Template;
+import dev.hearken.testing.MutableClock;
 import dev.hearken.testing.aws.Emulator;
 import dev.hearken.testing.aws.TemplateProvisioner;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,31 +84,4 @@ class DynamoDbTemplateCatalogueTest {
                         "title", AttributeValue.fromS(title), "body", AttributeValue.fromS("Body"))))))));
     }
 
-    /** A clock the test moves forward by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.hearken.push.function;
 
 import dev.hearken.push.config.PushTime;
+import dev.hearken.testing.MutableClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -8,8 +9,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** Replaces push-send's decision clock in tests, so quiet hours and cap days do not depend on when tests run. */
 @ApplicationScoped
@@ -17,7 +16,7 @@ public class TestClock {
 
     /** 15:00 UTC: midday in São Paulo and New York, 16:00 in Berlin, midnight (quiet) in Tokyo. */
     static final Instant START = Instant.parse("2026-03-20T15:00:00Z");
-    static final Fixed CLOCK = new Fixed(START);
+    static final MutableClock CLOCK = new MutableClock(START);
 
     @Produces
     @Singleton
@@ -26,33 +25,5 @@ public class TestClock {
     @Priority(1)
     Clock clock() {
         return CLOCK;
-    }
-
-    /** A settable clock. */
-    static final class Fixed extends Clock {
-        private volatile Instant now;
-
-        Fixed(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            this.now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

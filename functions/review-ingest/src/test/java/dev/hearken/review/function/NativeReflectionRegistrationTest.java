@@ -2,7 +2,8 @@ package dev.hearken.review.function;
 
 import dev.hearken.escalation.ReviewEscalation;
 import dev.hearken.reply.AutoReplyRequest;
-import dev.hearken.review.config.NativeReflection;
+import dev.hearken.review.config.ReviewReflection;
+import dev.hearken.testing.NativeReflection;
 import dev.hearken.review.ingest.ReplyRule;
 import dev.hearken.review.ingest.ReviewMessage;
 import dev.hearken.review.poll.PollSummary;
@@ -13,13 +14,13 @@ class NativeReflectionRegistrationTest {
 
     @Test
     void the_handlers_request_and_response_records_are_registered() {
-        dev.hearken.testing.NativeReflection.assertRegistered(HandlerReflection.class,
+        NativeReflection.assertRegistered(HandlerReflection.class,
                 AppFollowDelivery.class, AppFollowWebhookFunction.Status.class, ImpactView.class);
     }
 
     @Test
     void the_queue_messages_the_reply_rules_and_the_poll_summary_are_registered() {
-        dev.hearken.testing.NativeReflection.assertRegistered(NativeReflection.class,
+        NativeReflection.assertRegistered(ReviewReflection.class,
                 ReviewMessage.class, ReplyRule.class, AutoReplyRequest.class, ReviewEscalation.class, PollSummary.class);
     }
 }

@@ -8,10 +8,9 @@ import dev.hearken.review.ingest.ReviewMessage;
 import dev.hearken.review.parse.ProviderReview;
 import dev.hearken.review.ingest.ReviewQueue;
 import dev.hearken.review.model.Store;
-import java.time.Clock;
+import dev.hearken.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -170,31 +169,4 @@ class ReviewPollerTest {
         return new PageItem(time, id, new ProviderReview.GooglePlay(new GooglePlayResources.Review(id, null, List.of())));
     }
 
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -26,7 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         GooglePlayResources.DeviceMetadata.class,
         AppFollowPayload.class, AppFollowPayload.Review.class,
         ReplyRule.class, AutoReplyRequest.class, ReviewEscalation.class, PollSummary.class, PollSummary.AppRun.class})
-public final class NativeReflection {
+public final class ReviewReflection {
 
-    private NativeReflection() {}
+    private ReviewReflection() {}
 }
