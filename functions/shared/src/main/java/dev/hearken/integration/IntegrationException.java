@@ -8,7 +8,7 @@ package dev.hearken.integration;
  * object's id, never a user's text or a credential.
  */
 public abstract sealed class IntegrationException extends RuntimeException
-        permits RateLimitedException, ConflictException, NotFoundException {
+        permits RateLimitedException, ConflictException, NotFoundException, ServiceException {
 
     private final String service;
 

@@ -3,7 +3,7 @@ package dev.hearken.autoreply.store;
 import dev.hearken.autoreply.domain.RejectedException;
 import dev.hearken.integration.ConflictException;
 import dev.hearken.integration.NotFoundException;
-import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.integration.ServiceException;
 import java.util.function.Supplier;
 
 /**

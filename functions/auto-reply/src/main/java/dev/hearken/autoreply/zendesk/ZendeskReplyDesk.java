@@ -6,7 +6,7 @@ import dev.hearken.autoreply.domain.TicketView;
 import dev.hearken.integration.NotFoundException;
 import dev.hearken.integrations.zendesk.ZendeskClient;
 import dev.hearken.integrations.zendesk.ZendeskDtos;
-import dev.hearken.integrations.zendesk.ZendeskException;
+import dev.hearken.integration.ServiceException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -95,7 +95,7 @@ public final class ZendeskReplyDesk implements ReplyDesk {
             return request.get();
         } catch (NotFoundException e) {
             throw new RejectedException("zendesk_404");
-        } catch (ZendeskException e) {
+        } catch (ServiceException e) {
             if (e.permanent()) {
                 throw new RejectedException("zendesk_" + e.status());
             }

@@ -13,7 +13,7 @@ import dev.hearken.integrations.appstore.AppStoreResources.ErrorDocument;
 import dev.hearken.integrations.appstore.AppStoreResources.ResponseDocument;
 import dev.hearken.integrations.auth.JwtSigner;
 import dev.hearken.integrations.http.JsonHttp;
-import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.integration.ServiceException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

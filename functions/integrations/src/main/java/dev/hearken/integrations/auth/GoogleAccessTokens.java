@@ -8,7 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.hearken.aws.secrets.SecretReader;
 import dev.hearken.integrations.http.JsonHttp;
-import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.integration.ServiceException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.net.URI;
 import java.net.URLEncoder;

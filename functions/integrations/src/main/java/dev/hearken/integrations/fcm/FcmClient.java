@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.integration.RetryAfter;
 import dev.hearken.integrations.auth.GoogleAccessTokens;
 import dev.hearken.integrations.http.JsonHttp;
-import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.integration.ServiceException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

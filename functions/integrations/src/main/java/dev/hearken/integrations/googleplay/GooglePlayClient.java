@@ -9,7 +9,7 @@ import dev.hearken.integrations.googleplay.GooglePlayResources.Review;
 import dev.hearken.integrations.googleplay.GooglePlayResources.ReviewsListResponse;
 import dev.hearken.integrations.googleplay.GooglePlayResources.ReviewsPage;
 import dev.hearken.integrations.http.JsonHttp;
-import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.integration.ServiceException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -5,6 +5,7 @@ import dev.hearken.integration.ConflictException;
 import dev.hearken.integration.NotFoundException;
 import dev.hearken.integration.RateLimitedException;
 import dev.hearken.integration.RetryAfter;
+import dev.hearken.integration.ServiceException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,6 +4,7 @@ import dev.hearken.integration.ConflictException;
 import dev.hearken.integration.NotFoundException;
 import dev.hearken.integration.RateLimitedException;
 import dev.hearken.integration.RetryAfter;
+import dev.hearken.integration.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * The one Zendesk client: the {@link ZendeskApi} calls with API-token auth from {@link ZendeskSecret}, and one
  * error mapping to the kernel model — 429 → {@link RateLimitedException} (with {@code Retry-After}), 409 →
- * {@link ConflictException}, 404 → {@link NotFoundException}, anything else → {@link ZendeskException}.
+ * {@link ConflictException}, 404 → {@link NotFoundException}, anything else → {@link ServiceException}.
  * Each function adapts it to its own domain port.
  */
 @ApplicationScoped
@@ -120,7 +121,7 @@ public class ZendeskClient {
             case 409 -> new ConflictException(SERVICE, object);
             case 429 -> new RateLimitedException(SERVICE,
                     RetryAfter.orDefault(response.getHeaderString("Retry-After"), DEFAULT_RETRY_AFTER));
-            default -> new ZendeskException(response.getStatus());
+            default -> new ServiceException(SERVICE, response.getStatus(), null);
         };
     }
 }

@@ -12,7 +12,7 @@ import dev.hearken.integrations.TestSecrets;
 import dev.hearken.integrations.appstore.AppStoreResources.CustomerReviewDocument;
 import dev.hearken.integrations.appstore.AppStoreResources.CustomerReviewsPage;
 import dev.hearken.integrations.appstore.AppStoreResources.ResponseDocument;
-import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.integration.ServiceException;
 import dev.hearken.testing.fakes.Fault;
 import dev.hearken.testing.fakes.appstore.AppStoreConnectFake;
 import java.net.http.HttpClient;
@@ -136,7 +136,7 @@ class AppStoreConnectClientTest {
         assertThatThrownBy(() -> client.reviews(AppStoreConnectFake.APP_ID, 3, null))
                 .isInstanceOfSatisfying(ServiceException.class, e -> {
                     assertThat(e.status()).isEqualTo(500);
-                    assertThat(e.getMessage()).isEqualTo("app-store answered 500 UNEXPECTED_ERROR");
+                    assertThat(e.getMessage()).isEqualTo("app-store: answered 500 UNEXPECTED_ERROR");
                 });
     }
 

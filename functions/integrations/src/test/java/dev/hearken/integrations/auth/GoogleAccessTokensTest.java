@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.testing.MutableClock;
 import dev.hearken.integrations.TestSecrets;
-import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.integration.ServiceException;
 import dev.hearken.testing.fakes.RecordedRequest;
 import dev.hearken.testing.fakes.fcm.FcmFake;
 import java.net.URI;

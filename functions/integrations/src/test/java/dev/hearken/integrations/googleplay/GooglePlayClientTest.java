@@ -10,7 +10,7 @@ import dev.hearken.integration.RateLimitedException;
 import dev.hearken.integrations.TestSecrets;
 import dev.hearken.integrations.auth.GoogleAccessTokens;
 import dev.hearken.integrations.googleplay.GooglePlayResources.ReviewsPage;
-import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.integration.ServiceException;
 import dev.hearken.testing.fakes.Fault;
 import dev.hearken.testing.fakes.googleplay.GooglePlayFake;
 import java.net.URI;
@@ -101,7 +101,7 @@ class GooglePlayClientTest {
         assertThatThrownBy(() -> client.reply(GooglePlayFake.PACKAGE, REVIEW, "x".repeat(GooglePlayFake.MAX_REPLY + 1)))
                 .isInstanceOfSatisfying(ServiceException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.getMessage()).isEqualTo("google-play answered 400 INVALID_ARGUMENT");
+                    assertThat(e.getMessage()).isEqualTo("google-play: answered 400 INVALID_ARGUMENT");
                 });
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hearken.integration.ConflictException;
 import dev.hearken.integration.NotFoundException;
 import dev.hearken.integration.RateLimitedException;
+import dev.hearken.integration.ServiceException;
 import dev.hearken.testing.fakes.Fault;
 import dev.hearken.testing.fakes.FakeResponse;
 import dev.hearken.testing.fakes.zendesk.ZendeskFake;
@@ -95,7 +96,7 @@ class ZendeskClientTest {
     @Test
     void a_5xx_is_a_retryable_zendesk_error_and_a_422_a_permanent_one() {
         zendesk.inject(Fault.status("/users/", 1, 503, "{\"error\":\"ServiceUnavailable\"}"));
-        assertThatThrownBy(() -> client.user(1)).isInstanceOfSatisfying(ZendeskException.class, e -> {
+        assertThatThrownBy(() -> client.user(1)).isInstanceOfSatisfying(ServiceException.class, e -> {
             assertThat(e.status()).isEqualTo(503);
             assertThat(e.permanent()).isFalse();
         });
@@ -103,6 +104,6 @@ class ZendeskClientTest {
         zendesk.inject(Fault.status("/tickets/" + TICKET, 1, 422,
                 "{\"error\":\"RecordInvalid\",\"description\":\"Record validation errors\"}"));
         assertThatThrownBy(() -> client.update(TICKET, new ZendeskDtos.TicketUpdateInput(null, null, null, "closed",
-                null, null))).isInstanceOfSatisfying(ZendeskException.class, e -> assertThat(e.permanent()).isTrue());
+                null, null))).isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.permanent()).isTrue());
     }
 }

@@ -1,6 +1,6 @@
 package dev.hearken.push.provider;
 
-import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.integration.ServiceException;
 import dev.hearken.push.domain.ProviderOutcome;
 import java.time.Duration;
 import java.util.function.Function;

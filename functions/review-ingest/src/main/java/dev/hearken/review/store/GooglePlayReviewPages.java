@@ -4,7 +4,7 @@ import dev.hearken.integrations.googleplay.GooglePlayClient;
 import dev.hearken.integrations.googleplay.GooglePlayResources.Comment;
 import dev.hearken.integrations.googleplay.GooglePlayResources.Review;
 import dev.hearken.integrations.googleplay.GooglePlayResources.ReviewsPage;
-import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.integration.ServiceException;
 import dev.hearken.review.parse.ProviderReview;
 import dev.hearken.review.poll.Page;
 import dev.hearken.review.poll.PageItem;

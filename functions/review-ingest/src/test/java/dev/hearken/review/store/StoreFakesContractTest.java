@@ -8,7 +8,7 @@ import dev.hearken.aws.secrets.SecretReader;
 import dev.hearken.integrations.appstore.AppStoreConnectClient;
 import dev.hearken.integrations.auth.GoogleAccessTokens;
 import dev.hearken.integrations.googleplay.GooglePlayClient;
-import dev.hearken.integrations.http.ServiceException;
+import dev.hearken.integration.ServiceException;
 import dev.hearken.review.poll.Page;
 import dev.hearken.testing.aws.Emulator;
 import dev.hearken.testing.aws.Seeds;
@@ -129,7 +129,7 @@ class StoreFakesContractTest {
         GooglePlayReviewPages pages = playPages(URI.create(play.baseUri() + "/not-the-token-url"));
 
         assertThatThrownBy(() -> pages.page(GooglePlayFake.PACKAGE, null)).isInstanceOf(ServiceException.class)
-                .hasMessage("google-oauth answered 401 UNAUTHENTICATED");
+                .hasMessage("google-oauth: answered 401 UNAUTHENTICATED");
     }
 
     private AppStoreReviewPages appStorePages() {
