@@ -27,12 +27,13 @@ public class DynamoDbDecisionLog implements DecisionLog {
     private final DynamoDbClient dynamo;
     private final String table;
     private final TicketSettings settings;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    DynamoDbDecisionLog(DynamoDbClient dynamo, TableNames tables, TicketSettings settings) {
+    DynamoDbDecisionLog(DynamoDbClient dynamo, TableNames tables, TicketSettings settings, Clock clock) {
         this.dynamo = dynamo;
         this.table = tables.ticketDecisions();
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Override

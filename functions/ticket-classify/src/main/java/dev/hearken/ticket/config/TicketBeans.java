@@ -71,7 +71,7 @@ public class TicketBeans {
                 clock);
     }
 
-    /** The one clock of the module (UTC): the webhook's signature window and the worker's decisions read it. */
+    /** The one clock of the module (UTC): the webhook's signature window, the worker's decisions and their log read it. */
     @Produces
     @Singleton
     Clock clock() {

@@ -37,6 +37,13 @@ public class ResultsBeans {
 
     private static final Clock CLOCK = Clock.systemUTC();
 
+    /** The one clock of the results functions (UTC): when a conversion arrived, today's overview, a rollout's time. */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return CLOCK;
+    }
+
     @Produces
     @Singleton
     DynamoDbExperimentAggregates experimentAggregates(DynamoDbClient dynamo, TableNames tables) {

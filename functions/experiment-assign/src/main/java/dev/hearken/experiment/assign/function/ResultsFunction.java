@@ -43,17 +43,18 @@ public class ResultsFunction {
     private final ProgramOverviewService programs;
     private final HttpEndpoint http;
     private final JsonBodies json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
     ResultsFunction(ResultsService results, RolloutService rollouts, ConversionService conversions,
-            ProgramOverviewService programs, HttpEndpoint http, JsonBodies json) {
+            ProgramOverviewService programs, HttpEndpoint http, JsonBodies json, Clock clock) {
         this.results = results;
         this.rollouts = rollouts;
         this.conversions = conversions;
         this.programs = programs;
         this.http = http;
         this.json = json;
+        this.clock = clock;
     }
 
     @Funq("results")
