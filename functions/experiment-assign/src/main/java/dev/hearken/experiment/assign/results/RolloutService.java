@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Rolls a variation out to everyone, as GrowthBook does: the definition gets {@code force} = the
- * variation and status {@code stopped}, so every user who qualifies gets it, unhashed and without a
- * new exposure. Always an explicit action with a person's name; the winner rule only proposes.
+ * Rolls a variation out to everyone who qualifies, as GrowthBook's rollout rule does: the definition gets
+ * {@code force} = the variation, status {@code stopped} and coverage 1 — without its namespace, filters or
+ * explicit ranges — so an experiment tested on 5 % of its audience serves the winner to 100 % of it (its targeting
+ * condition still decides who qualifies), unhashed and without a new exposure. Always an explicit action with a
+ * person's name; the winner rule only proposes.
  *
  * <p>Warm assign functions pick the change up when their catalogue cache expires
  * ({@code hearken.experiments.cache-ttl}, 60 s by default).
@@ -60,19 +62,31 @@ public final class RolloutService {
             return new Refused("unknown_variation", "experiment '" + experimentKey + "' has no variation '" + variation + "'");
         }
         Rollout rollout = new Rollout(index, Attribution.variationKey(current, index), by, clock.instant(), reason);
-        if (Integer.valueOf(index).equals(current.force()) && "stopped".equals(current.status())) {
+        if (Integer.valueOf(index).equals(current.force()) && "stopped".equals(current.status())
+                && rolledOutToAll(current)) {
             LOG.log(System.Logger.Level.INFO, "experiment {0} already rolled out to variation {1}", experimentKey, index);
             return new Done(current, rollout, false);
         }
         Map<String, Object> definition = new java.util.LinkedHashMap<>(current.toMap());
         definition.put("force", index);
         definition.put("status", "stopped");
+        // The runner checks namespace, filters and coverage before a forced winner (GrowthBook's order), so a
+        // rollout that kept them would still serve only the test's slice of the audience.
+        definition.put("coverage", 1.0);
+        definition.remove("namespace");
+        definition.remove("filters");
+        definition.remove("ranges");
         Experiment rolledOut = Experiment.fromMap(definition);
         if (!rollouts.save(current, rolledOut, rollout)) {
             return new Refused("conflict", "the definition changed while rolling out; retry");
         }
         LOG.log(System.Logger.Level.INFO, "experiment {0} rolled out to variation {1}", experimentKey, index);
         return new Done(rolledOut, rollout, true);
+    }
+
+    private static boolean rolledOutToAll(Experiment e) {
+        return (e.coverage() == null || e.coverage() >= 1.0) && e.namespace() == null && e.filters() == null
+                && e.ranges() == null;
     }
 
     /** By key first; a plain index ("1") also names a variation, as in GrowthBook's {@code force}. */

@@ -2,7 +2,10 @@ package dev.hearken.experiment.assign.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hearken.experiment.assignment.AssignmentResult;
 import dev.hearken.experiment.assignment.Experiment;
+import dev.hearken.experiment.assignment.ExperimentRunner;
+import dev.hearken.experiment.assignment.RunContext;
 import dev.hearken.experiment.assign.port.ExperimentRollouts;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,5 +64,48 @@ class RolloutServiceTest {
                 .isEqualTo(new RolloutService.Refused("unknown_variation", "experiment 'digest-copy' has no variation 'sparkles'"));
         assertThat(service.rollOut("spring-sale", "0", "ana@example.com", null))
                 .isInstanceOfSatisfying(RolloutService.Refused.class, r -> assertThat(r.code()).isEqualTo("draft"));
+    }
+
+    @Test
+    void an_experiment_tested_on_5_percent_serves_the_rolled_out_winner_to_everyone_who_qualifies() {
+        // given: a test on 5 % of the users, in half of a namespace, with a targeting condition
+        stored.add(Experiment.fromMap(Map.of("key", "onboarding-tip", "status", "running", "coverage", 0.05,
+                "namespace", List.of("onboarding", 0.0, 0.5), "condition", Map.of("country", "DE"),
+                "variations", List.of("control", "tip"), "meta", List.of(Map.of("key", "control"), Map.of("key", "tip")))));
+        Experiment tested = stored.getLast();
+        assertThat(share(tested, "DE", 1)).as("before: the test's slice").isLessThan(0.05);
+
+        // when
+        service.rollOut("onboarding-tip", "tip", "ana@example.com", "winner");
+
+        // then: every qualifying user gets the winner; the condition still decides who qualifies
+        Experiment rolledOut = stored.getLast();
+        assertThat(rolledOut.coverage()).isEqualTo(1.0);
+        assertThat(share(rolledOut, "DE", 1)).isEqualTo(1.0);
+        assertThat(share(rolledOut, "FR", 1)).isZero();
+    }
+
+    @Test
+    void rolling_out_again_a_winner_that_kept_a_partial_coverage_widens_it_to_everyone() {
+        stored.add(Experiment.fromMap(Map.of("key", "old-rollout", "status", "stopped", "force", 1, "coverage", 0.1,
+                "variations", List.of("a", "b"))));
+
+        RolloutService.Outcome o = service.rollOut("old-rollout", "1", "ana@example.com", null);
+
+        assertThat(o).isInstanceOfSatisfying(RolloutService.Done.class, d -> assertThat(d.changed()).isTrue());
+        assertThat(stored.getLast().coverage()).isEqualTo(1.0);
+    }
+
+    /** The share of 2,000 users with {@code country} who are in the experiment and get {@code variation}. */
+    private static double share(Experiment e, String country, int variation) {
+        int hits = 0;
+        for (int u = 0; u < 2000; u++) {
+            AssignmentResult r = ExperimentRunner.run(e, Map.of("id", "user-" + u, "country", country),
+                    RunContext.defaults());
+            if (r.inExperiment() && r.variationId() == variation) {
+                hits++;
+            }
+        }
+        return hits / 2000.0;
     }
 }
