@@ -17,6 +17,21 @@ public abstract sealed class IntegrationException extends RuntimeException
         this.service = service;
     }
 
+    /**
+     * The one mapping of a service's non-2xx answer about {@code object} (e.g. {@code ticket 35436}): 429 → rate
+     * limited after {@code Retry-After} or {@code defaultRetry} when the header is absent; 409 → conflict; 404 → not
+     * found; anything else → {@link ServiceException} naming {@code code} (the service's error code, or {@code null}).
+     */
+    public static IntegrationException forStatus(String service, int status, String object, String retryAfterHeader,
+            java.time.Duration defaultRetry, String code) {
+        return switch (status) {
+            case 429 -> new RateLimitedException(service, RetryAfter.orDefault(retryAfterHeader, defaultRetry));
+            case 409 -> new ConflictException(service, object);
+            case 404 -> new NotFoundException(service, object);
+            default -> new ServiceException(service, status, code);
+        };
+    }
+
     /** The service that answered, e.g. {@code zendesk}, {@code app-store}, {@code google-play}, {@code fcm}. */
     public String service() {
         return service;

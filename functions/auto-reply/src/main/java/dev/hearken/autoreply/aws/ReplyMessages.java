@@ -7,6 +7,7 @@ import dev.hearken.autoreply.domain.AutoReplyService;
 import dev.hearken.autoreply.domain.RejectedException;
 import dev.hearken.autoreply.domain.ReplyOutcome;
 import dev.hearken.aws.sqs.SqsVisibility;
+import dev.hearken.integration.IntegrationException;
 import dev.hearken.integration.RateLimitedException;
 import dev.hearken.reply.AutoReplyRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +61,8 @@ public class ReplyMessages {
             LOG.errorf("request %s (message %s) rejected: %s; it goes to the DLQ after its retries",
                     request.requestId(), message.getMessageId(), e.reason());
             throw e;
-        } catch (SdkException e) {
-            // AWS error messages name tables and conditions, never message content.
+        } catch (SdkException | IntegrationException e) {
+            // AWS error messages name tables and conditions, ours name service, status and error code: never content.
             LOG.errorf("request %s (message %s) failed: %s: %s", request.requestId(), message.getMessageId(),
                     e.getClass().getSimpleName(), e.getMessage());
             throw e;

@@ -24,7 +24,7 @@ final class HttpErrors {
         } catch (ConflictException e) {
             throw new RejectedException(channel + "_409");
         } catch (ServiceException e) {
-            if (e.status() >= 400 && e.status() < 500 && e.status() != 408) {
+            if (e.permanent()) {
                 throw new RejectedException(channel + "_" + e.status());
             }
             throw e;

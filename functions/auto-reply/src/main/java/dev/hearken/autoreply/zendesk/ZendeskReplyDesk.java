@@ -99,7 +99,7 @@ public final class ZendeskReplyDesk implements ReplyDesk {
             if (e.permanent()) {
                 throw new RejectedException("zendesk_" + e.status());
             }
-            throw new IllegalStateException("zendesk answered " + e.status(), e);
+            throw e;
         }
     }
 }

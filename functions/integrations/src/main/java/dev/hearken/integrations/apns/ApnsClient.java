@@ -61,13 +61,15 @@ public final class ApnsClient {
     /** Sends {@code push}; every HTTP answer is a {@link Result}. */
     public Result send(Push push) {
         JsonHttp.Reply reply = post(push);
-        if (reply.status() == 403 && "ExpiredProviderToken".equals(reason(reply)) && tokens.refreshExpired()) {
+        String reason = reply.status() == 200 ? null : reason(reply);
+        if (reply.status() == 403 && "ExpiredProviderToken".equals(reason) && tokens.refreshExpired()) {
             reply = post(push);
+            reason = reply.status() == 200 ? null : reason(reply);
         }
         if (reply.status() == 200) {
             return new Result(200, reply.header("apns-id").orElse(""), null, Optional.empty());
         }
-        return new Result(reply.status(), reply.header("apns-id").orElse(null), reason(reply),
+        return new Result(reply.status(), reply.header("apns-id").orElse(null), reason,
                 RetryAfter.parse(reply.header("retry-after").orElse(null)));
     }
 

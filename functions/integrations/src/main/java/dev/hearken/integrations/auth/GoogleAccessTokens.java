@@ -75,22 +75,7 @@ public final class GoogleAccessTokens {
         this.clock = clock;
         this.tokens = Caffeine.newBuilder()
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(new Expiry<String, Token>() {
-                    @Override
-                    public long expireAfterCreate(String scope, Token token, long now) {
-                        return token.life().toNanos();
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String scope, Token token, long now, long remaining) {
-                        return token.life().toNanos();
-                    }
-
-                    @Override
-                    public long expireAfterRead(String scope, Token token, long now, long remaining) {
-                        return remaining;
-                    }
-                })
+                .expireAfter(Expiry.writing((String scope, Token token) -> token.life()))
                 .build();
     }
 

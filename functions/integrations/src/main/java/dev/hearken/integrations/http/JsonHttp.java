@@ -2,9 +2,9 @@ package dev.hearken.integrations.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.integration.ConflictException;
+import dev.hearken.integration.IntegrationException;
 import dev.hearken.integration.NotFoundException;
 import dev.hearken.integration.RateLimitedException;
-import dev.hearken.integration.RetryAfter;
 import dev.hearken.integration.ServiceException;
 import java.io.IOException;
 import java.net.URI;
@@ -95,13 +95,8 @@ public final class JsonHttp {
         if (reply.ok()) {
             return reply;
         }
-        switch (reply.status()) {
-            case 429 -> throw new RateLimitedException(service,
-                    RetryAfter.orDefault(reply.header("retry-after").orElse(null), defaultRetry));
-            case 409 -> throw new ConflictException(service, object);
-            case 404 -> throw new NotFoundException(service, object);
-            default -> throw new ServiceException(service, reply.status(), code);
-        }
+        throw IntegrationException.forStatus(service, reply.status(), object, reply.header("retry-after").orElse(null),
+                defaultRetry, code);
     }
 
     /** The body bound to {@code type}; an unreadable body is a {@link ServiceException}. */

@@ -1,9 +1,9 @@
 package dev.hearken.integrations.zendesk;
 
 import dev.hearken.integration.ConflictException;
+import dev.hearken.integration.IntegrationException;
 import dev.hearken.integration.NotFoundException;
 import dev.hearken.integration.RateLimitedException;
-import dev.hearken.integration.RetryAfter;
 import dev.hearken.integration.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -116,12 +116,7 @@ public class ZendeskClient {
 
     /** The exception for a non-2xx answer about {@code object} (e.g. {@code ticket 35436}). */
     static RuntimeException error(Response response, String object) {
-        return switch (response.getStatus()) {
-            case 404 -> new NotFoundException(SERVICE, object);
-            case 409 -> new ConflictException(SERVICE, object);
-            case 429 -> new RateLimitedException(SERVICE,
-                    RetryAfter.orDefault(response.getHeaderString("Retry-After"), DEFAULT_RETRY_AFTER));
-            default -> new ServiceException(SERVICE, response.getStatus(), null);
-        };
+        return IntegrationException.forStatus(SERVICE, response.getStatus(), object,
+                response.getHeaderString("Retry-After"), DEFAULT_RETRY_AFTER, null);
     }
 }

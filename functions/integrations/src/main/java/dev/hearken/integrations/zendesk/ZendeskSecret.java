@@ -1,6 +1,5 @@
 package dev.hearken.integrations.zendesk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearken.aws.secrets.SecretReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +69,6 @@ public class ZendeskSecret {
     }
 
     private String text(String field) {
-        JsonNode secret = secrets.json(settings.secretId());
-        return secret.path(field).asText("");
+        return secrets.field(settings.secretId(), field);
     }
 }

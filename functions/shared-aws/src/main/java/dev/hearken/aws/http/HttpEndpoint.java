@@ -254,12 +254,6 @@ public class HttpEndpoint {
             }
         }
 
-        /** A query parameter that, when present, must be a valid identifier; empty when absent. */
-        public Optional<String> queryId(String name) {
-            String value = query(name);
-            return value == null ? Optional.empty()
-                    : Optional.of(Identifiers.require(name, value));
-        }
 
         /** A query parameter parsed by {@code parse}; 400 naming it when {@code parse} throws; empty when absent. */
         public <T> Optional<T> query(String name, Function<String, T> parse, String expected) {
@@ -317,7 +311,7 @@ public class HttpEndpoint {
                 return null;
             }
             for (Map.Entry<String, String> h : headers.entrySet()) {
-                if (h.getKey() != null && h.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                if (name.equalsIgnoreCase(h.getKey())) {
                     return h.getValue();
                 }
             }

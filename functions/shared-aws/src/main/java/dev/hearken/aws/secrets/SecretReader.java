@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -20,9 +22,13 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 @ApplicationScoped
 public class SecretReader {
 
+    /** A secret as read, and the records bound from it so far: a hot path binds once per secret version. */
+    private record Entry(JsonNode json, ConcurrentMap<Class<?>, Object> bound) {
+    }
+
     private final SecretsManagerClient client;
     private final ObjectMapper json;
-    private final LoadingCache<String, JsonNode> cache;
+    private final LoadingCache<String, Entry> cache;
 
     @Inject
     SecretReader(SecretsManagerClient client, ObjectMapper json, SecretSettings settings) {
@@ -38,13 +44,21 @@ public class SecretReader {
 
     /** The secret {@code id} as a JSON object. */
     public JsonNode json(String id) {
-        return cache.get(id);
+        return cache.get(id).json();
     }
 
-    /** The secret {@code id} bound to {@code type} (a record with the secret's fields). */
+    /**
+     * The secret {@code id} bound to {@code type} (a record with the secret's fields); bound once and kept with the
+     * cached secret, so callers on a hot path (a push send) do not bind the whole secret again per call.
+     */
     public <T> T read(String id, Class<T> type) {
+        Entry entry = cache.get(id);
+        return type.cast(entry.bound().computeIfAbsent(type, t -> bind(id, entry.json(), t)));
+    }
+
+    private Object bind(String id, JsonNode secret, Class<?> type) {
         try {
-            return json.treeToValue(json(id), type);
+            return json.treeToValue(secret, type);
         } catch (IOException e) {
             // Never quote the secret: Jackson's message can carry its text.
             throw new IllegalStateException("secret " + id + " does not have the fields of " + type.getSimpleName());
@@ -65,14 +79,14 @@ public class SecretReader {
         cache.invalidate(id);
     }
 
-    private JsonNode load(String id) {
+    private Entry load(String id) {
         String text = client.getSecretValue(b -> b.secretId(id)).secretString();
         try {
             JsonNode node = json.readTree(text);
             if (node == null || !node.isObject()) {
                 throw new IllegalStateException("secret " + id + " is not a JSON object");
             }
-            return node;
+            return new Entry(node, new ConcurrentHashMap<>());
         } catch (IOException e) {
             throw new IllegalStateException("secret " + id + " is not a JSON object");
         }

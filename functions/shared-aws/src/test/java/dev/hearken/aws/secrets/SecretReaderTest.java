@@ -39,7 +39,20 @@ class SecretReaderTest {
     }
 
     @Test
-    void keeps_a_secret_for_its_ttl_and_sees_a_rotation_after_invalidate() {
+    void a_typed_read_is_bound_once_per_cached_secret_and_again_after_invalidate() {
+        String id = secret("{\"email\":\"bot@example.com\",\"apiToken\":\"t0k\"}");
+        SecretReader reader = new SecretReader(secrets, new ObjectMapper(), Duration.ofMinutes(5));
+        Credentials first = reader.read(id, Credentials.class);
+
+        assertThat(reader.read(id, Credentials.class)).isSameAs(first);
+
+        secrets.putSecretValue(b -> b.secretId(id).secretString("{\"email\":\"bot@example.com\",\"apiToken\":\"new\"}"));
+        reader.invalidate(id);
+        assertThat(reader.read(id, Credentials.class).apiToken()).isEqualTo("new");
+    }
+
+    @Test
+    void keeps_a_secret_within_its_ttl_and_sees_a_rotation_after_invalidate() {
         String id = secret("{\"apiToken\":\"old\"}");
         SecretReader reader = new SecretReader(secrets, new ObjectMapper(), Duration.ofMinutes(5));
         assertThat(reader.field(id, "apiToken")).isEqualTo("old");

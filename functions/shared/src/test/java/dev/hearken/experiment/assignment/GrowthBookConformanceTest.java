@@ -34,7 +34,7 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  *
  * <p>{@code -Dgrowthbook.cases=<path>} checks a newer {@code cases.json} instead. With
  * {@code -Dgrowthbook.generated=<file.jsonl>} the freshly generated cases in that file are checked
- * too (format: the conformance README of the GrowthBook snapshot).
+ * too (format: one JSON object per line, as in src/test/resources/growthbook/generated-sample.jsonl).
  */
 class GrowthBookConformanceTest {
 
