@@ -10,15 +10,21 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Makes a received message come back after a service's {@code Retry-After} instead of the queue's visibility
  * timeout: {@code ChangeMessageVisibility} on the record's receipt handle before the record is reported failed
  * (<a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html">
- * 0 to 43,200 seconds</a>). The event source mapping's role already allows {@code sqs:ChangeMessageVisibility}.
+ * 0 to 43,200 seconds, counted from the receive</a>; see {@link #MAX}). The event source mapping's role already allows
+ * {@code sqs:ChangeMessageVisibility}.
  *
  * <p>Best effort: when the call fails, or no queue URL is configured, the record still fails and comes back after
  * the queue's own visibility timeout — later, not lost.
  */
 public final class SqsVisibility {
 
-    /** SQS's longest visibility timeout, 12 hours. */
-    public static final Duration MAX = Duration.ofSeconds(43_200);
+    /**
+     * The longest wait set: SQS's 12-hour limit counts from when the message was received, not from this call, and
+     * a request beyond it is refused (moto counts from when it was sent, stricter still). A Lambda invocation holds
+     * a received message for at most 15 minutes, so 11 h 45 min is always accepted; setting exactly 12 h never is.
+     * Found when a test checked that the message really stayed hidden: before, the refused call was only logged.
+     */
+    public static final Duration MAX = Duration.ofHours(12).minusMinutes(15);
 
     private static final Logger LOG = Logger.getLogger(SqsVisibility.class);
 
@@ -61,7 +67,7 @@ public final class SqsVisibility {
         }
     }
 
-    /** The visibility timeout SQS accepts for {@code after}: negative → 0, beyond 12 h → 12 h. */
+    /** The visibility timeout SQS accepts for {@code after}: negative → 0, beyond {@link #MAX} → {@link #MAX}. */
     static int seconds(Duration after) {
         if (after == null || after.isNegative()) {
             return 0;

@@ -39,8 +39,9 @@ class SqsHelpersTest {
         assertThat(SqsVisibility.seconds(Duration.ofSeconds(-5))).isZero();
         assertThat(SqsVisibility.seconds(Duration.ZERO)).isZero();
         assertThat(SqsVisibility.seconds(Duration.ofSeconds(90))).isEqualTo(90);
-        assertThat(SqsVisibility.seconds(Duration.ofHours(12))).isEqualTo(43_200);
-        assertThat(SqsVisibility.seconds(Duration.ofDays(3))).isEqualTo(43_200);
+        assertThat(SqsVisibility.seconds(Duration.ofHours(11))).isEqualTo(39_600);
+        assertThat(SqsVisibility.seconds(Duration.ofHours(12))).isEqualTo(42_300);
+        assertThat(SqsVisibility.seconds(Duration.ofDays(3))).isEqualTo(42_300);
     }
 
     @Test
