@@ -98,4 +98,11 @@ public interface TableNames {
     /** Per program and day counters for the program overview; partition {@code program}, sort {@code day}. */
     @WithDefault("hearken-program-stats")
     String programStats();
+
+    /**
+     * The operator API's audit trail: one item per change, partition {@code entity} ({@code <kind>#<id>}), sort
+     * {@code at}; index {@code byDay}; TTL {@code expiresAt} (400 days). See {@code dev.hearken.aws.admin.AuditTrail}.
+     */
+    @WithDefault("hearken-audit")
+    String audit();
 }

@@ -192,6 +192,8 @@ public class HttpEndpoint {
         if (reply.body() instanceof Reply.Text page) {
             headers.put("content-type", page.contentType());
             text = page.text();
+        } else if (reply.body() == null) {
+            text = "";   // 204 No Content
         } else {
             text = json(reply.body());
         }
@@ -231,9 +233,24 @@ public class HttpEndpoint {
             return bodies.read(body, type);
         }
 
+        /** The body as a JSON object, under {@link JsonBodies}' rules; 400 when it is malformed or not an object. */
+        public com.fasterxml.jackson.databind.JsonNode tree() {
+            return bodies.tree(body);
+        }
+
         /** The body as sent (decoded from base64 when API Gateway encoded it); empty when there is none. */
         public String rawBody() {
             return body;
+        }
+
+        /** Whether the route has the path parameter {@code name} and the request a value for it. */
+        public boolean hasPath(String name) {
+            return params(event.getPathParameters()).containsKey(name);
+        }
+
+        /** The route key API Gateway matched ({@code GET /admin/routing-rules/{ruleId}}), or empty. */
+        public String routeKey() {
+            return event.getRouteKey() == null ? "" : event.getRouteKey();
         }
 
         /** A path parameter that must be a valid identifier ({@link Identifiers}); 400 naming it otherwise. */

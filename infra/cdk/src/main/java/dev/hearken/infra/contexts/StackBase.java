@@ -51,6 +51,7 @@ public final class StackBase {
     /** Public routes by route key ({@code POST /webhooks/zendesk}), throttled at the stage. */
     private final Map<String, CfnRoute> publicRoutes = new LinkedHashMap<>();
     private EmailIdentity mailIdentity;
+    private DataTable audit;
 
     /** Declares the dashboard, the HTTP API (on the dashboard) and its URL as the output {@code HttpApiUrl}. */
     public StackBase(Stack stack) {
@@ -103,6 +104,28 @@ public final class StackBase {
         WorkerQueue queue = new WorkerQueue(stack, pascal(props.name()) + "Queue", props);
         monitoring.watch(queue);
         return queue;
+    }
+
+    /**
+     * Lets {@code function} change operator-managed objects of {@code tables} through the operator API
+     * ({@code dev.hearken.aws.admin.VersionedItems}): read them, write them conditionally on their version, and
+     * write the change's entry to the audit table in the same transaction (the transaction's IAM actions are
+     * those of its parts), and read the audit trail. The audit table ({@code <prefix>-audit}, entries expiring
+     * after 400 days) is declared on first use.
+     */
+    public void administers(HearkenFunction function, DataTable... tables) {
+        if (audit == null) {
+            audit = table(DataTableProps.builder("audit", DataTableProps.Key.string("entity"))
+                    .sortKey(DataTableProps.Key.string("at"))
+                    .ttlAttribute("expiresAt")
+                    .index("byDay", DataTableProps.Key.string("day"), DataTableProps.Key.string("at"))
+                    .build());
+        }
+        audit.grant(function, "dynamodb:PutItem", "dynamodb:Query");
+        for (DataTable table : tables) {
+            table.grant(function, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:PutItem",
+                    "dynamodb:DeleteItem");
+        }
     }
 
     /** Declares the secret {@code <prefix>/<name>} without a value: an operator puts it after the deployment. */
