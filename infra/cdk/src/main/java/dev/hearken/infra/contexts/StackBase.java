@@ -128,6 +128,31 @@ public final class StackBase {
         }
     }
 
+    /**
+     * The IAM-authorised routes of one operator-managed collection ({@code dev.hearken.aws.admin.AdminCollection})
+     * served by {@code function}: {@code GET}/{@code POST path}, {@code GET}/{@code PUT}/{@code DELETE
+     * path/{key…}}, {@code GET path/{key…}/history} and, for a two-part key, {@code GET path/{first}}.
+     *
+     * @param path     the collection's path, e.g. {@code /admin/routing-rules}
+     * @param keyNames the key's names in order, which are the path parameters: {@code ruleId};
+     *                 {@code templateKey, language}
+     */
+    public void adminCollection(HearkenFunction function, String path, String... keyNames) {
+        StringBuilder item = new StringBuilder(path);
+        for (String name : keyNames) {
+            item.append("/{").append(name).append('}');
+        }
+        route(HttpMethod.GET, path, function);
+        route(HttpMethod.POST, path, function);
+        if (keyNames.length > 1) {
+            route(HttpMethod.GET, path + "/{" + keyNames[0] + "}", function);
+        }
+        route(HttpMethod.GET, item.toString(), function);
+        route(HttpMethod.PUT, item.toString(), function);
+        route(HttpMethod.DELETE, item.toString(), function);
+        route(HttpMethod.GET, item + "/history", function);
+    }
+
     /** Declares the secret {@code <prefix>/<name>} without a value: an operator puts it after the deployment. */
     public NamedSecret secret(String id, String name, String description) {
         return declareSecret(id, name, description, null);
