@@ -11,7 +11,7 @@ export JAVA_HOME := $(JDK)
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 MVNW := ./mvnw -B
 
-.PHONY: help setup test run build synth bench bench-start bench-webhook clean
+.PHONY: help setup test run build synth bootstrap bench bench-start bench-webhook clean
 
 help: ## list the commands
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -33,6 +33,10 @@ build: ## build every module and the function zips, without tests
 
 synth: ## synthesise the CloudFormation template into infra/cdk/target/cdk.out
 	$(MVNW) -q -pl infra/cdk process-classes
+
+bootstrap: ## load the shipped defaults into a deployed stack through its operator API (API=<HttpApiUrl> [REGION=])
+	$(MVNW) -q install -DskipTests -pl infra/local -am
+	$(MVNW) -q -pl infra/local exec:java -Dexec.mainClass=dev.hearken.local.Bootstrap -Dexec.cleanupDaemonThreads=false -Dexec.args="--api '$(API)' $(if $(REGION),--region $(REGION))"
 
 bench: ## JMH: in-process assignments per second (see functions/benchmarks/README.md)
 	$(MVNW) -q -pl functions/benchmarks -am package -DskipTests
