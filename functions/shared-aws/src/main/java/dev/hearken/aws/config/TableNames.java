@@ -105,4 +105,11 @@ public interface TableNames {
      */
     @WithDefault("hearken-audit")
     String audit();
+
+    /**
+     * Shared rate budgets' counters: one item per (service, budget, account, 10-second window, shard), partition
+     * {@code budgetKey}; TTL {@code expiresAt}. See {@code dev.hearken.aws.budget.DynamoDbRateBudget}.
+     */
+    @WithDefault("hearken-rate-budgets")
+    String rateBudgets();
 }

@@ -52,6 +52,7 @@ public final class StackBase {
     private final Map<String, CfnRoute> publicRoutes = new LinkedHashMap<>();
     private EmailIdentity mailIdentity;
     private DataTable audit;
+    private DataTable rateBudgets;
 
     /** Declares the dashboard, the HTTP API (on the dashboard) and its URL as the output {@code HttpApiUrl}. */
     public StackBase(Stack stack) {
@@ -126,6 +127,21 @@ public final class StackBase {
             table.grant(function, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:PutItem",
                     "dynamodb:DeleteItem");
         }
+    }
+
+    /**
+     * Lets {@code function} take units of the shared rate budgets ({@code dev.hearken.aws.budget.DynamoDbRateBudget}:
+     * one conditional {@code UpdateItem} per call to an external service), so that every instance of every function
+     * calling one account stays under its limit together. The table ({@code <prefix>-rate-budgets}, counters
+     * expiring an hour after their window) is declared on first use.
+     */
+    public void takesRateBudget(HearkenFunction function) {
+        if (rateBudgets == null) {
+            rateBudgets = table(DataTableProps.builder("rate-budgets", DataTableProps.Key.string("budgetKey"))
+                    .ttlAttribute("expiresAt")
+                    .build());
+        }
+        rateBudgets.grant(function, "dynamodb:UpdateItem");
     }
 
     /**
