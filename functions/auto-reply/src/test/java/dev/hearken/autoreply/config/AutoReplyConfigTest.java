@@ -2,10 +2,12 @@ package dev.hearken.autoreply.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,8 @@ class AutoReplyConfigTest {
     private static AutoReplyConfig config(Map<String, String> environment) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(AutoReplyConfig.class)
+                // Quarkus' converter reads the mapping's "120s"-style defaults, as in the function.
+                .withConverter(Duration.class, 200, new DurationConverter())
                 .withSources(new EnvConfigSource(environment, 300))
                 .withSources(new PropertiesConfigSource(Map.of("quarkus.rest-client.google-oauth.url",
                         "https://oauth2.googleapis.com"), "test", 100))
