@@ -20,8 +20,8 @@ class RedriveTest {
     @Test
     void every_dead_lettered_message_goes_back_to_its_queue_with_its_body_and_attributes() {
         String name = "redrive-" + UUID.randomUUID().toString().substring(0, 8);
-        String queue = sqs.createQueue(b -> b.queueName(name)).queueUrl();
-        String dlq = sqs.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
+        String queue = sqs.createQueue(b -> b.queueName("hearken-" + name)).queueUrl();
+        String dlq = sqs.createQueue(b -> b.queueName("hearken-" + name + "-dlq")).queueUrl();
         for (int i = 0; i < 12; i++) {
             String body = "{\"ticketId\":" + i + "}";
             sqs.sendMessage(b -> b.queueUrl(dlq).messageBody(body).messageAttributes(Map.of("reason",
