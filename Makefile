@@ -11,7 +11,7 @@ export JAVA_HOME := $(JDK)
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 MVNW := ./mvnw -B
 
-.PHONY: help setup test run build synth bootstrap bench bench-start bench-webhook clean
+.PHONY: help setup test run build synth bootstrap bench bench-start bench-webhook redrive clean
 
 help: ## list the commands
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -49,6 +49,11 @@ bench-start: setup ## cold start of each function's real artifact through the La
 bench-webhook: setup ## Zendesk webhook → classified and routed ticket latency through the local runtime (N=30)
 	$(MVNW) -q install -DskipTests
 	$(MVNW) -q -pl infra/local exec:java -Dexec.mainClass=dev.hearken.local.WebhookLatencyBenchmark -Dexec.cleanupDaemonThreads=false -Dexec.args="$(or $(N),30)"
+
+redrive: ## move a DLQ's messages back after a fix: QUEUE=tickets [TO=push] [PREFIX=hearken]; AWS_ENDPOINT_URL/AWS_REGION/credentials pick the account (infra/cdk/RUNBOOK.md)
+	@test -n "$(QUEUE)" || { echo "usage: make redrive QUEUE=<queue or its DLQ, e.g. tickets> [TO=<target>] [PREFIX=hearken]" >&2; exit 2; }
+	$(MVNW) -q -pl infra/local -am install -DskipTests
+	HEARKEN_PREFIX=$(or $(PREFIX),hearken) $(MVNW) -q -pl infra/local exec:java -Dexec.mainClass=dev.hearken.local.Redrive -Dexec.cleanupDaemonThreads=false -Dexec.args="$(QUEUE) $(TO)"
 
 clean: ## remove build outputs
 	$(MVNW) -q clean

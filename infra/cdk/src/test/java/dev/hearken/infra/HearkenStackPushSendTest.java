@@ -146,7 +146,7 @@ class HearkenStackPushSendTest {
     }
 
     @Test
-    void the_deferral_role_can_only_be_assumed_by_schedules_of_its_group_and_may_only_send_to_the_push_queue() {
+    void the_deferral_role_can_only_be_assumed_by_schedules_of_its_group_and_may_only_send_to_the_push_queue_and_its_dlq() {
         String group = Templates.logicalId(template, "AWS::Scheduler::ScheduleGroup", "Name", "hearken-push-deferrals");
         Object trust = Match.objectLike(Map.of(
                 "Action", "sts:AssumeRole",
@@ -159,9 +159,12 @@ class HearkenStackPushSendTest {
                 "AssumeRolePolicyDocument", Match.objectLike(Map.of("Statement", List.of(trust)))));
         Object sendOnly = Map.of("Effect", "Allow", "Action", "sqs:SendMessage",
                 "Resource", arnOf(Templates.queue("hearken-push")));
+        // ... and to the deferrals' DLQ, where Scheduler sends with the same role what it could not deliver.
+        Object deadLetterOnly = Map.of("Effect", "Allow", "Action", "sqs:SendMessage",
+                "Resource", arnOf(Templates.queue("hearken-push-deferrals-dlq")));
         template.hasResourceProperties(POLICY, Map.of(
                 "Roles", List.of(Map.of("Ref", deferralRole())),
-                "PolicyDocument", Match.objectLike(Map.of("Statement", List.of(sendOnly)))));
+                "PolicyDocument", Match.objectLike(Map.of("Statement", List.of(sendOnly, deadLetterOnly)))));
     }
 
     private static final String DEFERRAL_ROLE = "Lets push-send's deferral schedules send their message back to the push queue";

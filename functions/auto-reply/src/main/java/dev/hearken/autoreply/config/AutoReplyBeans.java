@@ -6,6 +6,7 @@ import dev.hearken.autoreply.aws.DynamoDbInboundMail;
 import dev.hearken.autoreply.aws.DynamoDbReplyLedger;
 import dev.hearken.autoreply.aws.DynamoDbReplyTemplates;
 import dev.hearken.autoreply.aws.ExperimentVariantPicker;
+import dev.hearken.autoreply.domain.ArticleLinks;
 import dev.hearken.autoreply.domain.AutoReplyService;
 import dev.hearken.autoreply.domain.Guardrails;
 import dev.hearken.autoreply.domain.MailAddress;
@@ -101,7 +102,8 @@ public class AutoReplyBeans {
                 Set.copyOf(config.blockedPriorities()), ownDomains);
         ReplySettings settings = new ReplySettings(
                 Map.of("googleplay", config.googlePlayDailyCap(), "appstore", config.appStoreDailyCap(),
-                        "zendesk", config.zendeskDailyCap(), "email", config.mail().dailyCap()), config.appName(), config.articleLink(),
+                        "zendesk", config.zendeskDailyCap(), "email", config.mail().dailyCap()), config.appName(),
+                new ArticleLinks(config.articleLink(), config.articleLinks()),
                 config.ticketStatus(), Set.copyOf(config.ticketTags()), config.claimLease());
         return new AutoReplyService(composer,
                 new DynamoDbReplyLedger(dynamo, config.repliesTable(), config.retention()),

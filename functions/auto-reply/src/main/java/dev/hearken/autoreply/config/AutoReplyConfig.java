@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Configuration of auto-reply ({@code hearken.auto-reply.*}; environment {@code HEARKEN_AUTO_REPLY_*}). */
@@ -46,13 +47,24 @@ public interface AutoReplyConfig {
     @WithDefault("20000")
     int zendeskDailyCap();
 
-    /** The app's display name ({app} placeholder). */
+    /** The app's display name ({app} placeholder); the CDK stack sets it from {@code hearken:appName}. */
     @WithDefault("Hearken")
     String appName();
 
-    /** Help-centre link ({articleLink} placeholder). */
+    /**
+     * Help-centre link ({articleLink} placeholder) of a reply whose language has none in {@link #articleLinks()};
+     * the CDK stack sets it from the {@code default} entry of {@code hearken:helpLinks}.
+     */
     @WithDefault("https://help.example.com")
     String articleLink();
+
+    /**
+     * Help-centre link per reply language, {@code hearken.auto-reply.article-links.<language>} (environment
+     * {@code HEARKEN_AUTO_REPLY_ARTICLE_LINKS_DE}; keys are ISO 639 codes, since an environment variable
+     * cannot carry the '-' of {@code pt-BR}). A reply in {@code pt-BR} uses {@code pt}'s link, else
+     * {@link #articleLink()}. The CDK stack sets them from {@code hearken:helpLinks}.
+     */
+    Map<String, String> articleLinks();
 
     /** Status a ticket gets with the reply: pending = waiting for the requester. */
     @WithDefault("pending")

@@ -142,7 +142,7 @@ public final class AutoReplyService {
             }
             Optional<ReplyComposer.Composed> reply = composer.compose(ReplyChannel.Kind.TICKET,
                     List.of("ticket:" + request.intent()), LanguageChain.of(request.locale(), request.language()),
-                    new Placeholders(ticket.requesterName(), settings.appName(), settings.articleLink(),
+                    new Placeholders(ticket.requesterName(), settings.appName(), settings.articleLinks(),
                             Long.toString(ticketId)),
                     request.requestId());
             if (reply.isEmpty()) {
@@ -180,7 +180,7 @@ public final class AutoReplyService {
                 "review:" + review.band());
         Optional<ReplyComposer.Composed> reply = composer.compose(ReplyChannel.Kind.REVIEW, keys,
                 LanguageChain.of(request.locale(), request.language()),
-                new Placeholders(review.reviewerName(), settings.appName(), settings.articleLink(), null),
+                new Placeholders(review.reviewerName(), settings.appName(), settings.articleLinks(), null),
                 request.requestId());
         if (reply.isEmpty()) {
             return ReplyOutcome.skipped("no_template");
@@ -251,7 +251,7 @@ public final class AutoReplyService {
         }
         Optional<ReplyComposer.Composed> reply = composer.compose(ReplyChannel.Kind.TICKET,
                 List.of("ticket:" + request.intent()), LanguageChain.of(request.locale(), request.language()),
-                new Placeholders(inbound.fromName(), settings.appName(), settings.articleLink(), inbound.caseNumber()),
+                new Placeholders(inbound.fromName(), settings.appName(), settings.articleLinks(), inbound.caseNumber()),
                 request.requestId());
         if (reply.isEmpty()) {
             return new Prepared(ReplyOutcome.skipped("no_template"), inbound, null, null);

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  *
  * @param name        the requester's or reviewer's display name, may be {@code null}
  * @param app         the app's display name, may be {@code null}
- * @param articleLink a help-centre link chosen by the template's owner (configuration, not user input)
+ * @param articleLinks the help-centre link per reply language (configuration, not user input); may be {@code null}
  * @param ticketId    the ticket id, {@code null} for reviews
  */
-public record Placeholders(String name, String app, String articleLink, String ticketId) {
+public record Placeholders(String name, String app, ArticleLinks articleLinks, String ticketId) {
 
     /** Longest name we put in a reply; longer ones are cut (review replies have a 350-character limit). */
     public static final int MAX_NAME = 40;
@@ -24,8 +24,17 @@ public record Placeholders(String name, String app, String articleLink, String t
     private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{M}\\p{N} .'\\-]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    /** The values for the renderer: missing ones are empty strings, so templates use {@code {#if name}}. */
+    /** The values for the renderer with the default article link (see {@link #values(String)}). */
     public Map<String, Object> values() {
+        return values(null);
+    }
+
+    /**
+     * The values for a reply in {@code language} (its article link; {@code null}: the default one); missing
+     * values are empty strings, so templates use {@code {#if name}}.
+     */
+    public Map<String, Object> values(String language) {
+        String articleLink = articleLinks == null ? null : articleLinks.forLanguage(language);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", inert(name));
         values.put("app", inert(app));

@@ -45,7 +45,7 @@ public final class ReplyComposer {
     private Composed render(ReplyChannel.Kind kind, ReplyTemplate template, Placeholders placeholders, String unitId) {
         String variant = template.experimentKey() == null ? null
                 : variants.variant(template.experimentKey(), unitId).orElse(null);
-        String text = renderer.render(template.bodyFor(variant), placeholders.values());
+        String text = renderer.render(template.bodyFor(variant), placeholders.values(template.language()));
         return new Composed(HumanPath.ensure(kind, template.language(), text), template.key(), template.language(),
                 variant == null ? null : template.experimentKey(), variant);
     }

@@ -9,13 +9,13 @@ import java.util.Set;
  *
  * @param dailyCaps    channel source → replies allowed per app per UTC day ({@code googleplay} → 2000)
  * @param appName      the app's display name for the {@code {app}} placeholder
- * @param articleLink  help-centre link for the {@code {articleLink}} placeholder
+ * @param articleLinks help-centre link per reply language for the {@code {articleLink}} placeholder
  * @param ticketStatus status a ticket gets with the reply ({@code pending}: waiting for the requester)
  * @param ticketTags   tags added with the reply (the marker tag is always added)
  * @param claimLease   how long a claim without an outcome belongs to the attempt that made it; longer
  *                     than the function's timeout
  */
-public record ReplySettings(Map<String, Integer> dailyCaps, String appName, String articleLink, String ticketStatus,
+public record ReplySettings(Map<String, Integer> dailyCaps, String appName, ArticleLinks articleLinks, String ticketStatus,
         Set<String> ticketTags, Duration claimLease) {
 
     /**

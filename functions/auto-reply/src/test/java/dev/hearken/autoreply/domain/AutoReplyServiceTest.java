@@ -42,7 +42,7 @@ class AutoReplyServiceTest {
         VariantPicker picker = (experiment, unit) -> unit.endsWith("7") ? Optional.of("friendly") : Optional.empty();
         return new AutoReplyService(new ReplyComposer(catalogue, new QuteRenderer(), picker), ledger, caps, desk,
                 List.of(play), new Guardrails(Guardrails.DEFAULT_BLOCKED_TAGS, Set.of(42L), Set.of("urgent", "high")),
-                new ReplySettings(dailyCaps, "Acme", "https://help.acme.test/a/1", "pending", Set.of("auto_replied"),
+                new ReplySettings(dailyCaps, "Acme", ArticleLinks.of("https://help.acme.test/a/1"), "pending", Set.of("auto_replied"),
                         Duration.ofSeconds(120)),
                 clock);
     }

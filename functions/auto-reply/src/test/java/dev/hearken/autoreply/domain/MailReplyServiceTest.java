@@ -37,7 +37,7 @@ class MailReplyServiceTest {
         return new AutoReplyService(new ReplyComposer(catalogue, new QuteRenderer(), (e, u) -> Optional.empty()),
                 ledger, caps, new InMemory.Desk(), List.of(), mail,
                 new Guardrails(Guardrails.DEFAULT_BLOCKED_TAGS, Set.of(), Set.of(), Set.of("mail.hearken.example")),
-                new ReplySettings(dailyCaps, "Acme", "https://help.acme.test/a/1", "pending", Set.of(),
+                new ReplySettings(dailyCaps, "Acme", ArticleLinks.of("https://help.acme.test/a/1"), "pending", Set.of(),
                         Duration.ofSeconds(120)),
                 clock);
     }
@@ -199,7 +199,7 @@ class MailReplyServiceTest {
         AutoReplyService noMail = new AutoReplyService(
                 new ReplyComposer(catalogue, new QuteRenderer(), (e, u) -> Optional.empty()), ledger, caps,
                 new InMemory.Desk(), List.of(), new Guardrails(Set.of(), Set.of(), Set.of()),
-                new ReplySettings(dailyCaps, "Acme", "x", "pending", Set.of(), Duration.ofSeconds(120)), clock);
+                new ReplySettings(dailyCaps, "Acme", ArticleLinks.of("x"), "pending", Set.of(), Duration.ofSeconds(120)), clock);
 
         assertThatThrownBy(() -> noMail.handle(request("m-13", "en", null)))
                 .isInstanceOfSatisfying(RejectedException.class,

@@ -3,6 +3,7 @@ package dev.hearken.autoreply.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hearken.autoreply.domain.ArticleLinks;
 import dev.hearken.autoreply.domain.Placeholders;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +15,9 @@ class RenderingTest {
     void placeholders_are_filled_and_a_missing_name_takes_the_else_branch() {
         String source = "{#if name}Hi {name}{#else}Hi there{/if}, about {app} ({ticketId}): {articleLink}";
 
-        assertThat(qute.render(source, new Placeholders("Ana", "Acme", "https://h.test/1", "42").values()))
+        assertThat(qute.render(source, new Placeholders("Ana", "Acme", ArticleLinks.of("https://h.test/1"), "42").values()))
                 .isEqualTo("Hi Ana, about Acme (42): https://h.test/1");
-        assertThat(qute.render(source, new Placeholders(null, "Acme", "https://h.test/1", "42").values()))
+        assertThat(qute.render(source, new Placeholders(null, "Acme", ArticleLinks.of("https://h.test/1"), "42").values()))
                 .isEqualTo("Hi there, about Acme (42): https://h.test/1");
     }
 

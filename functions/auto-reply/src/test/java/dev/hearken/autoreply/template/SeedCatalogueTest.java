@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.autoreply.domain.ReplyChannel;
 import dev.hearken.autoreply.domain.HumanPath;
+import dev.hearken.autoreply.domain.ArticleLinks;
 import dev.hearken.autoreply.domain.Placeholders;
 import dev.hearken.testing.RepositoryRoot;
 import java.io.IOException;
@@ -94,6 +95,6 @@ class SeedCatalogueTest {
     }
 
     private static String render(Entry e, String name) {
-        return QUTE.render(e.body(), new Placeholders(name, "Acme Notes", "https://help.acme.test/x", "35501").values());
+        return QUTE.render(e.body(), new Placeholders(name, "Acme Notes", ArticleLinks.of("https://help.acme.test/x"), "35501").values());
     }
 }

@@ -26,8 +26,10 @@ import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
  * {@code ConflictException}, which means "already scheduled". Any other failure is thrown, and the caller
  * falls back to an SQS delay.
  *
- * <p>The target keeps Scheduler's default retry policy (185 attempts over 24 hours) for a failed
- * {@code SendMessage}; no dead-letter queue is set on the target (see the README, "Not done yet").
+ * <p>The target retries a failed {@code SendMessage} as long as Scheduler allows (185 attempts over 24 hours,
+ * also its default) and then, when a dead-letter queue is configured, Scheduler sends the message there
+ * instead of dropping it (the stack's {@code <prefix>-push-deferrals-dlq}, alarmed; {@code make redrive}
+ * moves it back to the push queue).
  *
  * @see <a href="https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html">CreateSchedule</a>
  */
@@ -37,25 +39,31 @@ public final class SchedulerDeferrals implements LongDeferrals {
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
     /** Hex digits of the key's hash in a name (160 bits): name = 14-character time + '-' + these = 55 ≤ 64. */
     private static final int HASH_HEX = 40;
+    /** Scheduler's maximum retry window and attempts for a target. */
+    private static final int MAX_EVENT_AGE_SECONDS = 86_400;
+    private static final int MAX_RETRY_ATTEMPTS = 185;
 
     private final SchedulerClient scheduler;
     private final ObjectMapper json;
     private final String group;
     private final String roleArn;
     private final Supplier<String> queueArn;
+    private final String deadLetterArn;
 
     /**
      * @param group    the schedule group (declared by the CDK stack)
      * @param roleArn  the role Scheduler assumes to send to the queue
      * @param queueArn the push queue's ARN, asked for at the first schedule
+     * @param deadLetterArn the SQS queue of undeliverable deferrals, or {@code null} for none
      */
     public SchedulerDeferrals(SchedulerClient scheduler, ObjectMapper json, String group, String roleArn,
-            Supplier<String> queueArn) {
+            Supplier<String> queueArn, String deadLetterArn) {
         this.scheduler = scheduler;
         this.json = json;
         this.group = group;
         this.roleArn = roleArn;
         this.queueArn = queueArn;
+        this.deadLetterArn = deadLetterArn;
     }
 
     @Override
@@ -68,7 +76,14 @@ public final class SchedulerDeferrals implements LongDeferrals {
                     .scheduleExpressionTimezone("UTC")
                     .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE)
-                    .target(t -> t.arn(queueArn.get()).roleArn(roleArn).input(body)));
+                    .target(t -> {
+                        t.arn(queueArn.get()).roleArn(roleArn).input(body)
+                                .retryPolicy(r -> r.maximumEventAgeInSeconds(MAX_EVENT_AGE_SECONDS)
+                                        .maximumRetryAttempts(MAX_RETRY_ATTEMPTS));
+                        if (deadLetterArn != null) {
+                            t.deadLetterConfig(d -> d.arn(deadLetterArn));
+                        }
+                    }));
         } catch (ConflictException alreadyScheduled) {
             // The same key for the same minute: an earlier attempt created it. Nothing more to do.
         }

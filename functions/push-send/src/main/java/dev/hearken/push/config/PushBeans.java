@@ -189,7 +189,8 @@ public class PushBeans {
         Supplier<String> arn = () -> deferrals.queueArn().orElseGet(() -> queueArns.computeIfAbsent(queues.pushName(),
                 n -> sqs.getQueueAttributes(b -> b.queueUrl(url.get()).attributeNames(QueueAttributeName.QUEUE_ARN))
                         .attributes().get(QueueAttributeName.QUEUE_ARN)));
-        return new SchedulerDeferrals(scheduler, json, deferrals.group(), deferrals.roleArn().get(), arn);
+        return new SchedulerDeferrals(scheduler, json, deferrals.group(), deferrals.roleArn().get(), arn,
+                deferrals.deadLetterArn().orElse(null));
     }
 
     @Produces

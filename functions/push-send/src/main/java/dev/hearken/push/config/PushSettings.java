@@ -157,6 +157,13 @@ public interface PushSettings {
          * (tests, local runs) it is asked of SQS once, by the queue's URL.
          */
         Optional<String> queueArn();
+
+        /**
+         * ARN of the SQS queue Scheduler sends a deferral to when it cannot deliver it within its retry policy
+         * ({@code HEARKEN_PUSH_DEFERRALS_DEAD_LETTER_ARN}, the stack's {@code <prefix>-push-deferrals-dlq}); none
+         * (tests, local runs): Scheduler drops such a deferral after 24 hours.
+         */
+        Optional<String> deadLetterArn();
     }
 
     /** Campaign fan-out. */

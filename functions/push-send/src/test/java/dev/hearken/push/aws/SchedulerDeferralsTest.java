@@ -35,7 +35,7 @@ class SchedulerDeferralsTest {
         SchedulerClient scheduler = Emulator.shared().client(SchedulerClient.builder());
         String group = "deferrals-" + UUID.randomUUID();
         scheduler.createScheduleGroup(b -> b.name(group));
-        SchedulerDeferrals deferrals = new SchedulerDeferrals(scheduler, new ObjectMapper(), group, ROLE_ARN, () -> QUEUE_ARN);
+        SchedulerDeferrals deferrals = new SchedulerDeferrals(scheduler, new ObjectMapper(), group, ROLE_ARN, () -> QUEUE_ARN, null);
 
         deferrals.deferUntil(message("k:retry"), MORNING);
         deferrals.deferUntil(message("k:retry"), MORNING);
@@ -45,10 +45,28 @@ class SchedulerDeferralsTest {
     }
 
     @Test
+    void a_schedule_retries_for_a_day_and_then_sends_its_message_to_the_dead_letter_queue_instead_of_dropping_it() {
+        SchedulerClient scheduler = Emulator.shared().client(SchedulerClient.builder());
+        String group = "deferrals-" + UUID.randomUUID();
+        scheduler.createScheduleGroup(b -> b.name(group));
+        String deadLetterArn = "arn:aws:sqs:us-east-1:123456789012:hearken-push-deferrals-dlq";
+        SchedulerDeferrals deferrals = new SchedulerDeferrals(scheduler, new ObjectMapper(), group, ROLE_ARN,
+                () -> QUEUE_ARN, deadLetterArn);
+
+        deferrals.deferUntil(message("k:dlq"), MORNING);
+
+        var target = scheduler.getSchedule(b -> b.groupName(group).name(SchedulerDeferrals.scheduleName("k:dlq", MORNING)))
+                .target();
+        assertThat(target.deadLetterConfig().arn()).isEqualTo(deadLetterArn);
+        assertThat(target.retryPolicy().maximumEventAgeInSeconds()).isEqualTo(86_400);
+        assertThat(target.retryPolicy().maximumRetryAttempts()).isEqualTo(185);
+    }
+
+    @Test
     void a_refused_request_is_thrown_so_that_the_service_falls_back_to_an_sqs_delay() {
         SchedulerClient scheduler = Emulator.shared().client(SchedulerClient.builder());
         SchedulerDeferrals deferrals = new SchedulerDeferrals(scheduler, new ObjectMapper(), "no-such-group-" + UUID.randomUUID(),
-                ROLE_ARN, () -> QUEUE_ARN);
+                ROLE_ARN, () -> QUEUE_ARN, null);
 
         assertThatThrownBy(() -> deferrals.deferUntil(message("k:refused"), MORNING)).isInstanceOf(SdkException.class);
     }

@@ -3,12 +3,14 @@ package dev.hearken.infra.constructs;
 import dev.hearken.infra.HearkenSettings;
 import java.util.List;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
@@ -48,7 +50,17 @@ public final class Monitoring extends Construct {
                         queue.deadLetterQueue().metricApproximateNumberOfMessagesVisible(stat("Maximum")))),
                 graph(queue.name() + " oldest message (s)",
                         List.of(queue.queue().metricApproximateAgeOfOldestMessage(stat("Maximum")))),
-                alarms(queue.name() + " alarms", List.of(queue.deadLetterAlarm(), queue.oldestMessageAlarm())));
+                alarms(queue.name() + " alarms",
+                        List.of(queue.deadLetterAlarm(), queue.deadLetterAgeAlarm(), queue.oldestMessageAlarm())));
+    }
+
+    /** Adds a row for a dead-letter queue without a work queue of its own: depth, age of the oldest message, alarms. */
+    public Monitoring watchDeadLetters(String title, Queue deadLetterQueue, List<Alarm> deadLetterAlarms) {
+        return row(
+                graph(title + " depth", List.of(deadLetterQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum")))),
+                graph(title + " oldest message (s)",
+                        List.of(deadLetterQueue.metricApproximateAgeOfOldestMessage(stat("Maximum")))),
+                alarms(title + " alarms", deadLetterAlarms));
     }
 
     /** Adds a row for {@code api}: requests and 4xx/5xx, latency. */
@@ -74,7 +86,7 @@ public final class Monitoring extends Construct {
         return GraphWidget.Builder.create().title(title).left(metrics).width(THIRD).build();
     }
 
-    private static AlarmStatusWidget alarms(String title, List<software.amazon.awscdk.services.cloudwatch.Alarm> alarms) {
+    private static AlarmStatusWidget alarms(String title, List<Alarm> alarms) {
         return AlarmStatusWidget.Builder.create().title(title).alarms(alarms).width(THIRD).build();
     }
 

@@ -14,9 +14,10 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * A work queue as every Hearken queue is: SQS-managed encryption, TLS enforced, a dead-letter queue
- * kept 14 days, a visibility timeout six times the consumer's timeout, and two alarms — anything in
- * the DLQ, and the oldest waiting message getting too old.
+ * A work queue as every Hearken queue is: SQS-managed encryption, TLS enforced, the queue and its
+ * dead-letter queue kept 14 days, a visibility timeout six times the consumer's timeout, and three alarms —
+ * anything in the DLQ, a message left in the DLQ too long ({@link DeadLetterAlarms}), and the oldest
+ * waiting message getting too old.
  *
  * <p>Six times the timeout is AWS's advice for Lambda consumers: a batch that is retried after a
  * throttle or a timeout must not become visible again while a previous attempt still runs
@@ -27,10 +28,14 @@ import software.constructs.Construct;
  */
 public final class WorkerQueue extends Construct {
 
+    /** How long the queue and its DLQ keep a message: 14 days, the most SQS allows. */
+    public static final software.amazon.awscdk.Duration RETENTION = software.amazon.awscdk.Duration.days(14);
+
     private final WorkerQueueProps props;
     private final Queue queue;
     private final Queue deadLetterQueue;
     private final Alarm deadLetterAlarm;
+    private final Alarm deadLetterAgeAlarm;
     private final Alarm oldestMessageAlarm;
 
     public WorkerQueue(Construct scope, String id, WorkerQueueProps props) {
@@ -43,32 +48,29 @@ public final class WorkerQueue extends Construct {
                 .queueName(queueName + "-dlq")
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
-                // The longest SQS allows: a DLQ is where people look after something went wrong.
-                .retentionPeriod(software.amazon.awscdk.Duration.days(14))
+                // The longest SQS allows: a DLQ is where people look after something went wrong. It must not be
+                // shorter than the source queue's, because SQS expires a moved message by its first enqueue time.
+                .retentionPeriod(RETENTION)
                 .build();
         this.queue = Queue.Builder.create(this, "Queue")
                 .queueName(queueName)
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .visibilityTimeout(seconds(props.visibilityTimeout()))
+                // The longest SQS allows (the default is 4 days): a backlog during a long outage must survive it.
+                .retentionPeriod(RETENTION)
                 .deadLetterQueue(DeadLetterQueue.builder()
                         .queue(deadLetterQueue)
                         .maxReceiveCount(props.maxReceiveCount())
                         .build())
                 .build();
 
-        this.deadLetterAlarm = Alarm.Builder.create(this, "DeadLetterAlarm")
-                .alarmName(queueName + "-dlq-not-empty")
-                .alarmDescription(props.name() + ": messages were dead-lettered; inspect and redrive " + queueName + "-dlq")
-                .metric(deadLetterQueue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                        .period(software.amazon.awscdk.Duration.minutes(1))
-                        .statistic("Maximum")
-                        .build()))
-                .threshold(0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
+        this.deadLetterAlarm = DeadLetterAlarms.notEmpty(this, "DeadLetterAlarm", deadLetterQueue,
+                queueName + "-dlq-not-empty",
+                props.name() + ": messages were dead-lettered; inspect and redrive " + queueName + "-dlq");
+        this.deadLetterAgeAlarm = DeadLetterAlarms.tooOld(this, "DeadLetterAgeAlarm", deadLetterQueue,
+                queueName + "-dlq-too-old", props.name() + ": a message has waited in " + queueName + "-dlq for "
+                        + DeadLetterAlarms.AGE_ALARM.toDays() + " days; redrive or export it before SQS deletes it");
         this.oldestMessageAlarm = Alarm.Builder.create(this, "OldestMessageAlarm")
                 .alarmName(queueName + "-oldest-message-age")
                 .alarmDescription(props.name() + ": the consumer is falling behind (oldest message older than "
@@ -139,6 +141,11 @@ public final class WorkerQueue extends Construct {
     /** Alarms as soon as the DLQ holds a message. */
     public Alarm deadLetterAlarm() {
         return deadLetterAlarm;
+    }
+
+    /** Alarms when a message has waited in the DLQ for {@link DeadLetterAlarms#AGE_ALARM}. */
+    public Alarm deadLetterAgeAlarm() {
+        return deadLetterAgeAlarm;
     }
 
     /** Alarms when the oldest waiting message stays older than the configured age for five minutes. */

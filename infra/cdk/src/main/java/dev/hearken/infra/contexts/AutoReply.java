@@ -1,5 +1,7 @@
 package dev.hearken.infra.contexts;
 
+import dev.hearken.infra.HearkenSettings;
+import dev.hearken.infra.HearkenSettings.Store;
 import dev.hearken.infra.constructs.ConsumerOptions;
 import dev.hearken.infra.constructs.DataTable;
 import dev.hearken.infra.constructs.DataTableProps;
@@ -8,7 +10,10 @@ import dev.hearken.infra.constructs.HearkenFunction;
 import dev.hearken.infra.constructs.HearkenFunctionProps;
 import dev.hearken.infra.constructs.WorkerQueue;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 
@@ -71,17 +76,37 @@ public final class AutoReply {
         experiments.exposures().grant(worker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query");
         experiments.aggregates().grant(worker, "dynamodb:UpdateItem"); // the library counts first exposures
         zendeskSecret.grantRead(worker, "HEARKEN_ZENDESK_SECRET_ID");
+        platform.callsZendesk(worker);
+        brand(platform.settings(), worker);
         // The store keys are declared with review-ingest, which comes later; referenced by name here, which
         // grants the secret's partial ARN (the name plus the 6-character suffix Secrets Manager adds).
         String prefix = platform.settings().prefix();
-        for (String store : List.of("appstore", "googleplay")) {
+        Map<Store, String> stores = new LinkedHashMap<>();
+        stores.put(Store.APP_STORE, "appstore");
+        stores.put(Store.GOOGLE_PLAY, "googleplay");
+        stores.forEach((store, name) -> {
+            if (!platform.settings().enabled(store)) {
+                return; // no reviews come from a disabled store, so none is answered there
+            }
             worker.function().addToRolePolicy(PolicyStatement.Builder.create()
                     .actions(List.of("secretsmanager:GetSecretValue"))
                     .resources(List.of(Secret.fromSecretNameV2(platform.scope(),
-                            "AutoReply" + StackBase.pascal(store) + "Secret", prefix + "/" + store).getSecretArn() + "-??????"))
+                            "AutoReply" + StackBase.pascal(name) + "Secret", prefix + "/" + name).getSecretArn() + "-??????"))
                     .build());
-        }
-        worker.addEnvironment("HEARKEN_AUTO_REPLY_APP_STORE_SECRET_ID", prefix + "/appstore");
-        worker.addEnvironment("HEARKEN_AUTO_REPLY_GOOGLE_PLAY_SECRET_ID", prefix + "/googleplay");
+            worker.addEnvironment("HEARKEN_AUTO_REPLY_" + store.name() + "_SECRET_ID", prefix + "/" + name);
+        });
+    }
+
+    /**
+     * The deployment's brand in every reply: {@code {app}} ({@code hearken:appName}), {@code {articleLink}}
+     * per reply language ({@code hearken:helpLinks}: {@code default} and one
+     * {@code HEARKEN_AUTO_REPLY_ARTICLE_LINKS_<LANG>} per language) and the sender name of e-mail answers.
+     */
+    private static void brand(HearkenSettings settings, HearkenFunction worker) {
+        worker.addEnvironment("HEARKEN_AUTO_REPLY_APP_NAME", settings.appName());
+        new TreeMap<>(settings.helpLinks()).forEach((language, link) -> worker.addEnvironment(
+                language.equals(HearkenSettings.DEFAULT_LANGUAGE) ? "HEARKEN_AUTO_REPLY_ARTICLE_LINK"
+                        : "HEARKEN_AUTO_REPLY_ARTICLE_LINKS_" + HearkenSettings.envName(language), link));
+        worker.addEnvironment("HEARKEN_AUTO_REPLY_MAIL_FROM_NAME", settings.mailSenderName());
     }
 }

@@ -39,6 +39,7 @@ final class PushMail {
      */
     PushMail(StackBase platform, HearkenFunction sender, DataTable pushUsers) {
         platform.sendsMail(sender, "notifications");
+        sender.addEnvironment("HEARKEN_MAIL_FROM_NAME", platform.settings().mailSenderName());
         NamedSecret key = platform.secret("PushMailSecret", "push-mail",
                 "Key of e-mail unsubscribe tokens (JSON: unsubscribeKey = base64 of 32 random bytes)");
         key.grantRead(sender, "HEARKEN_MAIL_SECRET_ID");

@@ -1,5 +1,6 @@
 package dev.hearken.infra.contexts;
 
+import dev.hearken.infra.HearkenSettings.Channel;
 import dev.hearken.infra.constructs.ConsumerOptions;
 import dev.hearken.infra.constructs.DataTable;
 import dev.hearken.infra.constructs.DataTableProps;
@@ -19,6 +20,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.scheduler.CfnScheduleGroup;
+import software.amazon.awscdk.services.sqs.Queue;
 
 /**
  * CRM push with caps, quiet hours and priorities, and campaign fan-out. One artifact
@@ -56,10 +58,12 @@ public final class PushSend {
         DataTable segments = platform.table(DataTableProps.builder("push-segments", Key.string("segmentId"))
                 .sortKey(Key.string("userId"))
                 .build());
-        // No value in the template: an operator puts the FCM service-account JSON and the APNs key.
-        NamedSecret fcmSecret = platform.secret("FcmSecret", "fcm",
+        // No value in the template: an operator puts the FCM service-account JSON and the APNs key. Not declared
+        // when push is disabled (hearken:channels): nothing to put.
+        boolean pushes = platform.settings().enabled(Channel.PUSH);
+        NamedSecret fcmSecret = !pushes ? null : platform.secret("FcmSecret", "fcm",
                 "FCM service-account key file (JSON: project_id, client_email, private_key, private_key_id, token_uri)");
-        NamedSecret apnsSecret = platform.secret("ApnsSecret", "apns",
+        NamedSecret apnsSecret = !pushes ? null : platform.secret("ApnsSecret", "apns",
                 "APNs token-auth key (JSON: teamId, keyId, privateKey as PKCS#8 PEM, topic)");
         HearkenFunction worker = platform.function(HearkenFunctionProps.builder("push-send")
                 .export("send")
@@ -102,9 +106,13 @@ public final class PushSend {
                 .actions(List.of("events:PutEvents"))
                 .resources(List.of(platform.arn("events", "event-bus/default")))
                 .build());
-        fcmSecret.grantRead(worker, "HEARKEN_PUSH_FCM_SECRET_ID");
-        apnsSecret.grantRead(worker, "HEARKEN_PUSH_APNS_SECRET_ID");
-        new PushMail(platform, worker, users);
+        if (pushes) {
+            fcmSecret.grantRead(worker, "HEARKEN_PUSH_FCM_SECRET_ID");
+            apnsSecret.grantRead(worker, "HEARKEN_PUSH_APNS_SECRET_ID");
+        }
+        if (platform.settings().enabled(Channel.EMAIL)) {
+            new PushMail(platform, worker, users);
+        }
         // Program overview counters (sends, deliveries, capped, deferred, ...): one ADD per message.
         experiments.programStats().grant(worker, "dynamodb:UpdateItem");
         deferrals(platform, worker, push);
@@ -150,6 +158,23 @@ public final class PushSend {
         worker.addEnvironment("HEARKEN_PUSH_DEFERRALS_QUEUE_ARN", push.queue().getQueueArn());
         // The group exists before the worker runs, so a first night's deferrals are not refused for want of it.
         worker.function().getNode().addDependency(schedules);
+        deferralDeadLetters(platform, worker, role);
+    }
+
+    /**
+     * Where a deferral goes when Scheduler cannot deliver it (the push queue refuses, the role is broken)
+     * after its retry policy, instead of being dropped: {@code <prefix>-push-deferrals-dlq}, set on each
+     * schedule's target by push-send ({@code HEARKEN_PUSH_DEFERRALS_DEAD_LETTER_ARN}). Scheduler sends there
+     * with the schedule's execution role, so that role may send to it too. Its messages are push messages:
+     * {@code make redrive QUEUE=push-deferrals-dlq TO=push} moves them to the push queue.
+     */
+    private static void deferralDeadLetters(StackBase platform, HearkenFunction worker, Role schedulerRole) {
+        Queue deadLetters = platform.deadLetterQueue("push-deferrals", "push deferrals Scheduler could not deliver");
+        schedulerRole.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(deadLetters.getQueueArn()))
+                .build());
+        worker.addEnvironment("HEARKEN_PUSH_DEFERRALS_DEAD_LETTER_ARN", deadLetters.getQueueArn());
     }
 
     /**

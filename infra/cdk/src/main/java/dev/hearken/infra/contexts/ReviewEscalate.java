@@ -40,5 +40,6 @@ public final class ReviewEscalate {
         worker.addEnvironment(escalations.environmentVariable(), escalations.queue().getQueueUrl());
         routingRules.grantRead(worker);
         zendeskSecret.grantRead(worker, "HEARKEN_ZENDESK_SECRET_ID");
+        platform.callsZendesk(worker);
     }
 }

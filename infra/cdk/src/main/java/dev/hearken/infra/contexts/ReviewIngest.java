@@ -1,5 +1,7 @@
 package dev.hearken.infra.contexts;
 
+import dev.hearken.infra.HearkenSettings;
+import dev.hearken.infra.HearkenSettings.Store;
 import dev.hearken.infra.constructs.ConsumerOptions;
 import dev.hearken.infra.constructs.DataTable;
 import dev.hearken.infra.constructs.DataTableProps;
@@ -41,12 +43,14 @@ public final class ReviewIngest {
                 .ttlAttribute("expiresAt") // only the reviewer markers expire; counters have no expiresAt
                 .build());
         DataTable apps = platform.table(DataTableProps.builder("review-apps", Key.string("appId")).build());
-        NamedSecret appStoreSecret = platform.secret("AppStoreSecret", "appstore",
-                "App Store Connect team API key (JSON: issuerId, keyId, privateKey as PKCS#8 PEM)");
-        NamedSecret googlePlaySecret = platform.secret("GooglePlaySecret", "googleplay",
-                "Google Play service-account key file (JSON: client_email, private_key, private_key_id)");
-        NamedSecret appFollowSecret = platform.secret("AppFollowSecret", "appfollow",
-                "AppFollow webhook URL token (JSON: webhookToken)");
+        HearkenSettings settings = platform.settings();
+        // A disabled source (hearken:stores) gets no secret, no function and no route: nothing to put or guard.
+        NamedSecret appStoreSecret = !settings.enabled(Store.APP_STORE) ? null : platform.secret("AppStoreSecret",
+                "appstore", "App Store Connect team API key (JSON: issuerId, keyId, privateKey as PKCS#8 PEM)");
+        NamedSecret googlePlaySecret = !settings.enabled(Store.GOOGLE_PLAY) ? null : platform.secret("GooglePlaySecret",
+                "googleplay", "Google Play service-account key file (JSON: client_email, private_key, private_key_id)");
+        NamedSecret appFollowSecret = !settings.enabled(Store.APPFOLLOW) ? null : platform.secret("AppFollowSecret",
+                "appfollow", "AppFollow webhook URL token (JSON: webhookToken)");
         NamedSecret pseudonymSecret = platform.generatedSecret("ReviewPseudonymSecret", "review-pseudonym",
                 "Key of the HMAC that pseudonymises reviewers (JSON: authorHmacKey)",
                 SecretStringGenerator.builder()
@@ -61,23 +65,29 @@ public final class ReviewIngest {
                 .memoryMb(1024)
                 .timeout(Duration.ofSeconds(30))
                 .build());
-        HearkenFunction webhook = platform.function(HearkenFunctionProps.builder("review-webhook")
-                .module("functions/review-ingest")
-                .export("appfollow")
-                .build());
+        HearkenFunction webhook = appFollowSecret == null ? null : platform.function(
+                HearkenFunctionProps.builder("review-webhook")
+                        .module("functions/review-ingest")
+                        .export("appfollow")
+                        .build());
         HearkenFunction insights = platform.function(HearkenFunctionProps.builder("review-insights")
                 .module("functions/review-ingest")
                 .export("insights")
                 .build());
-        HearkenFunction poller = platform.function(HearkenFunctionProps.builder("review-poller")
+        boolean polled = appStoreSecret != null || googlePlaySecret != null;
+        HearkenFunction poller = !polled ? null : platform.function(HearkenFunctionProps.builder("review-poller")
                 .module("functions/review-ingest")
                 .export("poll")
                 // A run stops itself after its time budget (90 s by default) and the next one resumes.
                 .timeout(Duration.ofMinutes(2))
                 .build());
         WorkerQueue queue = platform.queue(WorkerQueueProps.builder("reviews", worker.timeout()).build());
-        queue.grantSend(poller);
-        queue.grantSend(webhook);
+        if (poller != null) {
+            queue.grantSend(poller);
+        }
+        if (webhook != null) {
+            queue.grantSend(webhook);
+        }
         queue.consumer(worker, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
         autoReplyQueue.grantSend(worker);
         reviews.grant(worker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem");
@@ -86,14 +96,30 @@ public final class ReviewIngest {
         impact.grant(worker, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem");
         apps.grant(worker, "dynamodb:Scan");
         pseudonymSecret.grantRead(worker, "HEARKEN_REVIEW_SECRETS_PSEUDONYM");
-        appFollowSecret.grantRead(webhook, "HEARKEN_REVIEW_SECRETS_APPFOLLOW");
+        if (webhook != null) {
+            appFollowSecret.grantRead(webhook, "HEARKEN_REVIEW_SECRETS_APPFOLLOW");
+        }
         impact.grant(insights, "dynamodb:Query");
-        platform.webhook("/webhooks/appfollow", webhook);
+        if (webhook != null) {
+            platform.webhook("/webhooks/appfollow", webhook);
+        }
         platform.route(HttpMethod.GET, "/apps/{appId}/topics/{topic}/impact", insights);
+        if (poller != null) {
+            poll(platform, poller, apps, cursors, appStoreSecret, googlePlaySecret);
+        }
+    }
+
+    /** The poller's grants and its 15-minute schedule; a store's secret is {@code null} when it is disabled. */
+    private static void poll(StackBase platform, HearkenFunction poller, DataTable apps, DataTable cursors,
+            NamedSecret appStoreSecret, NamedSecret googlePlaySecret) {
         apps.grant(poller, "dynamodb:Scan");
         cursors.grant(poller, "dynamodb:GetItem", "dynamodb:PutItem");
-        appStoreSecret.grantRead(poller, "HEARKEN_REVIEW_SECRETS_APPSTORE");
-        googlePlaySecret.grantRead(poller, "HEARKEN_REVIEW_SECRETS_GOOGLEPLAY");
+        if (appStoreSecret != null) {
+            appStoreSecret.grantRead(poller, "HEARKEN_REVIEW_SECRETS_APPSTORE");
+        }
+        if (googlePlaySecret != null) {
+            googlePlaySecret.grantRead(poller, "HEARKEN_REVIEW_SECRETS_GOOGLEPLAY");
+        }
         Rule.Builder.create(platform.scope(), "ReviewPollSchedule")
                 .ruleName(platform.settings().physicalName("review-poll"))
                 .description("Pulls new App Store Connect and Google Play reviews (Play lists only about a week)")

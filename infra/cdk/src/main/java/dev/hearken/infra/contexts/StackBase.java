@@ -3,6 +3,7 @@ package dev.hearken.infra.contexts;
 import dev.hearken.infra.HearkenSettings;
 import dev.hearken.infra.constructs.DataTable;
 import dev.hearken.infra.constructs.DataTableProps;
+import dev.hearken.infra.constructs.DeadLetterAlarms;
 import dev.hearken.infra.constructs.HearkenFunction;
 import dev.hearken.infra.constructs.HearkenFunctionProps;
 import dev.hearken.infra.constructs.Monitoring;
@@ -25,11 +26,19 @@ import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.ses.EmailIdentity;
 import software.amazon.awscdk.services.ses.Identity;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * What every bounded context builds on: the settings, the dashboard, the one HTTP API and the SES
@@ -223,6 +232,70 @@ public final class StackBase {
             stage.addDependency(route);
         });
         stage.setRouteSettings(routeSettings);
+    }
+
+    /**
+     * Tells {@code function}, which calls Zendesk's API, the account's base URL ({@code HEARKEN_ZENDESK_BASE_URL},
+     * from {@code hearken:zendeskSubdomain}). Unset in a local stack, where tests and {@code make run} point the
+     * functions at the Zendesk fake; a deployed stack without it fails at synth ({@link HearkenSettings}).
+     */
+    public void callsZendesk(HearkenFunction function) {
+        settings.zendeskBaseUrl().ifPresent(url -> function.addEnvironment("HEARKEN_ZENDESK_BASE_URL", url));
+    }
+
+    /**
+     * Declares a dead-letter queue {@code <prefix>-<name>-dlq} for a producer other than an SQS redrive (a
+     * Scheduler target, ...): kept {@link WorkerQueue#RETENTION}, encrypted, TLS only, with the two alarms of
+     * {@link DeadLetterAlarms} and a dashboard row. Its constructs sit where a {@link WorkerQueue}'s DLQ and
+     * alarms would ({@code <Name>Queue/DeadLetterQueue}), so every queue follows one path convention.
+     *
+     * @param what what ends up here, for the alarm descriptions
+     */
+    public Queue deadLetterQueue(String name, String what) {
+        String queueName = settings.physicalName(name) + "-dlq";
+        Construct scope = new Construct(stack, pascal(name) + "Queue");
+        Queue queue = Queue.Builder.create(scope, "DeadLetterQueue")
+                .queueName(queueName)
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .retentionPeriod(WorkerQueue.RETENTION)
+                .build();
+        Alarm notEmpty = DeadLetterAlarms.notEmpty(scope, "DeadLetterAlarm", queue, queueName + "-not-empty",
+                what + " were dead-lettered; inspect and redrive " + queueName);
+        Alarm tooOld = DeadLetterAlarms.tooOld(scope, "DeadLetterAgeAlarm", queue, queueName + "-too-old",
+                "a message has waited in " + queueName + " for " + DeadLetterAlarms.AGE_ALARM.toDays()
+                        + " days; redrive or export it before SQS deletes it");
+        monitoring.watchDeadLetters(name + " dlq", queue, List.of(notEmpty, tooOld));
+        return queue;
+    }
+
+    /**
+     * Declares the topic {@code <prefix>-alarms} (with an e-mail subscription when {@code hearken:alarmEmail}
+     * is set) and makes it the alarm and OK action of every CloudWatch alarm in the stack. Call it once,
+     * after every context: it covers the alarms that exist then, whoever declared them.
+     *
+     * <p>The topic is not encrypted: CloudWatch can publish to an SSE topic only with a customer managed key
+     * whose policy lets it, not with the AWS managed {@code alias/aws/sns} key, and alarm texts hold no
+     * personal data (names, thresholds, states).
+     */
+    public Topic notifyAlarms() {
+        Topic topic = Topic.Builder.create(stack, "AlarmTopic")
+                .topicName(settings.physicalName("alarms"))
+                .displayName("Hearken alarms")
+                .build();
+        settings.alarmEmail().ifPresent(address -> topic.addSubscription(new EmailSubscription(address)));
+        SnsAction action = new SnsAction(topic);
+        for (IConstruct construct : stack.getNode().findAll()) {
+            if (construct instanceof Alarm alarm) {
+                alarm.addAlarmAction(action);
+                alarm.addOkAction(action);
+            }
+        }
+        CfnOutput.Builder.create(stack, "AlarmTopicArn")
+                .description("SNS topic every alarm notifies; subscribe a pager or chat here")
+                .value(topic.getTopicArn())
+                .build();
+        return topic;
     }
 
     /**

@@ -62,6 +62,7 @@ public final class TicketClassify {
         worker.addEnvironment(tickets.environmentVariable(), tickets.queue().getQueueUrl());
         this.autoReplyQueue = platform.queue(WorkerQueueProps.builder("auto-reply", AutoReply.TIMEOUT).build());
         autoReplyQueue.grantSend(worker);
+        platform.callsZendesk(worker);
         for (HearkenFunction f : List.of(webhook, worker)) {
             zendeskSecret.grantRead(f, "HEARKEN_ZENDESK_SECRET_ID");
         }
