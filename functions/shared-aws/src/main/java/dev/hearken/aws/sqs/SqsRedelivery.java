@@ -181,12 +181,18 @@ public final class SqsRedelivery {
      * @param reason why, naming ids and fields only — never text a user wrote (it is readable by every operator)
      */
     public boolean deadLetter(SQSEvent.SQSMessage message, String reason) {
+        return deadLetter(message, reason, Map.of());
+    }
+
+    /** {@link #deadLetter(SQSEvent.SQSMessage, String)} with more string attributes (ids an operator looks for). */
+    public boolean deadLetter(SQSEvent.SQSMessage message, String reason, Map<String, String> more) {
         String url = dlqUrl.get();
         if (url == null || url.isBlank()) {
             return false;
         }
         Map<String, MessageAttributeValue> attributes = attributes(message);
         attributes.remove(DUE);
+        more.forEach((name, value) -> attributes.put(name, text(value)));
         attributes.put(REASON, text(reason));
         attributes.put(SOURCE_MESSAGE_ID, text(message.getMessageId()));
         sqs.sendMessage(b -> b.queueUrl(url).messageBody(message.getBody()).messageAttributes(attributes));
