@@ -6,7 +6,8 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Makes a received message come back after a given wait instead of the queue's visibility timeout: {@code ChangeMessageVisibility} on the record's receipt handle before the record is reported failed
+ * Makes a received message come back after a given wait instead of the queue's visibility timeout:
+ * {@code ChangeMessageVisibility} on the record's receipt handle before the record is reported failed
  * (<a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html">
  * 0 to 43,200 seconds, counted from the receive</a>; see {@link #MAX}). The event source mapping's role already allows
  * {@code sqs:ChangeMessageVisibility}.
