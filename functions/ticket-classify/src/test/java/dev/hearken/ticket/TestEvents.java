@@ -75,6 +75,21 @@ public final class TestEvents {
         return batch.toString();
     }
 
+    /**
+     * An SQS event of one record as the event source mapping hands over {@code m} (received with all system and
+     * message attributes): its receive count, sent time and message attributes included.
+     */
+    public static String sqsEvent(software.amazon.awssdk.services.sqs.model.Message m) {
+        ObjectNode batch = read(sqsEvent(m.messageId(), m.receiptHandle(), m.body()));
+        ObjectNode record = (ObjectNode) batch.path("Records").get(0);
+        ObjectNode attributes = record.putObject("attributes");
+        m.attributesAsStrings().forEach(attributes::put);
+        ObjectNode values = record.putObject("messageAttributes");
+        m.messageAttributes().forEach((name, value) -> values.putObject(name)
+                .put("stringValue", value.stringValue()).put("dataType", value.dataType()));
+        return batch.toString();
+    }
+
     private static ObjectNode read(String json) {
         try {
             return (ObjectNode) JSON.readTree(json);

@@ -48,6 +48,8 @@ public class TicketClassifyResource extends AwsEmulatorResource {
         config.put("hearken.queues.tickets", queueUrl(TICKETS_QUEUE));
         config.put("hearken.queues.auto-reply", queueUrl(AUTO_REPLY_QUEUE));
         config.put("hearken.queues.review-escalations", queueUrl(ESCALATIONS_QUEUE));
+        config.put("hearken.queues.tickets-dlq", queueUrl(TICKETS_QUEUE + "-dlq"));
+        config.put("hearken.queues.review-escalations-dlq", queueUrl(ESCALATIONS_QUEUE + "-dlq"));
         return config;
     }
 }

@@ -83,6 +83,9 @@ class HearkenStackAutoReplyTest {
         template.hasResourceProperties(POLICY, Map.of(
                 "Roles", List.of(Map.of("Ref", role("hearken-auto-reply"))),
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        // waiting copies of rate-limited requests go back to the queue itself
+                        allow(List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                arnOf(queue("hearken-auto-reply"))),
                         allow(List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
                                 arnOf(queue("hearken-auto-reply-dlq"))),
                         allow("dynamodb:GetItem", List.of(arnOf(table("hearken-reply-templates")))),

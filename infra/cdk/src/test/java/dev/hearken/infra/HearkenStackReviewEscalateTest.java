@@ -52,13 +52,15 @@ class HearkenStackReviewEscalateTest {
     }
 
     @Test
-    void review_escalate_may_only_consume_its_queue_read_the_routing_rules_and_the_zendesk_secret() {
+    void review_escalate_may_only_consume_its_queue_wait_on_it_read_the_routing_rules_and_the_zendesk_secret() {
         template.hasResourceProperties(POLICY, Map.of(
                 "Roles", List.of(Map.of("Ref", role("hearken-review-escalate"))),
                 "PolicyDocument", Map.of("Statement", List.of(
                         allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arnOf(logGroup("hearken-review-escalate"))),
                         allow(List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl",
                                 "sqs:DeleteMessage", "sqs:GetQueueAttributes"), arnOf(queue("hearken-review-escalations"))),
+                        allow(SEND, arnOf(queue("hearken-review-escalations"))),
+                        allow(SEND, arnOf(queue("hearken-review-escalations-dlq"))),
                         allow(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan"),
                                 List.of(arnOf(table("hearken-routing-rules")))),
                         allow("secretsmanager:GetSecretValue", Map.of("Ref", Templates.logicalId(template,
@@ -66,15 +68,24 @@ class HearkenStackReviewEscalateTest {
     }
 
     @Test
-    void only_review_ingest_may_send_to_the_escalations_queue() {
-        Map<String, Object> send = Map.of("Effect", "Allow",
-                "Action", List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
-                "Resource", arnOf(queue("hearken-review-escalations")));
+    void only_review_ingest_and_review_escalate_itself_for_its_waiting_copies_may_send_to_the_escalations_queue() {
+        Map<String, Object> send = allow(SEND, arnOf(queue("hearken-review-escalations")));
         template.resourcePropertiesCountIs(POLICY, Map.of(
-                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(send)))), 1);
-        template.hasResourceProperties(POLICY, Map.of(
-                "Roles", List.of(Map.of("Ref", role("hearken-review-ingest"))),
-                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(send)))));
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(send)))), 2);
+        for (String function : List.of("hearken-review-ingest", "hearken-review-escalate")) {
+            template.hasResourceProperties(POLICY, Map.of(
+                    "Roles", List.of(Map.of("Ref", role(function))),
+                    "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(send)))));
+        }
+    }
+
+    @Test
+    void review_escalate_is_told_its_queue_and_its_dlq() {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "hearken-review-escalate",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "HEARKEN_QUEUES_REVIEW_ESCALATIONS", Map.of("Ref", queue("hearken-review-escalations")),
+                        "HEARKEN_QUEUES_REVIEW_ESCALATIONS_DLQ", Map.of("Ref", queue("hearken-review-escalations-dlq")))))));
     }
 
     @Test
@@ -83,6 +94,8 @@ class HearkenStackReviewEscalateTest {
                 "AlarmName", "hearken-review-escalations-dlq-not-empty",
                 "Threshold", 0));
     }
+
+    private static final List<String> SEND = List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
 
     private String logGroup(String functionName) {
         return Templates.logicalId(template, "AWS::Logs::LogGroup", "LogGroupName", "/aws/lambda/" + functionName);

@@ -105,6 +105,21 @@ class HearkenStackTicketClassifyTest {
     }
 
     @Test
+    void the_worker_may_send_waiting_copies_to_its_own_queue_and_given_up_tickets_to_the_dlq_and_knows_both_urls() {
+        List<String> send = List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role("hearken-ticket-classify"))),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        allow(send, arnOf(queue("hearken-tickets"))),
+                        allow(send, arnOf(queue("hearken-tickets-dlq"))))))));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "hearken-ticket-classify",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "HEARKEN_QUEUES_TICKETS", Map.of("Ref", queue("hearken-tickets")),
+                        "HEARKEN_QUEUES_TICKETS_DLQ", Map.of("Ref", queue("hearken-tickets-dlq")))))));
+    }
+
+    @Test
     void the_worker_gets_exactly_the_table_actions_its_adapters_call() {
         String role = role("hearken-ticket-classify");
         template.hasResourceProperties(POLICY, Map.of(

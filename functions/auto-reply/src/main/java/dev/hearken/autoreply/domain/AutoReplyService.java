@@ -48,6 +48,9 @@ import java.util.Set;
  */
 public final class AutoReplyService {
 
+    /** The reason of a request that waited longer than the bound ({@link #waitedTooLong}). */
+    public static final String WAITED_TOO_LONG = "waited_too_long";
+
     private static final int CONFLICT_ATTEMPTS = 3;
     private static final Map<ReplyChannel, Integer> MAX_LENGTH = Map.of(
             ReplyChannel.GOOGLE_PLAY, 350, // "Replies of more than approximately 350 characters will be rejected"
@@ -125,6 +128,29 @@ public final class AutoReplyService {
             throw e;
         }
         ledger.complete(request.requestId(), outcome, clock.instant());
+        return outcome;
+    }
+
+    /**
+     * A request that waited longer than the bound (rate limits, a spent daily cap): it is not answered automatically
+     * any more — an answer a day late helps nobody, and the item is already where people work (a Zendesk ticket in
+     * its group, a review in the store's console). The outcome {@code SKIPPED waited_too_long} is recorded so that no
+     * later copy answers it; an e-mail, which only this function sees, is flagged for a person
+     * ({@code attention = auto_reply_waited_too_long}).
+     *
+     * @param waits how many times the request waited
+     * @param since when it was first put on the queue
+     */
+    public ReplyOutcome waitedTooLong(AutoReplyRequest request, int waits, Instant since) {
+        Instant now = clock.instant();
+        if (ledger.claim(request.requestId(), now).state() == ReplyLedger.State.DONE) {
+            return ReplyOutcome.duplicate("already_done");
+        }
+        if (ReplyChannel.ofSource(request.source()) == ReplyChannel.EMAIL && mail != null) {
+            mail.flagForPerson(request.itemId(), "auto_reply_" + WAITED_TOO_LONG, now);
+        }
+        ReplyOutcome outcome = ReplyOutcome.skipped(WAITED_TOO_LONG);
+        ledger.complete(request.requestId(), outcome, now);
         return outcome;
     }
 

@@ -111,6 +111,20 @@ class MailReplyServiceTest {
     }
 
     @Test
+    void an_e_mail_that_waited_past_the_bound_is_flagged_for_a_person_recorded_skipped_and_never_sent_later() {
+        mail.put(inbound("m-6", "ana@example.com", "Export", Map.of()));
+        AutoReplyService service = service();
+
+        ReplyOutcome outcome = service.waitedTooLong(request("m-6", "en", null), 96, NOW.minusSeconds(90_000));
+        ReplyOutcome later = service.handle(request("m-6", "en", null));
+
+        assertThat(outcome).isEqualTo(ReplyOutcome.skipped(AutoReplyService.WAITED_TOO_LONG));
+        assertThat(mail.flagged).containsEntry("m-6", "auto_reply_waited_too_long");
+        assertThat(later.status()).isEqualTo(ReplyOutcome.Status.DUPLICATE);
+        assertThat(mail.sent).isEmpty();
+    }
+
+    @Test
     void a_crash_after_the_mark_is_found_on_the_inbound_message_by_the_retry() {
         // given: sent and marked, but the outcome never recorded
         mail.put(InMemory.Mail.withAutoReplied(inbound("m-5", "ana@example.com", "Export", Map.of()), NOW.toString()));

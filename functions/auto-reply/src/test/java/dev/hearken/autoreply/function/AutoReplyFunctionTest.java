@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearken.autoreply.AutoReplyResource;
+import dev.hearken.aws.sqs.SqsRedelivery;
 import dev.hearken.testing.Events;
 import dev.hearken.testing.aws.Emulator;
 import dev.hearken.testing.fakes.Fault;
@@ -142,7 +143,7 @@ class AutoReplyFunctionTest {
     }
 
     @Test
-    void a_rate_limited_reply_fails_the_record_and_returns_it_after_retry_after() throws Exception {
+    void a_rate_limited_reply_waits_as_a_delayed_copy_without_failing_and_the_copy_answers_once() throws Exception {
         // given: a real message on the queue, received with a long visibility timeout
         zendesk.putTicket("""
                 {"id":35601,"status":"new","priority":"normal","tags":[],"requester_id":9100000000116,
@@ -157,18 +158,47 @@ class AutoReplyFunctionTest {
         // when
         JsonPath response = invoke(sqsEvent(received.messageId(), received.receiptHandle(), body));
 
-        // then: the record failed, and the message is visible again after Retry-After (1 s), not 120 s
-        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly(received.messageId());
+        // then: the record succeeded (Lambda deletes it), and a copy is visible after Retry-After (1 s), not 120 s
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        Emulator.shared().sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(received.receiptHandle()));
         assertThat(zendesk.updatesOf(35601)).isEmpty();
         List<Message> again = await().atMost(Duration.ofSeconds(30)).until(
-                () -> Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(2)).messages(),
+                () -> Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(2)
+                        .messageAttributeNames("All")).messages(),
                 messages -> !messages.isEmpty());
-        assertThat(again).extracting(Message::messageId).containsExactly(received.messageId());
+        assertThat(again).singleElement().satisfies(m -> {
+            assertThat(m.messageId()).isNotEqualTo(received.messageId());
+            assertThat(m.body()).isEqualTo(body);
+            assertThat(m.messageAttributes().get(SqsRedelivery.ATTEMPTS).stringValue()).isEqualTo("1");
+        });
         Emulator.shared().sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(again.get(0).receiptHandle()));
 
-        // and the retry answers once
-        invoke(sqsEvent(received.messageId(), again.get(0).receiptHandle(), body));
+        // and the copy answers once, and a second copy (a crash before the original was deleted) changes nothing
+        invoke(sqsEvent(again.get(0).messageId(), again.get(0).receiptHandle(), body));
+        invoke(sqsEvent("msg-second-copy", "rh-second-copy", body));
         assertThat(zendesk.updatesOf(35601)).hasSize(1);
+    }
+
+    @Test
+    void a_request_that_waited_longer_than_the_bound_is_left_to_people_and_never_answered_late() {
+        // given: a request first queued 25 hours ago, and Zendesk still rate limiting
+        zendesk.putTicket("""
+                {"id":35605,"status":"new","priority":"normal","tags":[],"requester_id":9100000000116,
+                 "updated_at":"2026-03-02T10:30:00Z","subject":"Export","description":"How do I export?"}""");
+        String body = request("35605", "how_to");
+        zendesk.inject(Fault.rateLimited("/api/v2/tickets/35605", 1, 30));
+        String since = java.time.Instant.now().minus(Duration.ofHours(25)).toString();
+
+        // when
+        JsonPath response = invoke(sqsEvent("msg-old", "rh-old", body).replace("\"messageAttributes\":{}",
+                "\"messageAttributes\":{\"" + SqsRedelivery.WAITING_SINCE + "\":{\"stringValue\":\"" + since
+                        + "\",\"dataType\":\"String\"}}"));
+
+        // then: handled, recorded as skipped for waiting too long, and a later copy does not answer it either
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(item("zendesk:35605").get("reason").s()).isEqualTo("waited_too_long");
+        invoke(sqsEvent("msg-old-copy", "rh-old-copy", body));
+        assertThat(zendesk.updatesOf(35605)).isEmpty();
     }
 
     private static String request(String ticketId, String intent) {

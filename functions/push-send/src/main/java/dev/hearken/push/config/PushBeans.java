@@ -19,7 +19,9 @@ import dev.hearken.push.aws.DynamoDbUserDirectory;
 import dev.hearken.push.aws.EventBridgeCampaignContinuation;
 import dev.hearken.push.aws.SchedulerDeferrals;
 import dev.hearken.push.aws.SqsPushQueue;
-import dev.hearken.aws.sqs.SqsVisibility;
+import dev.hearken.aws.config.WaitingSettings;
+import dev.hearken.aws.sqs.SqsRedelivery;
+import dev.hearken.push.aws.SqsPushRecords;
 import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.Platform;
 import dev.hearken.push.function.ConcurrentRecords;
@@ -134,10 +136,12 @@ public class PushBeans {
                 queueUrl(sqs, queues.pushDlq(), queues.pushDlqName()));
     }
 
+    /** The one way the worker waits and gives up (shared-aws): delayed copies on the push queue, dead letters. */
     @Produces
     @Singleton
-    SqsVisibility visibility(SqsClient sqs, PushQueues queues) {
-        return new SqsVisibility(sqs, queueUrl(sqs, queues.push(), queues.pushName()));
+    SqsRedelivery redelivery(SqsClient sqs, PushQueues queues, WaitingSettings waiting) {
+        return new SqsRedelivery(sqs, queueUrl(sqs, queues.push(), queues.pushName()),
+                queueUrl(sqs, queues.pushDlq(), queues.pushDlqName()), waiting, Clock.systemUTC());
     }
 
     @Produces
@@ -167,11 +171,11 @@ public class PushBeans {
         return new PushService(ports, policy, clock, Executors.newVirtualThreadPerTaskExecutor());
     }
 
-    /** A record to retry is delivered again after the provider's Retry-After ({@code ChangeMessageVisibility}). */
+    /** A record to retry waits as a delayed copy for the provider's Retry-After ({@link SqsRedelivery}). */
     @Produces
     @Singleton
-    PushWorker pushWorker(PushService push, SqsVisibility visibility) {
-        return new PushWorker(push, visibility::retryAfter);
+    SqsPushRecords pushRecords(PushService push, SqsRedelivery redelivery, ObjectMapper json) {
+        return new SqsPushRecords(new PushWorker(push), redelivery, json);
     }
 
     /** One-time schedules for long waits, or {@code null} (the SQS re-enqueue chain) when off or without a role. */

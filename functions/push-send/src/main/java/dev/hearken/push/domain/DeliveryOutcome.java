@@ -13,9 +13,14 @@ public enum DeliveryOutcome {
     /** The user opted out of the program. */
     OPTED_OUT,
     /** Not sent: dead token, no device, unknown user, provider rejection, or a retry pending (reason says which). */
-    FAILED;
+    FAILED,
+    /**
+     * Not sent, and dropped: it waited longer than {@code hearken.waiting.max-age} for a provider's rate limit or
+     * quota (a push is not a user's request: nobody has to answer it, but its fate is recorded).
+     */
+    EXPIRED;
 
-    /** The stored name: {@code sent}, {@code deferred}, {@code capped}, {@code opted-out}, {@code failed}. */
+    /** The stored name: {@code sent}, {@code deferred}, {@code capped}, {@code opted-out}, {@code failed}, {@code expired}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -127,6 +127,30 @@ public final class PushService {
         }
     }
 
+    /**
+     * Drops a message that waited longer than the bound for a provider ({@code reason}: the provider's last answer):
+     * records its delivery as {@code expired} and finishes its key, so no later copy or redrive sends it. Devices an
+     * earlier attempt reached keep their {@code sent} records. A key another worker holds or that is finished is left
+     * to that worker ({@link SendResult.Busy}, {@link SendResult.Duplicate}).
+     */
+    public SendResult expire(PushMessage message, String reason) {
+        Instant now = clock.instant();
+        SendLedger.Claim claim = ports.ledger().begin(message.idempotencyKey(), now, policy.lease());
+        if (claim.refusal() != null) {
+            return claim.refusal() == SendLedger.Refusal.FINISHED ? new SendResult.Duplicate() : new SendResult.Busy();
+        }
+        DeliveryRecorder record = new DeliveryRecorder(ports.deliveries(), message, now);
+        try {
+            record.decision(DeliveryOutcome.EXPIRED, "waited-too-long:" + reason);
+        } catch (RuntimeException e) {
+            ports.ledger().release(message.idempotencyKey());
+            throw e;
+        }
+        SendResult result = finished(DeliveryOutcome.EXPIRED.wireName());
+        settle(message, now, result, record);
+        return result;
+    }
+
     /** The user's profile and, unless the message is e-mail only, devices: both read at once. */
     private Lookup lookUp(PushMessage message) {
         return new Lookup(concurrently.start(() -> ports.users().profile(message.userId())),

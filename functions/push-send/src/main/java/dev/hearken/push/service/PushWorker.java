@@ -6,34 +6,34 @@ import dev.hearken.push.port.Redelivery;
 import java.util.function.Supplier;
 
 /**
- * One record of the push queue: reads its message, lets {@link PushService} decide and send it, and fails
- * the record on purpose ({@link RetryLaterException}) when SQS should deliver it again — after the
- * provider's {@code Retry-After} for a retry, after the queue's visibility timeout for a message another
- * worker holds. The batch trigger reports a failed record in {@code batchItemFailures} without logging it,
- * so this logs every record's outcome: record id, program and outcome only — no user id, token or copy.
+ * One record of the push queue: reads its message, lets {@link PushService} decide and send it. A provider's
+ * {@code Retry-After} (429, {@code QUOTA_EXCEEDED}) is waited for through {@link Redelivery} — a delayed copy, the
+ * record succeeds — and a message that waited longer than the bound is dropped and recorded {@code expired}
+ * ({@link PushService#expire}). A message another worker holds fails the record on purpose
+ * ({@link RetryLaterException}), to come back after the queue's visibility timeout. The batch trigger reports a
+ * failed record in {@code batchItemFailures} without logging it, so this logs every record's outcome: record id,
+ * program and outcome only — no user id, token or copy.
  */
 public final class PushWorker {
 
     private static final System.Logger LOG = System.getLogger(PushWorker.class.getName());
 
     private final PushService push;
-    private final Redelivery redelivery;
 
-    public PushWorker(PushService push, Redelivery redelivery) {
+    public PushWorker(PushService push) {
         this.push = push;
-        this.redelivery = redelivery;
     }
 
     /**
      * Handles one record.
      *
-     * @param recordId      the queue's message id, for the logs
-     * @param receiptHandle the record's receipt handle, to delay its redelivery
-     * @param message       reads the record's body; a malformed body throws {@link InvalidPushMessageException}
+     * @param recordId   the queue's message id, for the logs
+     * @param redelivery how this record waits for a provider
+     * @param message    reads the record's body; a malformed body throws {@link InvalidPushMessageException}
      * @throws InvalidPushMessageException for a malformed body: the record fails until it is dead-lettered
-     * @throws RetryLaterException         when the message is to be processed again later
+     * @throws RetryLaterException         when another worker holds the message: the record fails, to come back
      */
-    public SendResult handle(String recordId, String receiptHandle, Supplier<PushMessage> message) {
+    public SendResult handle(String recordId, Redelivery redelivery, Supplier<PushMessage> message) {
         PushMessage read;
         try {
             read = message.get();
@@ -52,10 +52,15 @@ public final class PushWorker {
         }
         switch (result) {
             case SendResult.RetryLater retry -> {
-                redelivery.retryAfter(receiptHandle, retry.after());
-                LOG.log(System.Logger.Level.INFO, "record {0} ({1}) retries in {2} s: {3}", recordId, read.program(),
-                        retry.after().toSeconds(), retry.reason());
-                throw new RetryLaterException(retry.reason());
+                Redelivery.Later later = redelivery.after(retry.after());
+                if (later.expired()) {
+                    SendResult expired = push.expire(read, retry.reason());
+                    LOG.log(System.Logger.Level.WARNING, "record {0} ({1}) waited since {2} ({3} waits) for {4}: {5}",
+                            recordId, read.program(), later.since(), later.waits(), retry.reason(), expired);
+                    return expired;
+                }
+                LOG.log(System.Logger.Level.INFO, "record {0} ({1}) waits {2} s (wait {3}): {4}", recordId,
+                        read.program(), retry.after().toSeconds(), later.waits(), retry.reason());
             }
             case SendResult.Busy busy -> {
                 LOG.log(System.Logger.Level.INFO, "record {0} ({1}) is being processed by another worker; retried later",

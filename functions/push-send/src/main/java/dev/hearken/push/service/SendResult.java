@@ -13,7 +13,10 @@ public sealed interface SendResult {
     /** Sent back to the queue for {@code until}, by an SQS delay or a one-time schedule ({@code hop}); the record succeeds. */
     record Deferred(Instant until, Hop hop, String reason) implements SendResult {}
 
-    /** A provider asked us to come back later: make the record visible after {@code after} and fail it. */
+    /**
+     * A provider asked us to come back later: the message waits {@code after} as a delayed copy and the record
+     * succeeds (or, past the bound, the message expires).
+     */
     record RetryLater(Duration after, String reason) implements SendResult {}
 
     /** Moved to the DLQ with a reason; the record succeeds (it is no longer ours). */

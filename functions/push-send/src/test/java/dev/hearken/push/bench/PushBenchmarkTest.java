@@ -14,7 +14,7 @@ import dev.hearken.push.aws.DynamoDbTemplateCatalogue;
 import dev.hearken.push.aws.DynamoDbUserDirectory;
 import dev.hearken.push.aws.ElasticMq;
 import dev.hearken.push.aws.SqsPushQueue;
-import dev.hearken.aws.sqs.SqsVisibility;
+import dev.hearken.aws.sqs.SqsRedelivery;
 import dev.hearken.push.domain.CapLimits;
 import dev.hearken.push.domain.Copy;
 import dev.hearken.push.domain.Device;
@@ -229,8 +229,25 @@ class PushBenchmarkTest {
     private static void measure(String label, PushService push, FcmFake fake, int messages, int[] inFlight,
             Supplier<Duration> emulatorCpu) {
         int batch = Integer.getInteger("push.bench.batch", 100);
-        SqsVisibility visibility = new SqsVisibility(Emulator.shared().sqs(),
-                () -> Emulator.shared().endpoint() + "/000000000000/hearken-push");
+        SqsRedelivery visibility = new SqsRedelivery(Emulator.shared().sqs(),
+                () -> Emulator.shared().endpoint() + "/000000000000/hearken-push",
+                () -> Emulator.shared().endpoint() + "/000000000000/hearken-push-dlq",
+                new dev.hearken.aws.config.WaitingSettings() {
+                    @Override
+                    public Duration maxAge() {
+                        return Duration.ofHours(6);
+                    }
+
+                    @Override
+                    public Duration minDelay() {
+                        return Duration.ofSeconds(1);
+                    }
+
+                    @Override
+                    public int maxReceives() {
+                        return 5;
+                    }
+                }, java.time.Clock.systemUTC());
         OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
         for (int run = 0; run <= inFlight.length; run++) {
             int maxInFlight = run == 0 ? Arrays.stream(inFlight).max().orElse(1) : inFlight[run - 1];

@@ -2,7 +2,8 @@ package dev.hearken.push.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearken.aws.sqs.SqsVisibility;
+import dev.hearken.aws.sqs.SqsRedelivery;
+import dev.hearken.push.aws.SqsPushRecords;
 import dev.hearken.push.service.PushService;
 import dev.hearken.push.service.PushWorker;
 import io.smallrye.mutiny.Uni;
@@ -26,9 +27,9 @@ public final class FunqyBatch {
     }
 
     /** The worker as Quarkus wires it, from its parts. */
-    public static SendFunction worker(PushService push, SqsVisibility visibility, ObjectMapper json,
+    public static SendFunction worker(PushService push, SqsRedelivery redelivery, ObjectMapper json,
             ConcurrentRecords records) {
-        return new SendFunction(new PushWorker(push, visibility::retryAfter), json, records);
+        return new SendFunction(new SqsPushRecords(new PushWorker(push), redelivery, json), records);
     }
 
     /** Runs {@code records} through {@code worker}; returns the message ids Funqy would report as failed. */

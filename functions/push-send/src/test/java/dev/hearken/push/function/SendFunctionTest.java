@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearken.aws.config.TableNames;
+import dev.hearken.aws.sqs.SqsRedelivery;
 import dev.hearken.push.config.PushQueues;
 import dev.hearken.push.config.PushSettings;
 import dev.hearken.push.service.CampaignService;
@@ -184,7 +185,7 @@ class SendFunctionTest {
     }
 
     @Test
-    void a_quota_error_fails_the_record_and_makes_it_visible_again_after_retry_after() throws Exception {
+    void a_quota_error_waits_as_a_delayed_copy_without_failing_the_record_and_the_copy_sends_once() throws Exception {
         user("quota-user", "en", "UTC", "00:00-00:00");
         device("quota-user", "quota-android-token", "android");
         String body = message("quota-user", "lifecycle", "onboarding-day1", "onboarding:day1:quota-user");
@@ -195,17 +196,42 @@ class SendFunctionTest {
 
         JsonPath response = invoke(sqsEvent(List.of(record(received.messageId(), body, received.receiptHandle()))));
 
-        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly(received.messageId());
-        // visible again after Retry-After (2 s), not after the 600 s it was received with
-        List<Message> again = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(8)
+        assertThat(response.getList("batchItemFailures")).as("waiting is not failing").isEmpty();
+        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(received.receiptHandle())); // as Lambda does
+        // a copy, visible after Retry-After (2 s), counting its wait — not the original back after 600 s
+        List<Message> again = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(8).messageAttributeNames("All")
                 .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
-        assertThat(again).extracting(Message::messageId).containsExactly(received.messageId());
+        assertThat(again).singleElement().satisfies(m -> {
+            assertThat(m.messageId()).isNotEqualTo(received.messageId());
+            assertThat(m.messageAttributes().get(SqsRedelivery.ATTEMPTS).stringValue()).isEqualTo("1");
+        });
         assertThat(deliveries("onboarding:day1:quota-user")).extracting(i -> i.get("reason").s())
                 .containsExactly("retry:fcm:QUOTA_EXCEEDED");
-        // the retry sends, and counts the cap once
-        invoke(sqsEvent(List.of(record(received.messageId(), body, again.get(0).receiptHandle()))));
+        // the copy sends, and counts the cap once
+        invoke(sqsEvent(List.of(record(again.get(0).messageId(), body, again.get(0).receiptHandle()))));
+        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(again.get(0).receiptHandle()));
         assertThat(fcm.delivered()).hasSize(1);
         assertThat(capCount("quota-user", "d#2026-03-20")).isEqualTo(1);
+    }
+
+    @Test
+    void a_push_that_waited_past_the_bound_is_dropped_and_its_delivery_recorded_expired() throws Exception {
+        user("late-user", "en", "UTC", "00:00-00:00");
+        device("late-user", "late-android-token", "android");
+        String body = message("late-user", "lifecycle", "onboarding-day1", "onboarding:day1:late-user");
+        fcm.inject(FcmFake.quotaExceeded(1, 2));
+        ObjectNode old = (ObjectNode) JSON.readTree(record("msg-late", body, "rh-late"));
+        ((ObjectNode) old.get("messageAttributes")).putObject(SqsRedelivery.WAITING_SINCE).put("dataType", "String")
+                .put("stringValue", java.time.Instant.now().minus(Duration.ofHours(7)).toString());
+
+        JsonPath response = invoke(sqsEvent(List.of(old.toString())));
+
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(deliveries("onboarding:day1:late-user")).extracting(i -> i.get("outcome").s() + " " + i.get("reason").s())
+                .containsExactlyInAnyOrder("failed retry:fcm:QUOTA_EXCEEDED", "expired waited-too-long:fcm:QUOTA_EXCEEDED");
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(queueUrl("hearken-push")).waitTimeSeconds(3)).messages())
+                .as("nothing waits any more").isEmpty();
+        assertThat(fcm.delivered()).isEmpty();
     }
 
     @Test

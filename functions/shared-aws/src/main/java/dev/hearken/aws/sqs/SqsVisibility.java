@@ -1,17 +1,19 @@
 package dev.hearken.aws.sqs;
 
-import dev.hearken.integration.RateLimitedException;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Makes a received message come back after a service's {@code Retry-After} instead of the queue's visibility
- * timeout: {@code ChangeMessageVisibility} on the record's receipt handle before the record is reported failed
+ * Makes a received message come back after a given wait instead of the queue's visibility timeout:
+ * {@code ChangeMessageVisibility} on the record's receipt handle before the record is reported failed
  * (<a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html">
  * 0 to 43,200 seconds, counted from the receive</a>; see {@link #MAX}). The event source mapping's role already allows
  * {@code sqs:ChangeMessageVisibility}.
+ *
+ * <p>Only the fallback of {@link SqsRedelivery}, when its delayed copy cannot be sent: a hidden message that fails its
+ * record spends one receive of the poison-message budget, a delayed copy does not.
  *
  * <p>Best effort: when the call fails, or no queue URL is configured, the record still fails and comes back after
  * the queue's own visibility timeout — later, not lost.
@@ -50,20 +52,6 @@ public final class SqsVisibility {
         } catch (RuntimeException e) {
             LOG.warnf("could not change the visibility of a message (%s): the queue's visibility timeout applies",
                     e.getClass().getSimpleName());
-        }
-    }
-
-    /**
-     * Runs the work of one received record; when a service rate-limits it, hides the message for the
-     * {@link RateLimitedException#retryAfter()} first and rethrows, so the record fails and comes back after the
-     * Retry-After (the function never sleeps).
-     */
-    public <T> T deferringRateLimits(String receiptHandle, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (RateLimitedException e) {
-            retryAfter(receiptHandle, e.retryAfter());
-            throw e;
         }
     }
 

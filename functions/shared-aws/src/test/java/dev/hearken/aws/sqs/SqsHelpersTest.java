@@ -1,11 +1,8 @@
 package dev.hearken.aws.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearken.integration.RateLimitedException;
 import dev.hearken.reply.AutoReplyRequest;
 import dev.hearken.testing.aws.Emulator;
 import java.time.Duration;
@@ -90,46 +87,5 @@ class SqsHelpersTest {
         assertThat(new ObjectMapper().readValue(m.body(), AutoReplyRequest.class)).isEqualTo(request);
         assertThat(m.messageAttributes().get("requestId").stringValue()).isEqualTo("zendesk:35501");
         assertThat(m.messageAttributes().get("source").stringValue()).isEqualTo("zendesk");
-    }
-
-    @Test
-    void a_rate_limited_record_is_hidden_for_its_retry_after_and_still_fails() {
-        // given: a message received with a short visibility, and a service that is rate limited for ten minutes
-        String url = queue();
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody("35501"));
-        Message received = receive(url, 1).get(0);
-        SqsRecordHandler<Long, String> handler = new SqsRecordHandler<>("ticket", new SqsVisibility(sqs, () -> url),
-                Long::parseLong, id -> {
-                    throw new RateLimitedException("zendesk", Duration.ofMinutes(10));
-                }, (id, outcome) -> "ticket " + id);
-
-        // when / then: the record fails with the service's exception
-        assertThatThrownBy(() -> handler.handle(record(received)))
-                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).hasMinutes(10));
-        // and the message stays hidden beyond its one-second visibility (a three-second long poll sees nothing)
-        assertThat(sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(3)).messages()).isEmpty();
-    }
-
-    @Test
-    void a_handled_record_returns_the_outcome_and_a_body_that_does_not_parse_fails_the_record() {
-        SqsRecordHandler<Long, String> handler = new SqsRecordHandler<>("ticket",
-                new SqsVisibility(sqs, () -> null), Long::parseLong, id -> "routed " + id, (id, o) -> o);
-        SQSEvent.SQSMessage ok = new SQSEvent.SQSMessage();
-        ok.setMessageId("m-1");
-        ok.setBody("35501");
-        SQSEvent.SQSMessage bad = new SQSEvent.SQSMessage();
-        bad.setMessageId("m-2");
-        bad.setBody("not a number");
-
-        assertThat(handler.handle(ok)).isEqualTo("routed 35501");
-        assertThatThrownBy(() -> handler.handle(bad)).isInstanceOf(NumberFormatException.class);
-    }
-
-    private static SQSEvent.SQSMessage record(Message m) {
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId(m.messageId());
-        record.setReceiptHandle(m.receiptHandle());
-        record.setBody(m.body());
-        return record;
     }
 }

@@ -1,7 +1,8 @@
 package dev.hearken.ticket.config;
 
 import dev.hearken.aws.sqs.SqsRecordHandler;
-import dev.hearken.aws.sqs.SqsVisibility;
+import dev.hearken.aws.config.WaitingSettings;
+import dev.hearken.aws.sqs.SqsRedelivery;
 import dev.hearken.escalation.ReviewEscalation;
 import dev.hearken.ticket.domain.ReviewEscalationService;
 import dev.hearken.ticket.domain.RoutingRules;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -31,15 +33,19 @@ public class EscalationBeans {
 
     /**
      * review-escalate's records: the body read as a {@link ReviewEscalation}, its ticket opened or found; a 429
-     * returns the message to the review-escalations queue after Retry-After.
+     * re-sends it to the review-escalations queue after Retry-After ({@link SqsRedelivery}). Opening the ticket
+     * <em>is</em> handing it to a person, so one that waited longer than {@code hearken.waiting.max-age} goes to the
+     * DLQ with the reason {@code waited_too_long}, where the DLQ's alarm calls an operator.
      */
     @Produces
     @Singleton
     SqsRecordHandler<ReviewEscalation, ReviewEscalationService.Outcome> escalations(EscalationBodies bodies,
-            Instance<ReviewEscalationService> service, SqsClient sqs, QueueUrls urls) {
+            Instance<ReviewEscalationService> service, SqsClient sqs, QueueUrls urls, WaitingSettings waiting,
+            Clock clock) {
         return new SqsRecordHandler<>("review escalation",
-                new SqsVisibility(sqs, () -> urls.reviewEscalations().orElse(null)), bodies::parse,
-                escalation -> service.get().escalate(escalation), EscalationBeans::describe);
+                new SqsRedelivery(sqs, () -> urls.reviewEscalations().orElse(null),
+                        () -> urls.reviewEscalationsDlq().orElse(null), waiting, clock),
+                bodies::parse, escalation -> service.get().escalate(escalation), EscalationBeans::describe, null);
     }
 
     private static String describe(ReviewEscalation escalation, ReviewEscalationService.Outcome outcome) {

@@ -3,7 +3,8 @@ package dev.hearken.ticket.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.aws.sqs.SqsRecordHandler;
 import dev.hearken.aws.sqs.SqsReplyQueue;
-import dev.hearken.aws.sqs.SqsVisibility;
+import dev.hearken.aws.config.WaitingSettings;
+import dev.hearken.aws.sqs.SqsRedelivery;
 import dev.hearken.reply.AutoReplyRequest;
 import dev.hearken.reply.ReplyQueue;
 import dev.hearken.ticket.domain.ClassificationService;
@@ -68,7 +69,7 @@ public class TicketBeans {
                 new ReplyPolicy(settings.autoReplyThreshold(), settings.autoReplyIntents()),
                 settings.spamAction(),
                 settings.vipOrganizationTags().stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                clock);
+                settings.waitingRule(), clock);
     }
 
     /** The one clock of the module (UTC): the webhook's signature window, the worker's decisions and their log read it. */
@@ -87,16 +88,22 @@ public class TicketBeans {
     }
 
     /**
-     * The worker's records: the enqueued webhook body, classified; a 429 returns the message to the tickets queue
-     * after Retry-After. The service (and its models) is only created when a record arrives.
+     * The worker's records: the enqueued webhook body, classified; a 429 re-sends it to the tickets queue after
+     * Retry-After ({@link SqsRedelivery}), and a ticket that waited longer than {@code hearken.waiting.max-age} is
+     * tagged for people ({@link ClassificationService#waitedTooLong}). The service (and its models) is only created
+     * when a record arrives.
      */
     @Produces
     @Singleton
     SqsRecordHandler<TicketEvent, ClassificationService.Outcome> tickets(WebhookPayloads payloads,
-            Instance<ClassificationService> classification, SqsClient sqs, QueueUrls urls) {
-        return new SqsRecordHandler<>("ticket", new SqsVisibility(sqs, () -> urls.tickets().orElse(null)),
+            Instance<ClassificationService> classification, SqsClient sqs, QueueUrls urls, WaitingSettings waiting,
+            Clock clock) {
+        return new SqsRecordHandler<>("ticket",
+                new SqsRedelivery(sqs, () -> urls.tickets().orElse(null), () -> urls.ticketsDlq().orElse(null),
+                        waiting, clock),
                 payloads::parse, event -> classification.get().handle(event),
-                (event, outcome) -> "ticket " + event.ticketId() + " (" + event.kind() + "): " + outcome);
+                (event, outcome) -> "ticket " + event.ticketId() + " (" + event.kind() + "): " + outcome,
+                (event, wait) -> classification.get().waitedTooLong(event, wait.attempts(), wait.since()));
     }
 
     /**

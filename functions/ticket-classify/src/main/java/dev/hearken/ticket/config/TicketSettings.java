@@ -30,6 +30,13 @@ public interface TicketSettings {
     @WithDefault("400d")
     Duration decisionRetention();
 
+    /**
+     * The routing rule whose group gets a ticket that waited longer than {@code hearken.waiting.max-age} for Zendesk
+     * (tagged {@code hearken_waiting_too_long}, unclassified): the seed's catch-all {@code default} rule.
+     */
+    @WithDefault("default")
+    String waitingRule();
+
     /** How long a warm worker uses its cached routing rules before reading the table again. */
     @WithDefault("60s")
     Duration rulesCacheTtl();

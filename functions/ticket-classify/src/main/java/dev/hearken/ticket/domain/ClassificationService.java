@@ -40,13 +40,17 @@ import java.util.Set;
  * <p>New tickets take the recorded flags into account too, so a follow-up handled before its
  * ticket's creation event (SQS does not keep order) is not undone by it.
  *
- * <p>Rate limits ({@link RateLimitedException}) and other failures propagate: the caller returns the
- * message to the queue.
+ * <p>Rate limits ({@link RateLimitedException}) and other failures propagate: the caller re-sends a rate-limited
+ * message to wait, and fails the record for anything else. A delivery that waited longer than the bound is handed to
+ * people unclassified ({@link #waitedTooLong}).
  */
 public final class ClassificationService {
 
     /** Attempts of a safe update before giving the message back to the queue. */
     static final int MAX_UPDATE_ATTEMPTS = 3;
+
+    /** The tag of a ticket that waited longer than the bound for Zendesk and was handed to people unclassified. */
+    public static final String WAITING_TAG = "hearken_waiting_too_long";
 
     private final TicketDesk desk;
     private final TicketComments comments;
@@ -59,11 +63,12 @@ public final class ClassificationService {
     private final ReplyPolicy replyPolicy;
     private final SpamAction spamAction;
     private final Set<String> vipOrganizationTags;
+    private final String waitingRule;
     private final Clock clock;
 
     public ClassificationService(TicketDesk desk, TicketComments comments, TextAnalyzer analyzer, VipDirectory vips,
             RoutingRules rules, DecisionLog log, ReplyQueue replies, ReplyPolicy replyPolicy, SpamAction spamAction,
-            Set<String> vipOrganizationTags, Clock clock) {
+            Set<String> vipOrganizationTags, String waitingRule, Clock clock) {
         this.desk = desk;
         this.comments = comments;
         this.analyzer = analyzer;
@@ -74,6 +79,7 @@ public final class ClassificationService {
         this.replyPolicy = replyPolicy;
         this.spamAction = spamAction;
         this.vipOrganizationTags = vipOrganizationTags;
+        this.waitingRule = waitingRule;
         this.clock = clock;
     }
 
@@ -124,6 +130,30 @@ public final class ClassificationService {
         }
         log.done(event.ticketId(), event.eventKey());
         return Outcome.CLASSIFIED;
+    }
+
+    /**
+     * A delivery that waited longer than the bound for Zendesk (rate limits): the ticket is handed to people as it is —
+     * tagged {@value #WAITING_TAG} and moved to the group of the configured catch-all rule, unless an agent already
+     * moved it — without classifying it, and the decision log says so; the delivery is then done. Throws when Zendesk
+     * still refuses (the caller moves the message to the DLQ with the reason, whose alarm is the alert).
+     *
+     * @param waits how many times the delivery waited
+     * @param since when it was first put on the queue
+     */
+    public void waitedTooLong(TicketEvent event, int waits, java.time.Instant since) {
+        Ticket ticket = desk.ticket(event.ticketId());
+        Long group = rules.all().stream().filter(r -> r.ruleId().equals(waitingRule)).findFirst()
+                .map(RoutingRule::groupId).orElse(null);
+        List<String> reasons = List.of("waiting: rate limited by Zendesk " + waits + " times since " + since
+                + ": handed to people unclassified, tag " + WAITING_TAG
+                + (group == null ? " (no rule " + waitingRule + ": group kept)" : ", group of rule " + waitingRule));
+        Route route = new Route(waitingRule, group, List.of(WAITING_TAG), null, false, false, reasons);
+        log.decided(new Decision(event.ticketId(), event.eventKey(), ticket.updatedAt(), null, null, 0, 0, 0, Set.of(),
+                route, false, "waited too long: left to people", reasons, null, clock.instant()));
+        apply(ticket, new TicketChange(group, List.of(WAITING_TAG), null, null));
+        log.updated(event.ticketId(), event.eventKey());
+        log.done(event.ticketId(), event.eventKey());
     }
 
     private Facts facts(Analysis analysis, Ticket ticket, TicketEvent event, Requester requester,

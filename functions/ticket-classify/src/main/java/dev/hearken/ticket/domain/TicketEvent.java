@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * @param ticketId   the ticket's numeric id
  * @param eventKey   what makes a delivery unique, for idempotency: the event id of an event
- *                   subscription, {@code trigger@<updated_at>} for a trigger (zendesk.md §10)
+ *                   subscription; for a trigger, which has none, {@code trigger@<updated_at>#<hash of the body>}
+ *                   (zendesk.md §10: the rendered {@code updated_at} has minutes only, so the content tells two
+ *                   updates of one minute apart, and a redelivery, byte for byte the same, keeps its key)
  * @param kind       {@code trigger}, or the event type such as {@code zen:event-type:ticket.created}
  * @param subject    ticket subject as delivered, may be {@code null}
  * @param description first comment as delivered, may be {@code null}

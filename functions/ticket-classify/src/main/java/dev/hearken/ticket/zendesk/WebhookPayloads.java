@@ -96,13 +96,28 @@ public class WebhookPayloads {
 
     private static TicketEvent trigger(Delivery d, String body) {
         long id = ticketId(d.ticketId(), "ticket_id");
-        String updatedAt = d.updatedAt();
-        String key = TicketEvent.TRIGGER + "@" + (updatedAt == null || updatedAt.isBlank() ? "sha256:" + sha256(body) : updatedAt);
+        String key = triggerKey(d.updatedAt(), body);
         String tagText = d.tags();
         List<String> tags = tagText == null || tagText.isBlank() ? List.of() : List.of(tagText.trim().split("\\s+"));
         String via = d.via();
         return new TicketEvent(id, key, TicketEvent.TRIGGER, d.subject(), d.description(),
                 d.requesterLocale(), via == null ? null : lower(via.trim().replace(' ', '_')), tags);
+    }
+
+    /**
+     * The identity of a trigger delivery, which has no event id: {@code trigger@<updated_at>#<content>}, the
+     * {@code updated_at} as rendered (whole, seconds included when the placeholder gives them) and 16 hex digits of the
+     * SHA-256 of the raw body. A redelivery is byte for byte the same request, so the same key (never handled twice);
+     * two real updates differ in {@code updated_at} or in what the template renders (tags, status, priority, …), so
+     * two keys — {@code ticket.updated_at_with_timestamp} renders minutes only, and the time alone merged two updates
+     * within one minute. Two updates in the same minute that change nothing the template renders still share a key:
+     * the worker reads the ticket itself, so the first already saw both. Without {@code updated_at}, the hash alone.
+     */
+    static String triggerKey(String updatedAt, String body) {
+        if (updatedAt == null || updatedAt.isBlank()) {
+            return TicketEvent.TRIGGER + "@sha256:" + sha256(body);
+        }
+        return TicketEvent.TRIGGER + "@" + updatedAt.trim() + "#" + sha256(body).substring(0, 16);
     }
 
     private static long ticketId(String value, String field) {

@@ -33,7 +33,7 @@ class ClassificationServiceTest {
                 7L, null, "2026-03-02T09:14:00Z", "web"));
         service = new ClassificationService(desk, new InMemoryPorts.Comments(), input -> analysis, vips, Rules::all, log, replies,
                 new ReplyPolicy(0.6, Set.of("dummy", "subscription_billing", "how_to")), SpamAction.TAG,
-                Set.of("vip"), Clock.fixed(Instant.parse("2026-03-02T09:15:04Z"), ZoneOffset.UTC));
+                Set.of("vip"), "default", Clock.fixed(Instant.parse("2026-03-02T09:15:04Z"), ZoneOffset.UTC));
     }
 
     @Test
@@ -145,7 +145,7 @@ class ClassificationServiceTest {
         desk.tickets.put(35506L, new Ticket(35506, "s", "d", "new", null, null, List.of(), 7L, 900L,
                 "2026-03-02T09:14:00Z", "web"));
         service = new ClassificationService(desk, new InMemoryPorts.Comments(), input -> analysis, vips, Rules::all, log, replies,
-                new ReplyPolicy(0.6, Set.of("subscription_billing")), SpamAction.TAG, Set.of("enterprise"),
+                new ReplyPolicy(0.6, Set.of("subscription_billing")), SpamAction.TAG, Set.of("enterprise"), "default",
                 Clock.systemUTC());
 
         service.handle(new TicketEvent(35506, "e", "trigger", null, null, null, "web", List.of()));
@@ -155,10 +155,29 @@ class ClassificationServiceTest {
     }
 
     @Test
+    void a_delivery_that_waited_too_long_is_tagged_for_people_in_the_catch_all_group_unclassified_and_done() {
+        // when
+        service.waitedTooLong(event("e-wait"), 96, Instant.parse("2026-03-01T09:14:00Z"));
+
+        // then: tagged and moved to the default rule's group, no priority or status touched, nothing for auto-reply
+        assertThat(desk.updates).singleElement().satisfies(u -> {
+            assertThat(u.tags()).contains(ClassificationService.WAITING_TAG, "billing");
+            assertThat(u.groupId()).isEqualTo(Rules.GENERAL_GROUP);
+            assertThat(u.priority()).isNull();
+        });
+        assertThat(replies.sent).isEmpty();
+        assertThat(log.decisions.get("35501/e-wait").reasons()).singleElement().asString()
+                .isEqualTo("waiting: rate limited by Zendesk 96 times since 2026-03-01T09:14:00Z: handed to people "
+                        + "unclassified, tag hearken_waiting_too_long, group of rule default");
+        // and: a redelivery of that delivery is a duplicate
+        assertThat(service.handle(event("e-wait"))).isEqualTo(ClassificationService.Outcome.DUPLICATE);
+    }
+
+    @Test
     void spam_is_tagged_not_routed_and_not_answered_and_with_close_it_is_solved() {
         analysis = analysis(Intent.OTHER, 0.9, Set.of(), true);
         service = new ClassificationService(desk, new InMemoryPorts.Comments(), input -> analysis, vips, Rules::all, log, replies,
-                new ReplyPolicy(0.6, Set.of("dummy")), SpamAction.CLOSE, Set.of(), Clock.systemUTC());
+                new ReplyPolicy(0.6, Set.of("dummy")), SpamAction.CLOSE, Set.of(), "default", Clock.systemUTC());
 
         service.handle(event("e-1"));
 

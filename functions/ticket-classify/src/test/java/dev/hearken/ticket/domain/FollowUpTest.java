@@ -53,7 +53,7 @@ class FollowUpTest {
             analysed.add(input);
             return analyses.getOrDefault(input.text(), analysis(Intent.OTHER, 0.4, Set.of(), false));
         }, vips, Rules::all, log, replies, new ReplyPolicy(0.6, Set.of("dummy", "subscription_billing", "how_to")),
-                SpamAction.TAG, Set.of("vip"), Clock.fixed(Instant.parse("2026-03-02T10:20:05Z"), ZoneOffset.UTC));
+                SpamAction.TAG, Set.of("vip"), "default", Clock.fixed(Instant.parse("2026-03-02T10:20:05Z"), ZoneOffset.UTC));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.aws.sqs.SqsRedelivery;
 import dev.hearken.testing.Events;
 import dev.hearken.testing.aws.Emulator;
 import dev.hearken.testing.aws.TemplateProvisioner;
@@ -25,6 +26,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The escalate export end to end inside Quarkus: {@code events/review-escalate/} samples (and variants) through
@@ -115,39 +118,65 @@ class EscalateFunctionTest {
     }
 
     @Test
-    void a_rate_limited_create_fails_the_record_comes_back_after_retry_after_and_is_then_created_once() {
-        // given: the escalation as a real message on the queue, received (invisible for the queue's 180 s)
+    void a_rate_limited_create_waits_as_a_delayed_copy_without_failing_and_the_copy_creates_the_ticket_once() {
+        // given: the escalation as a real message on the queue, received, and one 429 on the create
         String url = TicketClassifyResource.queueUrl(TicketClassifyResource.ESCALATIONS_QUEUE);
         Emulator.shared().sqs().sendMessage(b -> b.queueUrl(url).messageBody(privacyBody()));
-        Message received = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages().get(0);
+        Message received = receive(url).get(0);
         zendesk.inject(new Fault(r -> r.method().equals("POST") && r.path().equals("/api/v2/tickets"), 1, Duration.ZERO,
                 FakeResponse.json(429, "{\"error\":\"TooManyRequests\",\"description\":\"Rate limit exceeded\"}")
                         .withHeader("retry-after", "1")));
 
         // when
-        JsonPath first = invoke(TestEvents.sqsEvent(received.messageId(), received.receiptHandle(), received.body()));
+        JsonPath first = invoke(TestEvents.sqsEvent(received));
 
-        // then: the record failed, nothing was created, and the message is back after Retry-After (1 s), not 180 s
-        assertThat(first.getList("batchItemFailures.itemIdentifier")).containsExactly(received.messageId());
+        // then: the record succeeded (Lambda deletes it), nothing was created, a copy is back after Retry-After (1 s)
+        assertThat(first.getList("batchItemFailures")).isEmpty();
+        Emulator.shared().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(received.receiptHandle()));
         assertThat(zendesk.ticketsWithExternalId(PRIVACY_ID)).isEmpty();
-        List<Message> again = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(5)).messages();
-        assertThat(again).extracting(Message::messageId).containsExactly(received.messageId());
+        List<Message> again = receive(url);
+        assertThat(again).singleElement().satisfies(m -> {
+            assertThat(m.messageId()).isNotEqualTo(received.messageId());
+            assertThat(m.messageAttributes().get(SqsRedelivery.ATTEMPTS).stringValue()).isEqualTo("1");
+        });
 
-        // and the redelivery opens the ticket, once
-        Message retry = again.get(0);
-        assertThat(invoke(TestEvents.sqsEvent(retry.messageId(), retry.receiptHandle(), retry.body()))
-                .getList("batchItemFailures")).isEmpty();
+        // and the copy opens the ticket, once
+        assertThat(invoke(TestEvents.sqsEvent(again.get(0))).getList("batchItemFailures")).isEmpty();
         assertThat(zendesk.ticketsWithExternalId(PRIVACY_ID)).hasSize(1);
         assertThat(posts()).extracting(RecordedRequest::status).containsExactly(429, 201);
     }
 
     @Test
-    void a_rate_limited_lookup_creates_nothing_and_fails_the_record() {
+    void a_rate_limited_lookup_creates_nothing_and_the_escalation_waits_on_its_queue() {
+        // a real message: the sample's SentTimestamp is months old, so it would have waited too long already
+        String url = TicketClassifyResource.queueUrl(TicketClassifyResource.ESCALATIONS_QUEUE);
+        Emulator.shared().sqs().sendMessage(b -> b.queueUrl(url).messageBody(privacyBody()));
+        Message received = receive(url).get(0);
         zendesk.inject(Fault.rateLimited("/api/v2/tickets", 1, 1));
 
-        JsonPath response = invoke(Events.load("review-escalate", "sqs-privacy-review"));
+        JsonPath response = invoke(TestEvents.sqsEvent(received));
 
-        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly("msg-escalation-privacy-1");
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(posts()).isEmpty();
+        Emulator.shared().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(received.receiptHandle()));
+        List<Message> copy = receive(url);
+        assertThat(copy).as("the delayed copy").hasSize(1);
+        Emulator.shared().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(copy.get(0).receiptHandle()));
+    }
+
+    @Test
+    void an_escalation_that_waited_longer_than_the_bound_goes_to_the_dlq_with_the_reason_for_an_operator() {
+        String url = TicketClassifyResource.queueUrl(TicketClassifyResource.ESCALATIONS_QUEUE);
+        Queues.drain(TicketClassifyResource.ESCALATIONS_QUEUE + "-dlq");
+        Emulator.shared().sqs().sendMessage(b -> b.queueUrl(url).messageBody(privacyBody()).messageAttributes(Map.of(
+                SqsRedelivery.WAITING_SINCE, MessageAttributeValue.builder().dataType("String")
+                        .stringValue(java.time.Instant.now().minus(Duration.ofHours(30)).toString()).build())));
+        zendesk.inject(Fault.rateLimited("/api/v2/tickets", 1, 30));
+
+        assertThat(invoke(TestEvents.sqsEvent(receive(url).get(0))).getList("batchItemFailures")).isEmpty();
+
+        assertThat(Queues.drain(TicketClassifyResource.ESCALATIONS_QUEUE + "-dlq")).singleElement().satisfies(m ->
+                assertThat(m.messageAttributes().get(SqsRedelivery.REASON).stringValue()).startsWith("waited_too_long: zendesk"));
         assertThat(posts()).isEmpty();
     }
 
@@ -190,6 +219,11 @@ class EscalateFunctionTest {
 
     private static List<String> tags(JsonNode ticket) {
         return JSON.convertValue(ticket.path("tags"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+    }
+
+    private static List<Message> receive(String url) {
+        return Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(5)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
     }
 
     private static JsonPath invoke(String event) {

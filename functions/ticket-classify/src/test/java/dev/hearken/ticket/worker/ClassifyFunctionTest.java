@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.aws.config.TableNames;
+import dev.hearken.aws.sqs.SqsRedelivery;
 import dev.hearken.testing.Events;
 import dev.hearken.testing.aws.Emulator;
 import dev.hearken.testing.aws.TemplateProvisioner;
@@ -15,6 +16,7 @@ import dev.hearken.testing.fakes.zendesk.ZendeskFake;
 import dev.hearken.ticket.Queues;
 import dev.hearken.ticket.TestEvents;
 import dev.hearken.ticket.TicketClassifyResource;
+import dev.hearken.ticket.domain.ClassificationService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The classify export end to end inside Quarkus: SQS events through the Lambda mock event server,
@@ -42,6 +46,7 @@ class ClassifyFunctionTest {
     private static final long BILLING_GROUP = 360000000201L;
     private static final long VIP_GROUP = 360000000103L;
     private static final long HOW_TO_GROUP = 360000000204L;
+    private static final long GENERAL_GROUP = 360000000200L;
     private static final long REQUESTER_35507 = 9100000000117L;
     private static final long AGENT = 9100000000999L;
     /** "Please delete my account and all my personal data" in Korean. */
@@ -162,21 +167,79 @@ class ClassifyFunctionTest {
     }
 
     @Test
-    void a_rate_limited_record_fails_and_comes_back_after_retry_after_instead_of_the_visibility_timeout() {
-        // given: a real message on the tickets queue, received (invisible for 180 s)
+    void a_rate_limit_storm_longer_than_the_five_receives_never_reaches_the_dlq_and_the_ticket_is_routed_when_it_ends() {
+        // given: a real message on the tickets queue, and Zendesk answering 429 (Retry-After 1 s) seven times in a row
         String url = TicketClassifyResource.queueUrl(TicketClassifyResource.TICKETS_QUEUE);
+        Queues.drain(TicketClassifyResource.TICKETS_QUEUE + "-dlq");
         Emulator.shared().sqs().sendMessage(b -> b.queueUrl(url).messageBody(TestEvents.body("webhook-event-ticket-created")));
-        Message received = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages().get(0);
-        zendesk.inject(Fault.rateLimited("/api/v2/tickets/35502", 1, 1));
+        zendesk.inject(Fault.rateLimited("/api/v2/tickets/35502", 7, 1));
+
+        // when: the queue is polled as the event source mapping does, deleting the records that succeeded
+        int receives = 0;
+        for (int round = 0; round < 15 && zendesk.updatesOf(35502).isEmpty(); round++) {
+            for (Message m : receiveAll(url, 3)) {
+                receives++;
+                assertThat(m.attributesAsStrings().get("ApproximateReceiveCount")).as("every copy is a first receive")
+                        .isEqualTo("1");
+                assertThat(invoke(TestEvents.sqsEvent(m)).getList("batchItemFailures")).as("waiting is not failing")
+                        .isEmpty();
+                Emulator.shared().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+            }
+        }
+
+        // then: eight receives (seven waits), routed once, nothing dead-lettered
+        assertThat(receives).isEqualTo(8);
+        assertThat(zendesk.updatesOf(35502)).singleElement().satisfies(u ->
+                assertThat(tags(u.path("ticket"))).contains("hearken_classified"));
+        assertThat(Queues.drain(TicketClassifyResource.TICKETS_QUEUE + "-dlq")).isEmpty();
+        assertThat(Queues.drain(TicketClassifyResource.TICKETS_QUEUE)).isEmpty();
+    }
+
+    @Test
+    void a_ticket_that_waited_longer_than_the_bound_is_tagged_and_moved_to_the_general_group_for_people() {
+        // given: a delivery first queued 25 hours ago, and one more 429
+        String url = TicketClassifyResource.queueUrl(TicketClassifyResource.TICKETS_QUEUE);
+        String since = java.time.Instant.now().minus(java.time.Duration.ofHours(25)).toString();
+        Emulator.shared().sqs().sendMessage(b -> b.queueUrl(url).messageBody(TestEvents.body("webhook-event-ticket-created"))
+                .messageAttributes(Map.of(SqsRedelivery.WAITING_SINCE, MessageAttributeValue.builder().dataType("String")
+                        .stringValue(since).build(), SqsRedelivery.ATTEMPTS, MessageAttributeValue.builder()
+                        .dataType("Number").stringValue("96").build())));
+        Message m = receiveAll(url, 1).get(0);
+        zendesk.inject(Fault.rateLimited("/api/v2/tickets/35502", 1, 60));
 
         // when
-        JsonPath response = invoke(TestEvents.sqsEvent(received.messageId(), received.receiptHandle(), received.body()));
+        JsonPath response = invoke(TestEvents.sqsEvent(m));
 
-        // then: the record failed, and the message is visible again after Retry-After (1 s), not 180 s
-        assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly(received.messageId());
-        List<Message> again = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(5)).messages();
-        assertThat(again).extracting(Message::messageId).containsExactly(received.messageId());
-        assertThat(zendesk.updatesOf(35502)).isEmpty();
+        // then: the record succeeded, the ticket is with people, the decision says why, nothing waits any more
+        assertThat(response.getList("batchItemFailures")).isEmpty();
+        assertThat(zendesk.updatesOf(35502)).singleElement().satisfies(u -> {
+            assertThat(tags(u.path("ticket"))).contains(ClassificationService.WAITING_TAG).doesNotContain("hearken_classified");
+            assertThat(u.path("ticket").path("group_id").asLong()).isEqualTo(GENERAL_GROUP);
+        });
+        assertThat(reasons(onlyDecision(35502))).singleElement().asString()
+                .startsWith("waiting: rate limited by Zendesk 96 times since " + since);
+        Emulator.shared().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+        assertThat(Queues.drain(TicketClassifyResource.TICKETS_QUEUE)).isEmpty();
+        assertThat(Queues.drain(TicketClassifyResource.TICKETS_QUEUE + "-dlq")).isEmpty();
+    }
+
+    @Test
+    void two_trigger_updates_of_a_ticket_in_the_same_minute_are_both_handled_and_a_redelivery_is_not() {
+        // given: the trigger sample, and a second update one minute-precision timestamp later with a new tag
+        String first = TestEvents.body("webhook-trigger-subscription-cancel");
+        String second = first.replace("\"tags\": \"billing premium_monthly web_form\"",
+                "\"tags\": \"billing premium_monthly web_form refund_asked\"");
+
+        // when
+        assertThat(invoke(record("msg-trigger-1", first)).getList("batchItemFailures")).isEmpty();
+        assertThat(invoke(record("msg-trigger-2", second)).getList("batchItemFailures")).isEmpty();
+        assertThat(invoke(record("msg-trigger-1-again", first)).getList("batchItemFailures")).isEmpty();
+
+        // then: two decisions (the second update was read, not merged into the first), none for the redelivery
+        List<String> keys = Queues.decisions(35501).stream().map(i -> i.get("eventKey").s())
+                .filter(k -> !k.equals("auto-reply")).toList();
+        assertThat(keys).hasSize(2).allMatch(k -> k.startsWith("trigger@2026-03-02T09:14Z#"));
+        assertThat(Queues.drain(TicketClassifyResource.AUTO_REPLY_QUEUE)).as("one reply request per ticket").hasSize(1);
     }
 
     @Test
@@ -219,29 +282,39 @@ class ClassifyFunctionTest {
     }
 
     @Test
-    void a_poison_message_fails_on_every_receive_and_lands_in_the_dlq_after_the_configured_five() {
+    void a_poison_message_fails_four_receives_and_the_fifth_moves_it_to_the_dlq_with_its_reason() {
         String url = TicketClassifyResource.queueUrl(TicketClassifyResource.TICKETS_QUEUE);
-        String dlq = TicketClassifyResource.queueUrl(TicketClassifyResource.TICKETS_QUEUE + "-dlq");
         Queues.drain(TicketClassifyResource.TICKETS_QUEUE + "-dlq");
         Emulator.shared().sqs().sendMessage(b -> b.queueUrl(url).messageBody("{\"ticket_id\":\"35599\",\"subj"));
 
         int failures = 0;
+        int settled = 0;
         for (int receive = 1; receive <= 6; receive++) {
             // visibility 0: the message is back at once, as after a failed invocation's timeout
             List<Message> got = Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).visibilityTimeout(0)
-                    .waitTimeSeconds(0)).messages();
+                    .waitTimeSeconds(0).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")).messages();
             if (got.isEmpty()) {
                 break;
             }
             Message m = got.get(0);
-            JsonPath response = invoke(TestEvents.sqsEvent(m.messageId(), m.receiptHandle(), m.body()));
-            assertThat(response.getList("batchItemFailures.itemIdentifier")).containsExactly(m.messageId());
-            failures++;
+            List<Object> failed = invoke(TestEvents.sqsEvent(m)).getList("batchItemFailures.itemIdentifier");
+            if (failed.isEmpty()) {
+                settled++; // Lambda deletes a record that succeeded
+                Emulator.shared().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+            } else {
+                assertThat(failed).containsExactly(m.messageId());
+                failures++;
+            }
         }
 
-        assertThat(failures).isEqualTo(5);
-        assertThat(Queues.drain(TicketClassifyResource.TICKETS_QUEUE + "-dlq")).singleElement()
-                .satisfies(m -> assertThat(m.body()).startsWith("{\"ticket_id\":\"35599\""));
+        assertThat(failures).isEqualTo(4);
+        assertThat(settled).as("the fifth receive").isEqualTo(1);
+        assertThat(Queues.drain(TicketClassifyResource.TICKETS_QUEUE + "-dlq")).singleElement().satisfies(m -> {
+            assertThat(m.body()).startsWith("{\"ticket_id\":\"35599\"");
+            assertThat(m.messageAttributes().get(SqsRedelivery.REASON).stringValue())
+                    .isEqualTo("InvalidPayloadException: body is not valid JSON");
+        });
     }
 
     @Test
@@ -363,6 +436,12 @@ class ClassifyFunctionTest {
         System.out.printf("BENCH worker: %d tickets in %.2f s = %.2f tickets/s per instance (Zendesk latency 50 ms)%n",
                 n - 5, seconds, (n - 5) / seconds);
         zendesk.reset();
+    }
+
+    private static List<Message> receiveAll(String url, int waitSeconds) {
+        return Emulator.shared().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(waitSeconds)
+                .maxNumberOfMessages(10).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All")).messages();
     }
 
     private static String record(String messageId, String body) {

@@ -21,10 +21,47 @@ class WebhookPayloadsTest {
 
         assertThat(event.ticketId()).isEqualTo(35501);
         assertThat(event.kind()).isEqualTo("trigger");
-        assertThat(event.eventKey()).isEqualTo("trigger@2026-03-02T09:14Z");
+        assertThat(event.eventKey()).matches("trigger@2026-03-02T09:14Z#[0-9a-f]{16}");
         assertThat(event.tags()).containsExactly("billing", "premium_monthly", "web_form");
         assertThat(event.channel()).isEqualTo("web_form");
         assertThat(event.localeHint()).isEqualTo("English");
+    }
+
+    @Test
+    void two_trigger_updates_of_one_ticket_in_the_same_minute_have_two_identities_and_a_redelivery_keeps_its_own() throws Exception {
+        // given: the sample, and a second update of the same ticket in the same minute (an agent added a tag)
+        String first = body("webhook-trigger-subscription-cancel");
+        String second = first.replace("\"tags\": \"billing premium_monthly web_form\"",
+                "\"tags\": \"billing premium_monthly web_form vip_candidate\"");
+        assertThat(second).isNotEqualTo(first);
+
+        // when
+        String firstKey = payloads.parse(first).eventKey();
+        String secondKey = payloads.parse(second).eventKey();
+        String redelivered = payloads.parse(first).eventKey();
+
+        // then: never merged, never doubled
+        assertThat(firstKey).startsWith("trigger@2026-03-02T09:14Z#");
+        assertThat(secondKey).startsWith("trigger@2026-03-02T09:14Z#").isNotEqualTo(firstKey);
+        assertThat(redelivered).isEqualTo(firstKey);
+    }
+
+    @Test
+    void a_trigger_updated_at_with_seconds_is_kept_whole_in_the_identity() throws Exception {
+        String body = body("webhook-trigger-subscription-cancel");
+        String at07 = body.replace("2026-03-02T09:14Z", "2026-03-02T09:14:07Z");
+        String at41 = body.replace("2026-03-02T09:14Z", "2026-03-02T09:14:41Z");
+
+        assertThat(payloads.parse(at07).eventKey()).startsWith("trigger@2026-03-02T09:14:07Z#");
+        assertThat(payloads.parse(at41).eventKey()).startsWith("trigger@2026-03-02T09:14:41Z#");
+    }
+
+    @Test
+    void a_trigger_without_updated_at_is_known_by_its_content_alone() throws Exception {
+        String body = body("webhook-trigger-subscription-cancel").replace("\"updated_at\": \"2026-03-02T09:14Z\"",
+                "\"updated_at\": \"\"");
+
+        assertThat(payloads.parse(body).eventKey()).matches("trigger@sha256:[0-9a-f]{32}");
     }
 
     @Test

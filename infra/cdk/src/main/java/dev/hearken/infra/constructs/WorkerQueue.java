@@ -118,6 +118,20 @@ public final class WorkerQueue extends Construct {
         return this;
     }
 
+    /**
+     * Lets the consumer {@code function} wait and give up by itself (functions/shared-aws {@code SqsRedelivery}): a
+     * rate-limited message is re-sent here as a delayed copy — waiting never spends {@link
+     * WorkerQueueProps#maxReceiveCount()} — and a message it gives up goes to the DLQ with its reason as an attribute.
+     * Tells it both URLs: {@link #environmentVariable()} and the same name with {@code _DLQ}.
+     */
+    public WorkerQueue redeliveredBy(HearkenFunction function) {
+        queue.grantSendMessages(function.function());
+        deadLetterQueue.grantSendMessages(function.function());
+        function.addEnvironment(environmentVariable(), queue.getQueueUrl());
+        function.addEnvironment(environmentVariable() + "_DLQ", deadLetterQueue.getQueueUrl());
+        return this;
+    }
+
     /** The environment variable that carries the queue URL to producers: {@code HEARKEN_QUEUES_<NAME>}. */
     public String environmentVariable() {
         return "HEARKEN_QUEUES_" + HearkenSettings.envName(props.name());

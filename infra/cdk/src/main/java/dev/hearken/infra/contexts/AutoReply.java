@@ -60,11 +60,9 @@ public final class AutoReply {
                 .build());
         // Small batches and two concurrent pollers: Zendesk allows 100 ticket updates/min per account.
         queue.consumer(worker, ConsumerOptions.builder().batchSize(5).maxConcurrency(2).build());
-        // A rate-limited record is returned by changing its visibility (the event source grants the action).
-        worker.addEnvironment(queue.environmentVariable(), queue.queue().getQueueUrl());
-        // A request a channel can never accept (4xx) goes straight to the DLQ with its reason as an attribute.
-        queue.deadLetterQueue().grantSendMessages(worker.function());
-        worker.addEnvironment("HEARKEN_QUEUES_AUTO_REPLY_DLQ", queue.deadLetterQueue().getQueueUrl());
+        // A rate-limited request (or a spent daily cap) waits as a delayed copy on its queue; a request a channel can
+        // never accept (4xx) goes straight to the DLQ with its reason as an attribute.
+        queue.redeliveredBy(worker);
         templates.grant(worker, "dynamodb:GetItem");
         replies.grant(worker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
         caps.grant(worker, "dynamodb:UpdateItem");

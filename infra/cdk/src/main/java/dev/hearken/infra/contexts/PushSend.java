@@ -85,11 +85,9 @@ public final class PushSend {
         push.consumer(worker, ConsumerOptions.builder().batchSize(100).maxBatchingWindow(Duration.ofSeconds(1))
                 .maxConcurrency(20).build());
         push.grantSend(campaign);
-        // The worker re-enqueues deferred messages (quiet hours, notBefore) with a delay, and sends a
-        // message a provider rejects as invalid straight to the DLQ with the reason as an attribute.
-        push.grantSend(worker);
-        push.deadLetterQueue().grantSendMessages(worker.function());
-        worker.addEnvironment("HEARKEN_QUEUES_PUSH_DLQ", push.deadLetterQueue().getQueueUrl());
+        // The worker re-enqueues deferred messages (quiet hours, notBefore) and rate-limited ones with a delay, and
+        // sends a message a provider rejects as invalid straight to the DLQ with the reason as an attribute.
+        push.redeliveredBy(worker);
         users.grant(worker, "dynamodb:GetItem");
         devices.grant(worker, "dynamodb:Query", "dynamodb:DeleteItem");
         // Caps: one conditional UpdateItem per window on push-caps, then a mark on the ledger (push-sends).

@@ -36,8 +36,8 @@ public final class ReviewEscalate {
                 .build());
         escalations.grantSend(producer);
         escalations.consumer(worker, ConsumerOptions.builder().batchSize(5).maxConcurrency(2).build());
-        // A rate-limited record is returned by changing its visibility (the event source grants the action).
-        worker.addEnvironment(escalations.environmentVariable(), escalations.queue().getQueueUrl());
+        // A rate-limited escalation waits as a delayed copy on its queue; one given up goes to the DLQ with its reason.
+        escalations.redeliveredBy(worker);
         routingRules.grantRead(worker);
         zendeskSecret.grantRead(worker, "HEARKEN_ZENDESK_SECRET_ID");
         platform.callsZendesk(worker);

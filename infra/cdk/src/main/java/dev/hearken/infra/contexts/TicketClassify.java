@@ -57,9 +57,8 @@ public final class TicketClassify {
         WorkerQueue tickets = platform.queue(WorkerQueueProps.builder("tickets", worker.timeout()).build());
         tickets.grantSend(webhook);
         tickets.consumer(worker, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
-        // The worker returns a rate-limited record by changing its visibility (needs the URL; the
-        // event source already grants sqs:ChangeMessageVisibility).
-        worker.addEnvironment(tickets.environmentVariable(), tickets.queue().getQueueUrl());
+        // A rate-limited ticket waits as a delayed copy on its queue; one given up goes to the DLQ with its reason.
+        tickets.redeliveredBy(worker);
         this.autoReplyQueue = platform.queue(WorkerQueueProps.builder("auto-reply", AutoReply.TIMEOUT).build());
         autoReplyQueue.grantSend(worker);
         platform.callsZendesk(worker);
