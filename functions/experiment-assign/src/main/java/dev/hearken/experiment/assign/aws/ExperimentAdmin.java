@@ -72,7 +72,8 @@ public final class ExperimentAdmin {
         long expected = AdminRequests.requiredVersion(request, request.tree());
         return switch (rollouts.rollOut(key, OptionalLong.of(expected), body.variationRef(), author,
                 body.validReason())) {
-            case RolloutService.Done d -> experiments.find(key).orElseThrow(() -> AdminRefusal.notFound("experiment", key));
+            case RolloutService.Done d ->
+                    experiments.find(key).orElseThrow(() -> AdminRefusal.notFound("experiment", key));
             case RolloutService.Refused r when r.code().equals("unknown_variation") ->
                     throw new BadRequestException("variation", r.message());
             case RolloutService.Refused r -> throw AdminRefusal.invalidState(r.message());
@@ -90,7 +91,8 @@ public final class ExperimentAdmin {
         AdminRequests.author(request);
         JsonNode key = request.tree().get(ExperimentSchema.KEY);
         if (key != null && key.isTextual()) {
-            Lifecycle.created(schema.experiment(Identifiers.require(ExperimentSchema.KEY, key.asText()), request.tree()));
+            String id = Identifiers.require(ExperimentSchema.KEY, key.asText());
+            Lifecycle.created(schema.experiment(id, request.tree()));
         }
         return collection.serve(request); // which refuses a body without a valid key
     }
