@@ -42,6 +42,7 @@ public final class HearkenStack extends Stack {
         ReviewIngest reviews = new ReviewIngest(platform, tickets.autoReplyQueue());
         new ReviewEscalate(platform, reviews.worker(), tickets.routingRules(), tickets.zendeskSecret());
         new PushSend(platform, experiments);
+        experiments.administration(platform);
 
         // Anyone on the internet can call a public route, and each call costs an invocation before the
         // function can refuse a bad signature or token, so the routes are throttled; the limits are sized for

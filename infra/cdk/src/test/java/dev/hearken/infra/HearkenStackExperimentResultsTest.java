@@ -106,12 +106,14 @@ class HearkenStackExperimentResultsTest {
                 "Roles", List.of(Map.of("Ref", role("hearken-experiment-results"))),
                 "PolicyDocument", Map.of("Statement", List.of(
                         Match.objectLike(Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"))),
-                        allow(List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem"), table("hearken-experiments")),
+                        allow(List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem"), table("hearken-experiments")),
                         allow("dynamodb:GetItem", table("hearken-exposures")),
                         allow(List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"),
                                 table("hearken-experiment-aggregates")),
                         allow(List.of("dynamodb:PutItem", "dynamodb:GetItem"), table("hearken-conversions")),
-                        allow(List.of("dynamodb:Query", "dynamodb:UpdateItem"), table("hearken-program-stats"))))));
+                        allow(List.of("dynamodb:Query", "dynamodb:UpdateItem"), table("hearken-program-stats")),
+                        // a rollout's audit entry (#16): the rollout route shares the operator API's audited write
+                        allow(List.of("dynamodb:PutItem", "dynamodb:Query"), tableAndIndexes("hearken-audit"))))));
     }
 
     @Test
@@ -129,6 +131,11 @@ class HearkenStackExperimentResultsTest {
                         Match.objectLike(Map.of("Action", List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
                                 "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
                                 "Resource", arnOf(queue)))))));
+    }
+
+    private List<Object> tableAndIndexes(String name) {
+        Map<String, Object> arn = arnOf(Templates.logicalId(template, TABLE, "TableName", name));
+        return List.of(arn, Map.of("Fn::Join", List.of("", List.of(arn, "/index/*"))));
     }
 
     private List<Object> table(String name) {

@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Results, statistics and conversions are plain Java, tested without Quarkus or AWS; the handlers
+ * Results, statistics, conversions and the experiments' lifecycle are plain Java, tested without Quarkus or AWS; the handlers
  * and the API records adapt HTTP and SQS to them without calling AWS themselves.
  */
 @AnalyzeClasses(packages = "dev.hearken.experiment.assign", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -17,7 +17,7 @@ class ArchitectureTest {
 
     private static final String[] DOMAIN = {"dev.hearken.experiment.assign.results..",
             "dev.hearken.experiment.assign.stats..", "dev.hearken.experiment.assign.conversion..",
-            "dev.hearken.experiment.assign.port.."};
+            "dev.hearken.experiment.assign.port..", "dev.hearken.experiment.assign.lifecycle.."};
 
     @ArchTest
     static final ArchRule the_domain_imports_nothing_from_quarkus_aws_or_jackson = noClasses()
@@ -34,7 +34,7 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "java..", "org.apache.commons.math3..", "dev.hearken.experiment.assignment..",
                     "dev.hearken.experiment.service..", "dev.hearken.experiment.port..", DOMAIN[0], DOMAIN[1],
-                    DOMAIN[2], DOMAIN[3]);
+                    DOMAIN[2], DOMAIN[3], DOMAIN[4]);
 
     @ArchTest
     static final ArchRule handlers_and_api_records_do_not_call_the_aws_sdk = noClasses()

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -35,7 +37,111 @@ public final class ConditionEvaluator {
     // Optional.empty() caches "does not compile" so a bad pattern is not recompiled on every call.
     private static final Map<String, Optional<Pattern>> REGEX_CACHE = new ConcurrentHashMap<>();
 
+    /** The operators {@link #evaluate} knows on an attribute; any other makes a condition false. */
+    public static final Set<String> OPERATORS = Set.of("$veq", "$vne", "$vgt", "$vgte", "$vlt", "$vlte", "$eq",
+            "$ne", "$lt", "$gt", "$lte", "$gte", "$exists", "$in", "$ini", "$nin", "$nini", "$inGroup",
+            "$notInGroup", "$not", "$size", "$elemMatch", "$all", "$alli", "$regex", "$regexi", "$type");
+
+    private static final Set<String> LIST_OPERANDS = Set.of("$in", "$ini", "$nin", "$nini", "$all", "$alli");
+    private static final Set<String> STRING_OPERANDS = Set.of("$veq", "$vne", "$vgt", "$vgte", "$vlt", "$vlte",
+            "$inGroup", "$notInGroup");
+    private static final Set<String> TYPES = Set.of("string", "number", "boolean", "array", "object", "null",
+            "undefined");
+
     private ConditionEvaluator() {}
+
+    /**
+     * Refuses a condition that {@link #evaluate} would read as something its author cannot have meant: an unknown
+     * operator or logical key ({@code $inn}, {@code $xor}), an operand of the wrong type ({@code $in} without a
+     * list, {@code $exists} without a boolean, a {@code $regex} that does not compile, a {@code $type} no value
+     * has). {@code evaluate} itself stays lenient, as GrowthBook's SDKs are (such a condition is simply false for
+     * everyone); this is for the places a person writes conditions, so that a typo is refused rather than shipped.
+     *
+     * @param condition a GrowthBook condition (plain Java JSON values); {@code null} is valid (no targeting)
+     * @param field     the condition's name in messages, e.g. {@code definition.condition}
+     * @throws IllegalArgumentException whose message starts with the path at fault,
+     *                                  e.g. {@code definition.condition.$or[1].country.$inn}
+     */
+    public static void validate(Map<String, Object> condition, String field) {
+        if (condition != null) {
+            checkCondition(condition, field);
+        }
+    }
+
+    private static void checkCondition(Object condition, String field) {
+        if (!(condition instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(field + " must be an object");
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            String path = field + "." + key;
+            switch (key) {
+                case "$or", "$nor", "$and" -> {
+                    if (!(e.getValue() instanceof List<?> list)) {
+                        throw new IllegalArgumentException(path + " must be a list of conditions");
+                    }
+                    for (int i = 0; i < list.size(); i++) {
+                        checkCondition(list.get(i), path + "[" + i + "]");
+                    }
+                }
+                case "$not" -> checkCondition(e.getValue(), path);
+                default -> {
+                    if (key.startsWith("$")) {
+                        throw new IllegalArgumentException(path + " is not a logical operator ($and, $or, $nor, "
+                                + "$not); attribute names cannot start with $");
+                    }
+                    checkValue(e.getValue(), path);
+                }
+            }
+        }
+    }
+
+    /** A condition on one value: a literal (compared as such) or an object of operators. */
+    private static void checkValue(Object condition, String field) {
+        if (!isOperatorObject(condition)) {
+            return;
+        }
+        for (Map.Entry<?, ?> op : ((Map<?, ?>) condition).entrySet()) {
+            String operator = (String) op.getKey();
+            Object operand = op.getValue();
+            String path = field + "." + operator;
+            if (!OPERATORS.contains(operator)) {
+                throw new IllegalArgumentException(path + " is not a GrowthBook operator");
+            }
+            if (LIST_OPERANDS.contains(operator) && !(operand instanceof List<?>)) {
+                throw new IllegalArgumentException(path + " must be a list");
+            }
+            if (STRING_OPERANDS.contains(operator) && !(operand instanceof String)) {
+                throw new IllegalArgumentException(path + " must be a string");
+            }
+            switch (operator) {
+                case "$exists" -> {
+                    if (!(operand instanceof Boolean)) {
+                        throw new IllegalArgumentException(path + " must be true or false");
+                    }
+                }
+                case "$type" -> {
+                    if (!(operand instanceof String type && TYPES.contains(type))) {
+                        throw new IllegalArgumentException(path + " must be one of " + new TreeSet<>(TYPES));
+                    }
+                }
+                case "$regex", "$regexi" -> {
+                    if (!(operand instanceof String pattern) || compile(pattern, false).isEmpty()) {
+                        throw new IllegalArgumentException(path + " must be a valid regular expression");
+                    }
+                }
+                case "$not", "$size" -> checkValue(operand, path);
+                case "$elemMatch" -> {
+                    if (isOperatorObject(operand)) {
+                        checkValue(operand, path);
+                    } else {
+                        checkCondition(operand, path);
+                    }
+                }
+                default -> { } // any value compares
+            }
+        }
+    }
 
     /**
      * Whether {@code attributes} satisfy {@code condition}.

@@ -49,6 +49,14 @@ public record Experiment(
         Integer force,
         String name) {
 
+    /**
+     * The fields of GrowthBook's experiment JSON that {@link #fromMap} reads and {@link #toMap} writes; it ignores
+     * others (as GrowthBook's SDKs do) and rejects browser targeting.
+     */
+    public static final Set<String> FIELDS = Set.of("key", "variations", "weights", "coverage", "hashAttribute",
+            "fallbackAttribute", "hashVersion", "seed", "namespace", "filters", "ranges", "condition",
+            "parentConditions", "meta", "status", "active", "force", "name");
+
     /** The statuses GrowthBook defines; a typo is rejected rather than read as "running". */
     public static final Set<String> STATUSES = Set.of("draft", "running", "stopped");
 

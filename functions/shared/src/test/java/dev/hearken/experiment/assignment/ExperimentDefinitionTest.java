@@ -90,6 +90,7 @@ class ExperimentDefinitionTest {
 
         assertThat(Experiment.fromMap(experiment.toMap())).isEqualTo(experiment);
         assertThat(experiment.toMap().keySet()).containsExactlyElementsOf(json.keySet());
+        assertThat(Experiment.FIELDS).containsExactlyInAnyOrderElementsOf(json.keySet());
     }
 
     @Test

@@ -7,13 +7,15 @@ import dev.hearken.infra.constructs.DataTableProps.Key;
 import dev.hearken.infra.constructs.HearkenFunction;
 import dev.hearken.infra.constructs.HearkenFunctionProps;
 import dev.hearken.infra.constructs.WorkerQueueProps;
+import java.util.List;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 
 /**
  * Experiments: variants assigned over HTTP with first exposures recorded (experiment-assign), outcome
  * events counted (experiment-conversions, behind the conversions queue), results, rollouts and the
- * program overview served (experiment-results). All three run the {@code functions/experiment-assign}
- * artifact with their own {@code @Funq} export.
+ * program overview served (experiment-results), and, declared last by {@link #administration}, the operator API
+ * (experiments-admin). All four run the {@code functions/experiment-assign} artifact with their own {@code @Funq}
+ * export.
  *
  * <p>Other contexts assign variants with the same library, so they get {@link #experiments()} and
  * {@link #exposures()} (and {@link #aggregates()} where they count first exposures); push-send adds its
@@ -25,6 +27,7 @@ public final class Experiments {
     private final DataTable exposures;
     private final DataTable aggregates;
     private final DataTable programStats;
+    private final HearkenFunction results;
 
     public Experiments(StackBase platform) {
         this.experiments = platform.table(DataTableProps.builder("experiments", Key.string("experimentKey"))
@@ -58,11 +61,13 @@ public final class Experiments {
                 .build());
         aggregates.grant(assign, "dynamodb:UpdateItem"); // counts first exposures
 
-        HearkenFunction results = platform.function(HearkenFunctionProps.builder("experiment-results")
+        this.results = platform.function(HearkenFunctionProps.builder("experiment-results")
                 .module("functions/experiment-assign")
                 .export("results")
                 .build());
-        experiments.grant(results, "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem");
+        // A rollout reads the experiment and replaces it, conditional on its version, in one transaction with its
+        // audit entry (see administration).
+        experiments.grant(results, "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem");
         exposures.grant(results, "dynamodb:GetItem");
         aggregates.grant(results, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem");
         conversions.grant(results, "dynamodb:PutItem", "dynamodb:GetItem");
@@ -83,6 +88,26 @@ public final class Experiments {
         programStats.grant(conversionsWorker, "dynamodb:UpdateItem");
         platform.queue(WorkerQueueProps.builder("conversions", conversionsWorker.timeout()).build())
                 .consumer(conversionsWorker, ConsumerOptions.builder().batchSize(10).maxConcurrency(5).build());
+    }
+
+    /**
+     * The operator API (issue #16), declared after every other context so that the resources before it keep their
+     * place in the template: experiments-admin serves {@code /admin/experiments} (create as draft, read, edit,
+     * delete, history) and the actions {@code POST /admin/experiments/{experimentKey}/start}, {@code /stop} and
+     * {@code /rollout}, every write versioned and audited. experiment-results' {@code POST /experiments/{key}/rollout}
+     * takes the same audited path, so it writes audit entries too.
+     */
+    public void administration(StackBase platform) {
+        HearkenFunction admin = platform.function(HearkenFunctionProps.builder("experiments-admin")
+                .module("functions/experiment-assign")
+                .export("admin")
+                .build());
+        platform.administers(admin, experiments);
+        platform.adminCollection(admin, "/admin/experiments", "experimentKey");
+        for (String action : List.of("start", "stop", "rollout")) {
+            platform.route(HttpMethod.POST, "/admin/experiments/{experimentKey}/" + action, admin);
+        }
+        platform.administers(results); // the audit table only: its grants on experiments are above
     }
 
     /** The experiment definitions; assigning a variant reads them. */

@@ -4,6 +4,7 @@ import dev.hearken.experiment.assign.api.AssignmentRequest;
 import dev.hearken.experiment.assign.api.AssignmentResponse;
 import dev.hearken.experiment.assign.api.ConversionsBatchMessage;
 import dev.hearken.experiment.assign.api.ConversionsResponse;
+import dev.hearken.experiment.assign.api.ExperimentRolloutRequest;
 import dev.hearken.experiment.assign.api.OutcomeEventMessage;
 import dev.hearken.experiment.assign.api.OverviewResponse;
 import dev.hearken.experiment.assign.api.ResultsResponse;
@@ -19,7 +20,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
         AssignmentRequest.class, AssignmentResponse.class, AssignmentResponse.All.class, AssignmentResponse.Item.class,
         OutcomeEventMessage.class, ConversionsBatchMessage.class, ConversionsResponse.class,
-        ConversionsResponse.Item.class, RolloutRequest.class, RolloutResponse.class, OverviewResponse.class,
+        ConversionsResponse.Item.class, RolloutRequest.class, RolloutResponse.class,
+        ExperimentRolloutRequest.class, OverviewResponse.class,
         OverviewResponse.Day.class, ResultsResponse.class, ResultsResponse.Srm.class, ResultsResponse.Variation.class,
         ResultsResponse.Metric.class, ResultsResponse.Arm.class, ResultsResponse.Frequentist.class,
         ResultsResponse.Bayesian.class, ResultsResponse.Decision.class, ResultsResponse.Settings.class,

@@ -1,19 +1,15 @@
 package dev.hearken.experiment.assign.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.aws.config.ExperimentSettings;
 import dev.hearken.aws.config.TableNames;
-import dev.hearken.aws.experiment.DynamoDbExperimentCatalog;
 import dev.hearken.aws.experiment.DynamoDbExposureLog;
 import dev.hearken.aws.experiment.DynamoDbProgramStats;
 import dev.hearken.experiment.assign.aws.DynamoDbConversionLedger;
 import dev.hearken.experiment.assign.aws.DynamoDbExperimentAggregates;
-import dev.hearken.experiment.assign.aws.DynamoDbExperimentRollouts;
 import dev.hearken.experiment.assign.conversion.ConversionService;
 import dev.hearken.experiment.assign.results.ProgramOverviewService;
 import dev.hearken.experiment.assign.results.ResultsOptions;
 import dev.hearken.experiment.assign.results.ResultsService;
-import dev.hearken.experiment.assign.results.RolloutService;
 import dev.hearken.experiment.assign.results.WinnerRule;
 import dev.hearken.experiment.assign.stats.BayesianTest;
 import dev.hearken.experiment.assign.stats.DifferenceType;
@@ -27,7 +23,7 @@ import java.util.Locale;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Wires conversions, results, rollouts and the program overview to DynamoDB. Assignment itself (the
+ * Wires conversions, results and the program overview to DynamoDB (rollouts: {@link AdminBeans}). Assignment itself (the
  * catalogue cache, the exposure log) comes from shared-aws's {@code ExperimentBeans}, so conversions
  * attribute against the same catalogue the assignments used. Beans are created on first use, so each
  * of the three Lambda functions of this artifact only builds what its {@code @Funq} method needs.
@@ -66,13 +62,6 @@ public class ResultsBeans {
     ResultsService resultsService(CachingExperimentCatalog catalog, DynamoDbExperimentAggregates aggregates,
             ResultsSettings settings) {
         return new ResultsService(catalog, aggregates, options(settings));
-    }
-
-    @Produces
-    @Singleton
-    RolloutService rolloutService(DynamoDbClient dynamo, ObjectMapper json, TableNames tables) {
-        return new RolloutService(new DynamoDbExperimentCatalog(dynamo, json, tables.experiments()),
-                new DynamoDbExperimentRollouts(dynamo, json, tables.experiments()), CLOCK);
     }
 
     @Produces

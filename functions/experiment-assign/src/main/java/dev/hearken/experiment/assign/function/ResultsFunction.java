@@ -21,6 +21,7 @@ import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * experiment-results: the results API (API Gateway HTTP API, payload format 2.0).
@@ -74,8 +75,9 @@ public class ResultsFunction {
     }
 
     private Reply rollout(String experimentKey, RolloutRequest request, String iamCaller) {
-        return switch (rollouts.rollOut(experimentKey, request.variationRef(), request.rolledOutBy(iamCaller),
-                request.validReason())) {
+        // No version: the results API rolls out whatever version is current (the operator API names one).
+        return switch (rollouts.rollOut(experimentKey, OptionalLong.empty(), request.variationRef(),
+                request.rolledOutBy(iamCaller), request.validReason())) {
             case RolloutService.Done d -> Reply.ok(RolloutResponse.of(d));
             case RolloutService.Refused r when r.code().equals("unknown_variation") ->
                     Reply.error(400, r.code(), r.message(), "variation");

@@ -2,12 +2,13 @@ package dev.hearken.experiment.assign.results;
 
 import dev.hearken.experiment.assignment.Experiment;
 import dev.hearken.experiment.assign.conversion.Attribution;
-import dev.hearken.experiment.port.ExperimentCatalog;
 import dev.hearken.experiment.assign.port.ExperimentRollouts;
 import dev.hearken.experiment.service.UnknownExperimentException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Rolls a variation out to everyone who qualifies, as GrowthBook's rollout rule does: the definition gets
@@ -16,8 +17,10 @@ import java.util.Objects;
  * condition still decides who qualifies), unhashed and without a new exposure. Always an explicit action with a
  * person's name; the winner rule only proposes.
  *
- * <p>Warm assign functions pick the change up when their catalogue cache expires
- * ({@code hearken.experiments.cache-ttl}, 60 s by default).
+ * <p>There is one rollout path: the operator API ({@code POST /admin/experiments/{experimentKey}/rollout}, based on the
+ * version the operator read) and the results API ({@code POST /experiments/{key}/rollout}, based on the current
+ * version) both come here, and the store writes the change with its audit entry. Warm assign functions pick the
+ * change up when their catalogue cache expires ({@code hearken.experiments.cache-ttl}, 60 s by default).
  */
 public final class RolloutService {
 
@@ -27,33 +30,40 @@ public final class RolloutService {
     /** Rolled out now (or was already rolled out to that variation: {@code changed} false). */
     public record Done(Experiment experiment, Rollout rollout, boolean changed) implements Outcome {}
 
-    /** Refused: {@code code} is {@code unknown_variation}, {@code draft} or {@code conflict}. */
+    /** Refused: {@code code} is {@code unknown_variation} or {@code draft}. */
     public record Refused(String code, String message) implements Outcome {}
 
     private static final System.Logger LOG = System.getLogger(RolloutService.class.getName());
 
-    private final ExperimentCatalog source;
     private final ExperimentRollouts rollouts;
     private final Clock clock;
 
-    /**
-     * @param source the uncached catalogue: a rollout must start from the stored definition
-     */
-    public RolloutService(ExperimentCatalog source, ExperimentRollouts rollouts, Clock clock) {
-        this.source = Objects.requireNonNull(source, "source");
+    public RolloutService(ExperimentRollouts rollouts, Clock clock) {
         this.rollouts = Objects.requireNonNull(rollouts, "rollouts");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * @param variation the variation's key, or its index as text
-     * @param by        who decides (an e-mail or user name)
-     * @param reason    why, free text; may be {@code null}
+     * @param expectedVersion the version of the experiment the caller decided on; empty: the current one
+     * @param variation       the variation's key, or its index as text
+     * @param by              who decides (an IAM ARN, an e-mail or user name)
+     * @param reason          why, free text; may be {@code null}
      * @throws UnknownExperimentException when there is no such experiment
      */
-    public Outcome rollOut(String experimentKey, String variation, String by, String reason) {
-        Experiment current = source.all().stream().filter(e -> e.key().equals(experimentKey)).findFirst()
-                .orElseThrow(() -> new UnknownExperimentException(experimentKey));
+    public Outcome rollOut(String experimentKey, OptionalLong expectedVersion, String variation, String by,
+            String reason) {
+        Outcome outcome = rollouts.rollOut(experimentKey, expectedVersion,
+                current -> decide(current, variation, by, reason));
+        if (outcome instanceof Done d) {
+            LOG.log(System.Logger.Level.INFO, "experiment {0} {1} to variation {2}", experimentKey,
+                    d.changed() ? "rolled out" : "already rolled out", d.rollout().variationId());
+        }
+        return outcome;
+    }
+
+    /** What rolling {@code variation} out makes of the stored definition {@code current}. */
+    Outcome decide(Experiment current, String variation, String by, String reason) {
+        String experimentKey = current.key();
         if ("draft".equals(current.status())) {
             return new Refused("draft", "a draft experiment has no results to roll out; start it first");
         }
@@ -64,10 +74,9 @@ public final class RolloutService {
         Rollout rollout = new Rollout(index, Attribution.variationKey(current, index), by, clock.instant(), reason);
         if (Integer.valueOf(index).equals(current.force()) && "stopped".equals(current.status())
                 && rolledOutToAll(current)) {
-            LOG.log(System.Logger.Level.INFO, "experiment {0} already rolled out to variation {1}", experimentKey, index);
             return new Done(current, rollout, false);
         }
-        Map<String, Object> definition = new java.util.LinkedHashMap<>(current.toMap());
+        Map<String, Object> definition = new LinkedHashMap<>(current.toMap());
         definition.put("force", index);
         definition.put("status", "stopped");
         // The runner checks namespace, filters and coverage before a forced winner (GrowthBook's order), so a
@@ -76,12 +85,7 @@ public final class RolloutService {
         definition.remove("namespace");
         definition.remove("filters");
         definition.remove("ranges");
-        Experiment rolledOut = Experiment.fromMap(definition);
-        if (!rollouts.save(current, rolledOut, rollout)) {
-            return new Refused("conflict", "the definition changed while rolling out; retry");
-        }
-        LOG.log(System.Logger.Level.INFO, "experiment {0} rolled out to variation {1}", experimentKey, index);
-        return new Done(rolledOut, rollout, true);
+        return new Done(Experiment.fromMap(definition), rollout, true);
     }
 
     private static boolean rolledOutToAll(Experiment e) {
