@@ -156,7 +156,8 @@ final class BadInputCorpus {
             add("body-xml", path, query, "<request><user>CANARY</user></request>", 400);
             add("body-trailing-value", path, query, body + "{\"CANARY\":1}", 400);
             // A field name is request text too: logged (as unknown or wrong), it must not start a line of its own.
-            add("body-field-name-crlf", path, query, "{\"x\\r\\n" + FORGED + " INFO forged\":1," + body.substring(1), 400);
+            // Alone, since records of third-party payloads ignore unknown fields next to valid ones.
+            add("body-field-name-crlf", path, query, "{\"x\\r\\n" + FORGED + " INFO forged\":\"CANARY\"}", 400);
             spec.path("bodies").fields().forEachRemaining(e -> add(e.getKey(), path, query, e.getValue().asText(), 400));
         }
 
