@@ -94,6 +94,11 @@ final class FunctionProcess implements AutoCloseable {
         return log;
     }
 
+    /** Whether the process is still running (a crash of the runtime or the JVM ends it). */
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** Time since the process was started, for the first-response measurement. */
     Duration sinceStart() {
         return Duration.ofNanos(System.nanoTime() - startedAtNanos);

@@ -34,6 +34,7 @@ final class LocalSystem implements AutoCloseable {
     private final LocalTemplate template;
     private final Map<String, String> queueUrls;
     private java.util.Set<String> scheduleGroups = java.util.Set.of();
+    private java.util.Set<String> tableNames = java.util.Set.of();
     private final Map<String, LocalFunction> byLogicalId = new LinkedHashMap<>();
     private final Map<String, FunctionProcess> processes = new LinkedHashMap<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
@@ -47,7 +48,7 @@ final class LocalSystem implements AutoCloseable {
         this.queueUrls = queueUrls;
     }
 
-    /** Starts the emulator, creates resources, loads seeds and starts every function. */
+    /** Starts the emulator, creates resources, loads seeds, starts every function and polls its queues. */
     static LocalSystem start(Path root, Report report) throws IOException {
         report.step("starting the AWS emulator");
         Emulator emulator = Emulator.shared();
@@ -63,6 +64,7 @@ final class LocalSystem implements AutoCloseable {
 
         LocalSystem system = new LocalSystem(root, emulator, json, queueUrls);
         system.scheduleGroups = provisioner.scheduleGroupNames();
+        system.tableNames = java.util.Set.copyOf(provisioner.tableNames());
         system.fakes = Fakes.startAll();
         if (!system.fakes.all().isEmpty()) {
             report.step("starting the SaaS fakes (contracts in shared/contracts/)");
@@ -76,6 +78,32 @@ final class LocalSystem implements AutoCloseable {
         }
         system.startPollers(report);
         return system;
+    }
+
+    /**
+     * Stops reading the queues once the batches in flight are handed back, so that a test sees exactly what is
+     * enqueued meanwhile; {@link #startPolling()} reads them again.
+     */
+    void stopPolling() {
+        pollers.forEach(p -> p.stopAndWait(INVOKE_TIMEOUT.plusSeconds(5)));
+        pollers.clear();
+    }
+
+    /** Reads the queues again after {@link #stopPolling()}, as the template's event source mappings do. */
+    void startPolling() {
+        if (pollers.isEmpty()) {
+            startPollers(new Report(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+        }
+    }
+
+    /** The queues the template declares, by name, with their emulator URLs. */
+    Map<String, String> queueUrls() {
+        return Map.copyOf(queueUrls);
+    }
+
+    /** The tables the template declares. */
+    java.util.Set<String> tableNames() {
+        return tableNames;
     }
 
     /** The functions, by name, in template order. */

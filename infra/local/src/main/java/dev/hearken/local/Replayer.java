@@ -2,6 +2,8 @@ package dev.hearken.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearken.testing.fakes.zendesk.ZendeskWebhooks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +24,9 @@ import java.util.stream.Stream;
  * Replays {@code events/<function>/*.json} through each sample's real entry point: an HTTP API
  * request goes over HTTP through the local gateway; any other envelope (SQS batch, scheduled
  * event) is delivered to the function as Lambda would deliver it.
+ *
+ * <p>The functions keep production's Zendesk signature window (five minutes), so a signed sample is
+ * signed again just before it is posted ({@link #fresh}); its stored timestamp is months old.
  */
 final class Replayer {
 
@@ -70,7 +76,7 @@ final class Replayer {
         }
         for (Path sample : samples) {
             String scenario = sample.getFileName().toString().replace(".json", "");
-            JsonNode event = JSON.readTree(sample.toFile());
+            JsonNode event = fresh(scenario, (ObjectNode) JSON.readTree(sample.toFile()), Instant.now());
             try {
                 out.add(event.has("routeKey") ? overHttp(function, scenario, event) : direct(function, scenario, event));
             } catch (Exception e) {
@@ -79,6 +85,21 @@ final class Replayer {
             }
         }
         return out;
+    }
+
+    /**
+     * A Zendesk-signed sample as Zendesk would send it now: signed again with the test-only secret when its stored
+     * signature was made with that secret; only its timestamp renewed when it was not (a forged signature stays
+     * forged, and is refused for that rather than for its age); as stored when its scenario is about a
+     * {@code stale} signature. Other samples are returned as they are.
+     */
+    static ObjectNode fresh(String scenario, ObjectNode event, Instant now) {
+        if (!ZendeskWebhooks.isSigned(event) || scenario.contains("stale")) {
+            return event;
+        }
+        String secret = ZendeskWebhooks.testSecret();
+        return ZendeskWebhooks.signedWith(event, secret)
+                ? ZendeskWebhooks.resign(event, secret, now) : ZendeskWebhooks.retime(event, now);
     }
 
     private Result overHttp(String function, String scenario, JsonNode event) throws IOException, InterruptedException {

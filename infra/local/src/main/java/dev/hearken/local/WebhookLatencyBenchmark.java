@@ -3,6 +3,7 @@ package dev.hearken.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearken.testing.RepositoryRoot;
+import dev.hearken.testing.fakes.zendesk.ZendeskWebhooks;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -12,14 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -30,8 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (webhook function → SQS → poller → worker → Zendesk fake → DynamoDB). Prints p50/p95.
  */
 public final class WebhookLatencyBenchmark {
-
-    private static final String SECRET = "hearken-local-zendesk-webhook-secret"; // infra/seed/secrets.local.json
 
     private WebhookLatencyBenchmark() {}
 
@@ -44,17 +39,19 @@ public final class WebhookLatencyBenchmark {
                     root.resolve("events/ticket-classify/webhook-trigger-subscription-cancel.json").toFile());
             String template = sample.path("body").asText();
             HttpClient http = HttpClient.newHttpClient();
+            String secret = ZendeskWebhooks.testSecret();
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String updatedAt = String.format("2026-04-%02dT%02d:%02dZ", 1 + i / 60, 10, i % 60);
                 String body = template.replace("2026-03-02T09:14Z", updatedAt);
-                String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+                String timestamp = ZendeskWebhooks.timestamp(Instant.now());
                 long t0 = System.nanoTime();
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + gateway.port() + "/webhooks/zendesk"))
                         .header("content-type", "application/json")
-                        .header("x-zendesk-webhook-signature", sign(timestamp + body))
-                        .header("x-zendesk-webhook-signature-timestamp", timestamp)
+                        .header(ZendeskWebhooks.SIGNATURE, ZendeskWebhooks.sign(secret, timestamp,
+                                body.getBytes(StandardCharsets.UTF_8)))
+                        .header(ZendeskWebhooks.TIMESTAMP, timestamp)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 202) {
                     throw new IllegalStateException("webhook answered " + response.statusCode() + ": " + response.body());
@@ -87,11 +84,5 @@ public final class WebhookLatencyBenchmark {
             }
         }
         return false;
-    }
-
-    private static String sign(String data) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     }
 }

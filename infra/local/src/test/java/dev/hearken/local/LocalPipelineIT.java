@@ -2,21 +2,25 @@ package dev.hearken.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearken.testing.Events;
 import dev.hearken.testing.RepositoryRoot;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.hearken.testing.fakes.zendesk.ZendeskWebhooks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -24,23 +28,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * local Lambda Runtime API, the HTTP API served from the template, DynamoDB in the emulator — what
  * {@code make run} does, asserted.
  */
+@ExtendWith(SharedLocalSystem.class)
 class LocalPipelineIT {
 
     private static LocalSystem system;
     private static HttpGateway gateway;
-    private static final ByteArrayOutputStream REPORT = new ByteArrayOutputStream();
+    private static String report;
 
     @BeforeAll
-    static void start() throws Exception {
-        system = LocalSystem.start(RepositoryRoot.get(), new Report(new PrintStream(REPORT, true, StandardCharsets.UTF_8)));
+    static void start(SharedLocalSystem.Started started) throws Exception {
+        system = started.system();
+        report = started.report();
         gateway = system.gateway(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test
@@ -54,6 +53,42 @@ class LocalPipelineIT {
         assertThat(results).isNotEmpty();
         assertThat(results).allSatisfy(r -> assertThat(r.expected())
                 .as("%s/%s → %s %s %s", r.function(), r.scenario(), r.status(), r.body(), r.error()).isTrue());
+    }
+
+    @Test
+    void a_zendesk_sample_replayed_as_stored_is_refused_as_stale_and_signed_again_it_is_accepted() throws Exception {
+        List<Replayer.Result> results = new Replayer(system, gateway.port())
+                .replay(RepositoryRoot.get().resolve("events"), "ticket-classify");
+
+        assertThat(scenario(results, "webhook-stale-signature").status()).isEqualTo(401);
+        assertThat(scenario(results, "webhook-trigger-subscription-cancel").status()).isEqualTo(202);
+        assertThat(scenario(results, "webhook-bad-signature").status()).isEqualTo(401);
+        assertThat(Files.readString(system.process("ticket-webhook").log()))
+                .contains("zendesk webhook unauthorised: STALE", "zendesk webhook unauthorised: MISMATCH");
+    }
+
+    @Test
+    void the_local_runtime_keeps_the_production_signature_window_of_five_minutes() throws Exception {
+        String secret = ZendeskWebhooks.testSecret();
+        String body = Events.load("ticket-classify", "webhook-trigger-subscription-cancel");
+        String rawBody = new ObjectMapper().readTree(body).path("body").asText();
+        String sixMinutesAgo = ZendeskWebhooks.timestamp(Instant.now().minus(Duration.ofMinutes(6)));
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + gateway.port() + "/webhooks/zendesk"))
+                .header("content-type", "application/json")
+                .header(ZendeskWebhooks.TIMESTAMP, sixMinutesAgo)
+                .header(ZendeskWebhooks.SIGNATURE, ZendeskWebhooks.sign(secret, sixMinutesAgo,
+                        rawBody.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(rawBody)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("\"error\":\"invalid_signature\"");
+    }
+
+    private static Replayer.Result scenario(List<Replayer.Result> results, String scenario) {
+        return results.stream().filter(r -> r.scenario().equals(scenario)).findFirst()
+                .orElseThrow(() -> new AssertionError("no sample " + scenario));
     }
 
     @Test
@@ -89,6 +124,6 @@ class LocalPipelineIT {
         Path log = system.process("experiment-assign").log();
 
         assertThat(log).exists();
-        assertThat(REPORT.toString(StandardCharsets.UTF_8)).contains("initialised in");
+        assertThat(report).contains("initialised in");
     }
 }

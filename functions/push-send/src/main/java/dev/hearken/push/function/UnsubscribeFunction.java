@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
  * (API Gateway HTTP API, payload format 2.0; no authoriser: the sealed token is the authentication).
  * {@code POST} is RFC 8058's one-click (a mail client posts {@code List-Unsubscribe=One-Click}; the confirmation
  * form posts the same) and opts out; {@code GET} (a person following the link in the body) shows that form and
- * changes nothing; another method is a 405. The answer → {@link UnsubscribeReplies}.
+ * changes nothing; another method is a 405. Errors are JSON unless the caller asks for HTML. The answer →
+ * {@link UnsubscribeReplies}.
  */
 public class UnsubscribeFunction {
 
@@ -28,15 +29,21 @@ public class UnsubscribeFunction {
         this.http = http;
     }
 
+    /** A browser (every mail client's link, the form) asks for HTML; any other caller gets JSON errors. */
+    private static boolean acceptsHtml(HttpEndpoint.Request request) {
+        return String.valueOf(request.header("accept")).contains("text/html");
+    }
+
     @Funq("unsubscribe")
     public APIGatewayV2HTTPResponse unsubscribe(APIGatewayV2HTTPEvent event) {
         return http.handle("unsubscribe", event, request -> {
             String program = request.requiredQuery("program");
             String token = request.requiredQuery("token");
             return switch (request.method()) {
-                case "GET" -> UnsubscribeReplies.of(unsubscribe.answer(Action.SHOW_FORM, program, token), true);
+                case "GET" -> UnsubscribeReplies.of(unsubscribe.answer(Action.SHOW_FORM, program, token),
+                        acceptsHtml(request));
                 case "POST" -> UnsubscribeReplies.of(unsubscribe.answer(Action.UNSUBSCRIBE, program, token),
-                        String.valueOf(request.header("accept")).contains("text/html"));
+                        acceptsHtml(request));
                 default -> Reply.error(405, "method_not_allowed", "use POST (one-click) or GET (confirmation page)",
                         null);
             };

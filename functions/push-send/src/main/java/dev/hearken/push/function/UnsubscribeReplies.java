@@ -25,9 +25,10 @@ public final class UnsubscribeReplies {
     private UnsubscribeReplies() {}
 
     /**
-     * @param html whether the answer is a page: always for a GET; for a POST only when the caller accepts
-     *             {@code text/html} (the confirmation form in a browser — a mail client's one-click POST, Gmail's
-     *             for one, sends no {@code Accept: text/html} and gets JSON)
+     * @param html whether an error or a done answer is a page: when the caller accepts {@code text/html} (a browser
+     *             following the link or posting the confirmation form — a mail client's one-click POST, Gmail's for
+     *             one, sends no {@code Accept: text/html} and gets JSON, as does any other caller); the form itself
+     *             is always a page
      */
     static Reply of(Answer answer, boolean html) {
         return switch (answer) {

@@ -110,6 +110,23 @@ class UnsubscribeFunctionTest {
     }
 
     @Test
+    void a_tampered_token_followed_as_a_link_is_an_html_page_for_a_browser_and_a_json_error_for_anything_else() {
+        String link = Events.load("mail-unsubscribe", "page-ok").replace("KJFaxXw", "KJFAAAA");
+        String notBrowser = link.replace("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                "application/json");
+
+        JsonPath browser = invoke(link);
+        JsonPath other = invoke(notBrowser);
+
+        assertThat(browser.getInt("statusCode")).isEqualTo(400);
+        assertThat(browser.getString("headers.content-type")).startsWith("text/html");
+        assertThat(other.getInt("statusCode")).isEqualTo(400);
+        assertThat(other.getString("headers.content-type")).startsWith("application/json");
+        assertThat(new JsonPath(other.getString("body")).getString("error")).isEqualTo("invalid_token");
+        assertThat(optOuts()).containsExactlyElementsOf(seededOptOuts());
+    }
+
+    @Test
     void a_link_without_its_token_is_a_400_naming_the_parameter() {
         String event = Events.load("mail-unsubscribe", "one-click-ok").replaceAll("\"token\": \"[^\"]*\"", "\"other\": \"x\"");
 

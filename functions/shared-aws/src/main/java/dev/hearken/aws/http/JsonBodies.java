@@ -3,9 +3,11 @@ package dev.hearken.aws.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.UntypedObjectDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -39,8 +42,9 @@ import java.util.regex.Pattern;
  *       throws {@link BadRequestException} naming it (its field is taken relative to the record's position);</li>
  *   <li>a wrong type: no coercion between strings, numbers and booleans ({@code {"text": 12345}} is not a text),
  *       no fractions into integers, no {@code null} into primitives;</li>
- *   <li>a number out of range, including {@code 1e309}, {@code NaN} and infinities for {@code double}/{@code float}
- *       and for numbers kept as a {@link JsonNode} (a field that may be a string or a number);</li>
+ *   <li>a number out of range, including {@code 1e309}, {@code NaN} and infinities for {@code double}/{@code float},
+ *       for numbers kept as a {@link JsonNode} (a field that may be a string or a number) and for free-form values
+ *       ({@code Map<String, Object>}) at any depth;</li>
  *   <li>an empty body, {@code null}, malformed or trailing JSON, duplicate keys.</li>
  * </ul>
  * A body whose shape decides its type (one event, or {@code {"events": […]}}) is read as a {@link #tree} first and
@@ -208,6 +212,7 @@ public class JsonBodies {
         finite.addDeserializer(Double.TYPE, new FiniteDouble(Double.TYPE, 0d));
         finite.addDeserializer(Float.class, new FiniteFloat(Float.class, null));
         finite.addDeserializer(Float.TYPE, new FiniteFloat(Float.TYPE, 0f));
+        finite.addDeserializer(Object.class, new FiniteUntyped());
         m.registerModule(finite);
         m.setNodeFactory(new FiniteNodes());
         return m;
@@ -230,6 +235,26 @@ public class JsonBodies {
                 throw new BadRequestException(null, "not a finite number");
             }
             return super.numberNode(v);
+        }
+    }
+
+    /**
+     * Free-form values ({@code Map<String, Object>} of targeting attributes, {@code Object} fields): Jackson reads
+     * {@code 1e309} there as an infinite {@code Double} too, at any depth, which a later comparison or decimal
+     * conversion does not expect.
+     */
+    private static final class FiniteUntyped extends UntypedObjectDeserializer {
+
+        FiniteUntyped() {
+            super(null, (JavaType) null);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT && !Double.isFinite(p.getDoubleValue())) {
+                throw InvalidFormatException.from(p, "not a finite number", null, Double.class);
+            }
+            return super.deserialize(p, ctxt);
         }
     }
 

@@ -120,6 +120,22 @@ class JsonBodiesTest {
         assertThat(bodies.read("{\"id\":1001.5}", Either.class).id().decimalValue()).isEqualByComparingTo("1001.5");
     }
 
+    record Attributes(java.util.Map<String, Object> attributes) {}
+
+    @Test
+    void a_number_beyond_double_range_in_a_free_form_map_is_rejected_at_any_depth_naming_the_field() {
+        BadRequestException top = rejection("{\"attributes\":{\"age\":1e309}}", Attributes.class);
+        BadRequestException deep = rejection("{\"attributes\":{\"a\":[{\"b\":-1e309}]}}", Attributes.class);
+
+        assertThat(top.field()).isEqualTo("attributes.age");
+        assertThat(top).hasMessage("not a finite number");
+        assertThat(deep.field()).startsWith("attributes.a");
+        assertThat(bodies.read("{\"attributes\":{\"age\":41.5,\"tags\":[\"x\",1,null,{\"k\":true}]}}",
+                Attributes.class).attributes())
+                .containsEntry("age", 41.5)
+                .containsEntry("tags", java.util.Arrays.asList("x", 1, null, java.util.Map.of("k", true)));
+    }
+
     @Test
     void a_tree_binds_under_the_same_rules() {
         var tree = bodies.tree("{\"customer\":\"c\",\"amount\":\"9\"}");

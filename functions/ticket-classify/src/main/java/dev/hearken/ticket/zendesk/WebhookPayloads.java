@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.hearken.ticket.domain.TicketEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -40,17 +43,21 @@ public class WebhookPayloads {
 
     private static final String TICKET_EVENT_PREFIX = "zen:event-type:ticket.";
 
-    private final ObjectMapper json;
+    private final ObjectReader json;
 
     public WebhookPayloads(ObjectMapper json) {
-        this.json = json;
+        // A key twice ({"ticket_id":"1","ticket_id":"2"}) or a second value after the object has no one meaning:
+        // the signature covers the bytes, but the worker and an auditor could read different tickets out of them.
+        this.json = json.readerFor(Delivery.class)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** Parses a body; {@link InvalidPayloadException} says why it is not a ticket delivery. */
     public TicketEvent parse(String body) {
         Delivery delivery;
         try {
-            delivery = json.readValue(body, Delivery.class);
+            delivery = json.readValue(body);
         } catch (StreamReadException e) {
             throw new InvalidPayloadException("body is not valid JSON");
         } catch (JsonMappingException e) {

@@ -114,6 +114,17 @@ class WebhookPayloadsTest {
     }
 
     @Test
+    void a_body_with_a_key_twice_or_a_second_value_after_it_is_invalid_because_it_names_no_one_ticket() {
+        for (String bad : new String[] {
+                "{\"ticket_id\":\"35501\",\"ticket_id\":\"35502\"}",
+                "{\"ticket_id\":\"35501\",\"description\":\"a\",\"description\":\"b\"}",
+                "{\"ticket_id\":\"35501\"} {\"ticket_id\":\"35502\"}"}) {
+            assertThatThrownBy(() -> payloads.parse(bad)).as(bad)
+                    .isInstanceOf(WebhookPayloads.InvalidPayloadException.class);
+        }
+    }
+
+    @Test
     void unknown_fields_are_ignored_and_ids_may_be_numbers() {
         TicketEvent event = payloads.parse("{\"type\":\"zen:event-type:ticket.created\",\"id\":7,\"new_field\":{\"x\":[1]},"
                 + "\"detail\":{\"id\":5158,\"tags\":[\"ios\"],\"via\":{\"channel\":\"WEB\",\"source\":{}}}}");

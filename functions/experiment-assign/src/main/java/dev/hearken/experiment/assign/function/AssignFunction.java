@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.hearken.aws.http.HttpEndpoint;
 import dev.hearken.aws.http.HttpEndpoint.Reply;
+import dev.hearken.aws.http.Identifiers;
 import dev.hearken.experiment.assign.api.AssignmentRequest;
 import dev.hearken.experiment.assign.api.AssignmentResponse;
 import dev.hearken.experiment.service.AssignmentService;
@@ -30,7 +31,8 @@ public class AssignFunction {
         AssignRoute route = AssignRoute.of(event);
         return http.handle("assign " + route.getClass().getSimpleName(), event, ApiErrors::reply,
                 request -> switch (route) {
-                    case AssignRoute.One one -> one(one.experimentKey(), request.body(AssignmentRequest.class));
+                    case AssignRoute.One one -> one(Identifiers.require("key", one.experimentKey()),
+                            request.body(AssignmentRequest.class));
                     case AssignRoute.All all -> all(request.body(AssignmentRequest.class));
                     case AssignRoute.Unknown unknown -> ApiErrors.routeNotFound(unknown.method(), unknown.path());
                 });

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.hearken.aws.http.HttpEndpoint;
 import dev.hearken.aws.http.HttpEndpoint.Reply;
+import dev.hearken.aws.http.Identifiers;
 import dev.hearken.aws.http.JsonBodies;
 import dev.hearken.experiment.assign.api.Conversions;
 import dev.hearken.experiment.assign.api.ConversionsResponse;
@@ -62,13 +63,14 @@ public class ResultsFunction {
     public APIGatewayV2HTTPResponse results(APIGatewayV2HTTPEvent event) {
         ResultsRoute route = ResultsRoute.of(event);
         return http.handle(route.getClass().getSimpleName(), event, ApiErrors::reply, request -> switch (route) {
-            case ResultsRoute.Results r -> Reply.ok(ResultsResponse.of(
-                    results.results(r.experimentKey(), ResultsQuery.options(results.defaults(), request::query))));
-            case ResultsRoute.Rollout r -> rollout(r.experimentKey(), request.body(RolloutRequest.class),
-                    request.iamCaller());
+            case ResultsRoute.Results r -> Reply.ok(ResultsResponse.of(results.results(
+                    Identifiers.require("key", r.experimentKey()), ResultsQuery.options(results.defaults(), request::query))));
+            case ResultsRoute.Rollout r -> rollout(Identifiers.require("key", r.experimentKey()),
+                    request.body(RolloutRequest.class), request.iamCaller());
             case ResultsRoute.Conversions c -> Reply.ok(ConversionsResponse.of(
                     record(Conversions.parse(json, request.rawBody(), clock.instant()))));
-            case ResultsRoute.ProgramOverview p -> Reply.ok(OverviewResponse.of(programs.overview(p.program(),
+            case ResultsRoute.ProgramOverview p -> Reply.ok(OverviewResponse.of(programs.overview(
+                    Identifiers.require("program", p.program()),
                     ResultsQuery.date(request::query, "from"), ResultsQuery.date(request::query, "to"))));
             case ResultsRoute.Unknown u -> ApiErrors.routeNotFound(u.method(), u.path());
         });

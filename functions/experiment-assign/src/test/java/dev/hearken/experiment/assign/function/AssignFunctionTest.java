@@ -125,6 +125,34 @@ class AssignFunctionTest {
     }
 
     @Test
+    void a_malformed_experiment_key_is_a_400_naming_it_not_a_404_and_writes_nothing() {
+        long before = exposureCount();
+        for (String key : List.of("../../etc/passwd", "a\\u0000b", "x\\r\\nforged", "k".repeat(10_000))) {
+            String event = Events.load("experiment-assign", "assign-ok")
+                    .replace("\"key\": \"onboarding-push-copy\"", "\"key\": \"" + key + "\"");
+
+            JsonPath response = invoke(event);
+
+            assertThat(response.getInt("statusCode")).as(key).isEqualTo(400);
+            assertThat(body(response).getString("field")).as(key).isEqualTo("key");
+        }
+        assertThat(exposureCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_targeting_attribute_beyond_double_range_is_a_400_naming_it_on_both_routes() {
+        for (String scenario : List.of("assign-ok", "assign-batch")) {
+            String event = Events.load("experiment-assign", scenario).replaceFirst("\"body\": \".*\",",
+                    "\"body\": \"{\\\\\"userId\\\\\": \\\\\"user-1001\\\\\", \\\\\"attributes\\\\\": {\\\\\"age\\\\\": 1e309}}\",");
+
+            JsonPath response = invoke(event);
+
+            assertThat(response.getInt("statusCode")).as(scenario).isEqualTo(400);
+            assertThat(body(response).getString("field")).as(scenario).isEqualTo("attributes.age");
+        }
+    }
+
+    @Test
     void a_body_over_the_limit_is_a_413() {
         String big = "x".repeat(300 * 1024);
         String event = Events.load("experiment-assign", "assign-ok")

@@ -237,6 +237,26 @@ class ResultsFunctionTest {
                 .key(Map.of("eventId", AttributeValue.fromS("evt-http-bad-1")))).hasItem()).isFalse();
     }
 
+    @Test
+    void a_malformed_experiment_key_or_program_is_a_400_naming_it_not_a_404_or_an_empty_report() {
+        Map<String, String> fieldByRoute = Map.of(
+                "GET /experiments/..%2F..%2Fetc%2Fpasswd/results", "key",
+                "POST /experiments/a%0D%0Aforged/rollout", "key",
+                "GET /programs/..%2F..%2Fetc%2Fpasswd/overview", "program",
+                "GET /programs/a%00b/overview", "program",
+                "GET /programs/" + "p".repeat(10_000) + "/overview", "program");
+
+        fieldByRoute.forEach((route, field) -> {
+            String[] parts = route.split(" ");
+            Object body = parts[0].equals("POST") ? Map.of("variation", "1", "by", "someone") : null;
+
+            JsonPath response = invoke(ApiEvents.http(parts[0], parts[1], body, Map.of()));
+
+            assertThat(response.getInt("statusCode")).as(route).isEqualTo(400);
+            assertThat(body(response).getString("field")).as(route).isEqualTo(field);
+        });
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     private static void define(String key, List<Double> weights) {

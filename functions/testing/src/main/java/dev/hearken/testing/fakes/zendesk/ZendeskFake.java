@@ -99,16 +99,14 @@ public final class ZendeskFake extends HttpFake {
     }
 
     /**
-     * {@code HEARKEN_ZENDESK_BASE_URL} points the functions at this fake. The local runtime also gets
-     * a ten-year webhook signature window ({@code HEARKEN_ZENDESK_WEBHOOK_TOLERANCE}), because it
-     * replays the {@code events/} samples verbatim and their signed timestamps are fixed; tests re-sign
-     * instead and keep the production window of five minutes.
+     * {@code HEARKEN_ZENDESK_BASE_URL} points the functions at this fake. Nothing else: the functions keep
+     * production's webhook signature window of five minutes, and whoever sends them a sample signs it again
+     * first ({@link ZendeskWebhooks}).
      */
     @Override
     public Map<String, String> functionEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HEARKEN_ZENDESK_BASE_URL", baseUri().toString());
-        env.put("HEARKEN_ZENDESK_WEBHOOK_TOLERANCE", "P3650D");
         return env;
     }
 
