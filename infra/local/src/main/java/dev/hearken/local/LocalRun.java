@@ -40,6 +40,7 @@ public final class LocalRun {
             system.routeKeys().forEach(r -> report.detail(r));
             Scheduler scheduler = system.scheduler(report);
             gateway.scheduler(scheduler);
+            unexpected += system.bootstrapFailures();
             Replayer replayer = new Replayer(system, gateway.port());
             for (String function : system.functionNames()) {
                 report.step("replaying events/" + function + "/");

@@ -40,6 +40,10 @@ final class LocalSystem implements AutoCloseable {
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Fakes fakes;
+    private Report report;
+    private int bootstrapFailures;
+    /** The shipped defaults' manifest, relative to the repository root. */
+    static final String DEFAULTS = "infra/seed/defaults.json";
 
     private LocalSystem(Path root, Emulator emulator, JsonNode template, Map<String, String> queueUrls) {
         this.root = root;
@@ -63,6 +67,7 @@ final class LocalSystem implements AutoCloseable {
         report.detail("queues: " + (queueUrls.isEmpty() ? "(none yet)" : String.join(", ", queueUrls.keySet())));
 
         LocalSystem system = new LocalSystem(root, emulator, json, queueUrls);
+        system.report = report;
         system.scheduleGroups = provisioner.scheduleGroupNames();
         system.tableNames = java.util.Set.copyOf(provisioner.tableNames());
         system.fakes = Fakes.startAll();
@@ -144,8 +149,30 @@ final class LocalSystem implements AutoCloseable {
         return env;
     }
 
-    /** Serves the template's HTTP API routes on {@code port} (0: any free port). */
+    /**
+     * Serves the template's HTTP API routes on {@code port} (0: any free port), and loads the shipped defaults
+     * (infra/seed/defaults.json) through it, as {@code make bootstrap} does for a deployed stack.
+     */
     HttpGateway gateway(int port) throws IOException {
+        HttpGateway gateway = serve(port);
+        report.step("loading the shipped defaults through the operator API (infra/seed/defaults.json), as make bootstrap does");
+        var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local-operator", "local"));
+        OperatorApi api = new OperatorApi(java.net.URI.create("http://127.0.0.1:" + gateway.port() + "/"),
+                emulator.region().id(), credentials);
+        bootstrapFailures = 0;
+        for (Bootstrap.Outcome outcome : new Bootstrap(api, report.out()).load(root.resolve(DEFAULTS))) {
+            bootstrapFailures += outcome.failed().size();
+        }
+        return gateway;
+    }
+
+    /** How many shipped defaults the last {@link #gateway} could not load (0 when all loaded or were there). */
+    int bootstrapFailures() {
+        return bootstrapFailures;
+    }
+
+    private HttpGateway serve(int port) throws IOException {
         Map<String, String> routes = new LinkedHashMap<>();
         java.util.Set<String> iamRoutes = new java.util.HashSet<>();
         for (LocalTemplate.Route route : template.routes()) {
@@ -216,7 +243,9 @@ final class LocalSystem implements AutoCloseable {
     }
 
     private void seed(Report report, List<LocalFunction> functions, TemplateProvisioner provisioner) {
-        Map<String, Integer> tables = Seeds.loadTables(emulator.dynamo(), provisioner.tableNames(), "hearken");
+        // The shipped defaults are loaded through the operator API once the gateway is up (see gateway()).
+        Map<String, Integer> tables = Seeds.loadTables(emulator.dynamo(), provisioner.tableNames(), "hearken",
+                defaultTables());
         if (!tables.isEmpty()) {
             report.step("loading table seeds from infra/seed/tables/");
             tables.forEach((t, n) -> report.detail(t + ": " + n + " items"));
@@ -234,6 +263,20 @@ final class LocalSystem implements AutoCloseable {
                 report.detail(String.join(", ", keys));
                 return;
             }
+        }
+    }
+
+    /** The seed tables that are shipped defaults ({@code tables/routing-rules.json} → {@code routing-rules}). */
+    private java.util.Set<String> defaultTables() {
+        try {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (JsonNode c : JSON.readTree(root.resolve(DEFAULTS).toFile()).get("collections")) {
+                String file = c.get("file").asText();
+                names.add(file.substring(file.lastIndexOf('/') + 1).replace(".json", ""));
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -13,6 +13,11 @@ final class Report {
         this.out = out;
     }
 
+    /** The stream the report is written to, for tools that print their own lines. */
+    PrintStream out() {
+        return out;
+    }
+
     void step(String text) {
         out.printf("[%6.1fs] ▶ %s%n", (System.nanoTime() - started) / 1e9, text);
     }

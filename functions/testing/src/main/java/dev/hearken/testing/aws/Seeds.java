@@ -41,6 +41,16 @@ public final class Seeds {
 
     /** Loads every table seed whose table is declared; returns table name → items written. */
     public static Map<String, Integer> loadTables(DynamoDbClient dynamo, Set<String> declaredTables, String prefix) {
+        return loadTables(dynamo, declaredTables, prefix, Set.of());
+    }
+
+    /**
+     * Loads every table seed whose table is declared, except the seeds named in {@code skip} ({@code routing-rules}:
+     * the local runtime loads the shipped defaults through the operator API instead); returns table name → items
+     * written.
+     */
+    public static Map<String, Integer> loadTables(DynamoDbClient dynamo, Set<String> declaredTables, String prefix,
+            Set<String> skip) {
         Path dir = RepositoryRoot.get().resolve("infra/seed/tables");
         Map<String, Integer> loaded = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
@@ -48,8 +58,9 @@ public final class Seeds {
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                String table = prefix + "-" + file.getFileName().toString().replace(".json", "");
-                if (!declaredTables.contains(table)) {
+                String name = file.getFileName().toString().replace(".json", "");
+                String table = prefix + "-" + name;
+                if (!declaredTables.contains(table) || skip.contains(name)) {
                     continue;
                 }
                 int n = 0;
