@@ -42,6 +42,7 @@ final class LocalSystem implements AutoCloseable {
     private Fakes fakes;
     private Report report;
     private int bootstrapFailures;
+    private boolean defaultsLoaded;
     /** The shipped defaults' manifest, relative to the repository root. */
     static final String DEFAULTS = "infra/seed/defaults.json";
 
@@ -151,19 +152,22 @@ final class LocalSystem implements AutoCloseable {
 
     /**
      * Serves the template's HTTP API routes on {@code port} (0: any free port), and loads the shipped defaults
-     * (infra/seed/defaults.json) through it, as {@code make bootstrap} does for a deployed stack.
+     * (infra/seed/defaults.json) through the first one, as {@code make bootstrap} does for a deployed stack.
      */
     HttpGateway gateway(int port) throws IOException {
         HttpGateway gateway = serve(port);
+        if (defaultsLoaded) {
+            return gateway;
+        }
         report.step("loading the shipped defaults through the operator API (infra/seed/defaults.json), as make bootstrap does");
         var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                 software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local-operator", "local"));
         OperatorApi api = new OperatorApi(java.net.URI.create("http://127.0.0.1:" + gateway.port() + "/"),
                 emulator.region().id(), credentials);
-        bootstrapFailures = 0;
         for (Bootstrap.Outcome outcome : new Bootstrap(api, report.out()).load(root.resolve(DEFAULTS))) {
             bootstrapFailures += outcome.failed().size();
         }
+        defaultsLoaded = true;
         return gateway;
     }
 
