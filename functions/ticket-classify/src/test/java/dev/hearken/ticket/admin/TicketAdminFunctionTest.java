@@ -28,12 +28,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -320,6 +323,59 @@ class TicketAdminFunctionTest {
                 .isEqualTo(200);
         assertThat(call(request("GET", VIP, Map.of("vipKey", "user:9100000000321"), Map.of(), null, null)).status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * Operator write and decision lookup latency, in process: mock event server → handler → moto and back. A write
+     * is a versioned update of one rule (a read, then one transaction of the item and its audit entry); a lookup
+     * reads a ticket with five logged decisions and its auto-reply marker.
+     */
+    @Test
+    @Tag("benchmark")
+    @EnabledIfSystemProperty(named = "hearken.bench", matches = "true")
+    void benchmark_operator_write_and_decision_lookup_p95() {
+        int n = Integer.getInteger("hearken.bench.requests", 200);
+        int warmUp = 20;
+        String id = unique("bench");
+        Map<String, String> key = Map.of("ruleId", id);
+        call(request("PUT", RULE, key, Map.of(), "{\"order\":2000,\"tags\":[\"bench\"]}", null));
+        List<Long> writes = new ArrayList<>();
+        for (int version = 1; version <= n + warmUp; version++) {
+            ObjectNode event = request("PUT", RULE, key, Map.of(), "{\"order\":2000,\"tags\":[\"bench_" + version
+                    + "\"]}", "\"" + version + "\"");
+            long start = System.nanoTime();
+            assertThat(call(event).status()).isEqualTo(200);
+            if (version > warmUp) {
+                writes.add(System.nanoTime() - start);
+            }
+        }
+        call(request("DELETE", RULE, key, Map.of(), null, "\"" + (n + warmUp + 1) + "\""));
+
+        long ticketId = 7_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L);
+        for (int i = 0; i < 5; i++) {
+            log.decided(TicketLookupFunctionTest.decision(ticketId, "evt-bench-" + i,
+                    Instant.parse("2026-03-02T10:00:00Z").plusSeconds(60L * i)));
+        }
+        log.replyRequestedNow(ticketId, "evt-bench-0");
+        List<Long> lookups = new ArrayList<>();
+        for (int i = 0; i < n + warmUp; i++) {
+            ObjectNode event = request("GET", "/admin/tickets/{ticketId}/decisions",
+                    Map.of("ticketId", Long.toString(ticketId)), Map.of(), null, null);
+            long start = System.nanoTime();
+            assertThat(call(event).body().path("decisions")).hasSize(5);
+            if (i >= warmUp) {
+                lookups.add(System.nanoTime() - start);
+            }
+        }
+        System.out.println("BENCH ticket-admin write (versioned PUT of a rule): " + percentiles(writes));
+        System.out.println("BENCH ticket-admin decision lookup (5 decisions): " + percentiles(lookups));
+    }
+
+    private static String percentiles(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        int n = sorted.size();
+        return String.format(java.util.Locale.ROOT, "%d requests, p50 %.1f ms, p95 %.1f ms, max %.1f ms", n,
+                sorted.get(n / 2) / 1e6, sorted.get((int) Math.ceil(n * 0.95) - 1) / 1e6, sorted.get(n - 1) / 1e6);
     }
 
     private ReplyPolicy policy() {
