@@ -1,14 +1,10 @@
 package dev.hearken.ticket.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hearken.aws.admin.ItemSchema;
 import dev.hearken.aws.http.BadRequestException;
 import dev.hearken.aws.http.JsonBodies;
 import dev.hearken.ticket.aws.DynamoDbRoutingRules;
-import dev.hearken.ticket.domain.InvalidConfigurationException;
 import dev.hearken.ticket.domain.RoutingRule;
 import dev.hearken.ticket.domain.RoutingRuleCheck;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -18,39 +14,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * positive group, Zendesk-valid tags, never {@code autoReply} for a priority ticket), and is stored by
  * {@link DynamoDbRoutingRules#item} in exactly the shape {@link DynamoDbRoutingRules#rule} reads.
  */
-public final class RoutingRuleSchema implements ItemSchema {
-
-    private final JsonBodies bodies;
+public final class RoutingRuleSchema extends CheckedSchema<RuleBody> {
 
     public RoutingRuleSchema(JsonBodies bodies) {
-        this.bodies = bodies;
+        super(bodies, RuleBody.class, "routing-rule", "ruleId");
     }
 
     @Override
-    public String kind() {
-        return "routing-rule";
-    }
-
-    @Override
-    public List<String> keyNames() {
-        return List.of("ruleId");
-    }
-
-    @Override
-    public Map<String, AttributeValue> item(Map<String, String> key, JsonNode body) {
-        RuleBody rule = bodies.read(body, RuleBody.class);
+    Map<String, AttributeValue> item(Map<String, String> key, RuleBody rule) {
         if (rule.order() == null) {
             throw new BadRequestException("order", "order is required: rules are tried lowest first");
         }
         String note = AdminText.note(rule.note());
-        try {
-            return DynamoDbRoutingRules.item(RoutingRuleCheck.check(new RoutingRule(key.get("ruleId"), rule.order(),
-                    rule.flag(), AdminText.list("intents", rule.intents()),
-                    AdminText.list("languages", rule.languages()), AdminText.list("channels", rule.channels()),
-                    rule.groupId(), AdminText.list("tags", rule.tags()), rule.priority(),
-                    Boolean.TRUE.equals(rule.autoReply()))), note);
-        } catch (InvalidConfigurationException e) {
-            throw new BadRequestException(e.field(), e.getMessage());
-        }
+        return DynamoDbRoutingRules.item(RoutingRuleCheck.check(new RoutingRule(key.get("ruleId"), rule.order(),
+                rule.flag(), AdminText.list("intents", rule.intents()), AdminText.list("languages", rule.languages()),
+                AdminText.list("channels", rule.channels()), rule.groupId(), AdminText.list("tags", rule.tags()),
+                rule.priority(), Boolean.TRUE.equals(rule.autoReply()))), note);
     }
 }

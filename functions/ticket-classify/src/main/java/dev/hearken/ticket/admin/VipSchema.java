@@ -1,13 +1,8 @@
 package dev.hearken.ticket.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hearken.aws.admin.ItemSchema;
-import dev.hearken.aws.http.BadRequestException;
 import dev.hearken.aws.http.JsonBodies;
 import dev.hearken.ticket.aws.DynamoDbVipDirectory;
-import dev.hearken.ticket.domain.InvalidConfigurationException;
 import dev.hearken.ticket.domain.VipKey;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -16,31 +11,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * looks up exactly as written ({@link VipKey#check}: {@code user:<id>}, {@code email:<lower-case address>},
  * {@code org:<id>}) and an optional note.
  */
-public final class VipSchema implements ItemSchema {
-
-    private final JsonBodies bodies;
+public final class VipSchema extends CheckedSchema<VipBody> {
 
     public VipSchema(JsonBodies bodies) {
-        this.bodies = bodies;
+        super(bodies, VipBody.class, "vip", "vipKey");
     }
 
     @Override
-    public String kind() {
-        return "vip";
-    }
-
-    @Override
-    public List<String> keyNames() {
-        return List.of("vipKey");
-    }
-
-    @Override
-    public Map<String, AttributeValue> item(Map<String, String> key, JsonNode body) {
-        VipBody vip = bodies.read(body, VipBody.class);
-        try {
-            return DynamoDbVipDirectory.item(VipKey.check(key.get("vipKey")), AdminText.note(vip.note()));
-        } catch (InvalidConfigurationException e) {
-            throw new BadRequestException(e.field(), e.getMessage());
-        }
+    Map<String, AttributeValue> item(Map<String, String> key, VipBody vip) {
+        return DynamoDbVipDirectory.item(VipKey.check(key.get("vipKey")), AdminText.note(vip.note()));
     }
 }
