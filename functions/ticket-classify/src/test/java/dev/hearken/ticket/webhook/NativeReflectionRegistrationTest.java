@@ -3,7 +3,7 @@ package dev.hearken.ticket.webhook;
 import dev.hearken.escalation.ReviewEscalation;
 import dev.hearken.reply.AutoReplyRequest;
 import dev.hearken.testing.NativeReflection;
-import dev.hearken.ticket.config.AdminBeans;
+import dev.hearken.ticket.config.TicketAdminBeans;
 import dev.hearken.ticket.config.EscalationBeans;
 import dev.hearken.ticket.config.TicketBeans;
 import dev.hearken.ticket.domain.TicketDecisions;
@@ -25,8 +25,8 @@ class NativeReflectionRegistrationTest {
 
     @Test
     void the_operator_api_bodies_and_the_decisions_it_answers_are_registered() {
-        NativeReflection.assertRegistered(AdminBeans.class,
+        NativeReflection.assertRegistered(TicketAdminBeans.class,
                 NativeReflection.recordsIn("dev.hearken.ticket.admin", "RuleBody|VipBody"));
-        NativeReflection.assertRegistered(AdminBeans.class, TicketDecisions.class);
+        NativeReflection.assertRegistered(TicketAdminBeans.class, TicketDecisions.class);
     }
 }

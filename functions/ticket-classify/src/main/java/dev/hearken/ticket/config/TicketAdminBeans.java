@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @ApplicationScoped
 @RegisterForReflection(targets = {RuleBody.class, VipBody.class, TicketDecisions.class, LoggedDecision.class,
         ReplyRequestMark.class})
-public class AdminBeans {
+public class TicketAdminBeans {
 
     @Produces
     @Singleton
