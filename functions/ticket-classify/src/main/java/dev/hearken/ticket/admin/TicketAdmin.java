@@ -53,6 +53,8 @@ public final class TicketAdmin {
 
     /** Serves one request to the route API Gateway matched. */
     public Reply serve(Request request) {
+        // API Gateway has checked the caller already; refusing a request without one here too keeps an unsigned
+        // call (the local gateway passes those on) from reading decisions or the audit trail.
         AdminRequests.author(request);
         String route = request.routeKey();
         String path = route.substring(route.indexOf(' ') + 1);
