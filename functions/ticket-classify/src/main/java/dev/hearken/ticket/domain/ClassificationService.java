@@ -149,8 +149,8 @@ public final class ClassificationService {
                 + ": handed to people unclassified, tag " + WAITING_TAG
                 + (group == null ? " (no rule " + waitingRule + ": group kept)" : ", group of rule " + waitingRule));
         Route route = new Route(waitingRule, group, List.of(WAITING_TAG), null, false, false, reasons);
-        log.decided(new Decision(event.ticketId(), event.eventKey(), ticket.updatedAt(), null, null, 0, 0, 0, Set.of(),
-                route, false, "waited too long: left to people", reasons, null, clock.instant()));
+        log.decided(new Decision(event.ticketId(), event.eventKey(), ticket.updatedAt(), null, 0, null, 0, null, 0, 0,
+                Set.of(), route, false, "waited too long: left to people", reasons, null, clock.instant()));
         apply(ticket, new TicketChange(group, List.of(WAITING_TAG), null, null));
         log.updated(event.ticketId(), event.eventKey());
         log.done(event.ticketId(), event.eventKey());
