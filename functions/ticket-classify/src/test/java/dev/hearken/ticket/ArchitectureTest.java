@@ -18,7 +18,8 @@ class ArchitectureTest {
                     "io.quarkus..", "jakarta..", "software.amazon..", "com.amazonaws..", "com.fasterxml..",
                     "org.eclipse.microprofile..", "dev.hearken.aws..", "dev.hearken.integrations..",
                     "dev.hearken.ticket.aws..", "dev.hearken.ticket.zendesk..", "dev.hearken.ticket.config..",
-                    "dev.hearken.ticket.webhook..", "dev.hearken.ticket.worker..", "dev.hearken.ticket.escalation..");
+                    "dev.hearken.ticket.webhook..", "dev.hearken.ticket.worker..", "dev.hearken.ticket.escalation..",
+                    "dev.hearken.ticket.admin..");
 
     @ArchTest
     static final ArchRule handlers_do_not_call_the_aws_sdk = noClasses()

@@ -43,6 +43,7 @@ public final class HearkenStack extends Stack {
         new ReviewEscalate(platform, reviews.worker(), tickets.routingRules(), tickets.zendeskSecret());
         new PushSend(platform, experiments);
         experiments.administration(platform);
+        tickets.operatorApi(platform);
 
         // Anyone on the internet can call a public route, and each call costs an invocation before the
         // function can refuse a bad signature or token, so the routes are throttled; the limits are sized for

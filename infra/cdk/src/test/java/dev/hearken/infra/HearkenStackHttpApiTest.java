@@ -33,7 +33,7 @@ class HearkenStackHttpApiTest {
                 "RouteKey", "POST /mail/unsubscribe", "AuthorizationType", "NONE"));
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
                 "RouteKey", "GET /mail/unsubscribe", "AuthorizationType", "NONE"));
-        template.resourcePropertiesCountIs("AWS::ApiGatewayV2::Route", Map.of("AuthorizationType", "AWS_IAM"), 16);
+        template.resourcePropertiesCountIs("AWS::ApiGatewayV2::Route", Map.of("AuthorizationType", "AWS_IAM"), 30); // + 14 operator routes of ticket-admin (#16)
         for (String key : List.of("POST /experiments/{key}/rollout", "GET /experiments/{key}/results",
                 "POST /assignments", "GET /programs/{program}/overview", "GET /apps/{appId}/topics/{topic}/impact")) {
             template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", key, "AuthorizationType", "AWS_IAM"));
@@ -64,7 +64,7 @@ class HearkenStackHttpApiTest {
         Map<String, Object> target = Map.of("Fn::Join", List.of("",
                 List.of("integrations/", Map.of("Ref", integration))));
 
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 20); // + AppFollow webhook, impact query (#5); results, rollout, conversions, program overview (#10); POST/GET /mail/unsubscribe (#7); /admin/experiments: 6 collection routes and 3 actions (#16)
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 34); // + AppFollow webhook, impact query (#5); results, rollout, conversions, program overview (#10); POST/GET /mail/unsubscribe (#7); /admin/experiments: 6 collection routes and 3 actions, ticket-admin's 14 operator routes (#16)
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
                 "RouteKey", "POST /experiments/{key}/assignments", "Target", target));
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
@@ -84,11 +84,11 @@ class HearkenStackHttpApiTest {
     @Test
     void api_gateway_may_invoke_the_function_only_for_its_routes() {
         // Only API Gateway's: EventBridge rules add permissions of their own (principal events.amazonaws.com).
-        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "apigateway.amazonaws.com"), 20); // one per route
+        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "apigateway.amazonaws.com"), 34); // one per route
         template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
                 "Principal", "apigateway.amazonaws.com",
-                "SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))), 20);
+                "SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))), 34);
     }
 
     @Test

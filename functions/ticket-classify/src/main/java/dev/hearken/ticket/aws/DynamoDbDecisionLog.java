@@ -3,10 +3,16 @@ package dev.hearken.ticket.aws;
 import dev.hearken.aws.config.TableNames;
 import dev.hearken.ticket.config.TicketSettings;
 import dev.hearken.ticket.domain.Decision;
+import dev.hearken.ticket.domain.DecisionHistory;
 import dev.hearken.ticket.domain.DecisionLog;
 import dev.hearken.ticket.domain.Flag;
+import dev.hearken.ticket.domain.LoggedDecision;
+import dev.hearken.ticket.domain.ReplyRequestMark;
+import dev.hearken.ticket.domain.TicketDecisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The decision log in the {@code ticket-decisions} table: partition {@code ticketId}, sort
  * {@code eventKey}; items expire at {@code expiresAt} (TTL). The item {@code (ticketId, "auto-reply")}
- * records the one auto-reply request a ticket may ever get.
+ * records the one auto-reply request a ticket may ever get. The worker writes it ({@link DecisionLog}); the
+ * operator API reads a ticket's partition back ({@link DecisionHistory}).
  */
 @ApplicationScoped
-public class DynamoDbDecisionLog implements DecisionLog {
+public class DynamoDbDecisionLog implements DecisionLog, DecisionHistory {
 
     /** Sort key of the per-ticket auto-reply marker; real event keys never look like this. */
     static final String REPLY_MARKER = "auto-reply";
@@ -52,8 +59,10 @@ public class DynamoDbDecisionLog implements DecisionLog {
         item.put("stage", s(Stage.DECIDED.name()));
         put(item, "ticketVersion", d.ticketVersion());
         put(item, "language", d.language());
+        item.put("languageConfidence", n(d.languageConfidence()));
         put(item, "intent", d.intent());
         item.put("intentConfidence", n(d.intentConfidence()));
+        put(item, "intentDetail", d.intentDetail());
         item.put("spamScore", n(d.spamScore()));
         item.put("sentiment", n(d.sentiment()));
         item.put("flags", list(d.flags().stream().map(Flag::label).sorted().toList()));
@@ -97,6 +106,59 @@ public class DynamoDbDecisionLog implements DecisionLog {
         item.put("expiresAt", AttributeValue.fromN(Long.toString(
                 clock.instant().plus(settings.decisionRetention()).getEpochSecond())));
         dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** One Query of the ticket's partition: its decisions and its auto-reply marker. */
+    @Override
+    public TicketDecisions of(long ticketId) {
+        List<LoggedDecision> decisions = new ArrayList<>();
+        ReplyRequestMark mark = null;
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
+                .keyConditionExpression("ticketId = :t")
+                .expressionAttributeValues(Map.of(":t", s(Long.toString(ticketId))))).items()) {
+            if (REPLY_MARKER.equals(item.get("eventKey").s())) {
+                mark = new ReplyRequestMark(string(item, "requestedBy"), instant(item, "requestedAt"));
+            } else {
+                decisions.add(logged(item));
+            }
+        }
+        return new TicketDecisions(ticketId, decisions, mark);
+    }
+
+    static LoggedDecision logged(Map<String, AttributeValue> item) {
+        AttributeValue groupId = item.get("groupId");
+        return new LoggedDecision(item.get("eventKey").s(), string(item, "stage"), instant(item, "decidedAt"),
+                instant(item, "stageAt"), string(item, "ticketVersion"), string(item, "language"),
+                number(item, "languageConfidence"), string(item, "intent"), number(item, "intentConfidence"),
+                string(item, "intentDetail"), number(item, "spamScore"), number(item, "sentiment"),
+                strings(item, "flags"), string(item, "ruleId"), groupId == null ? null : Long.valueOf(groupId.n()),
+                strings(item, "tags"), string(item, "priority"), bool(item, "spam"), bool(item, "autoReply"),
+                string(item, "replyReason"), strings(item, "reasons"), string(item, "modelVersion"));
+    }
+
+    private static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String v = string(item, name);
+        return v == null ? null : Instant.parse(v);
+    }
+
+    private static Double number(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.n() == null ? null : Double.valueOf(v.n());
+    }
+
+    private static boolean bool(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v != null && Boolean.TRUE.equals(v.bool());
+    }
+
+    private static List<String> strings(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).toList();
     }
 
     private void setStage(long ticketId, String eventKey, Stage stage) {

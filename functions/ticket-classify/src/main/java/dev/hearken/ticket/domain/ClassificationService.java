@@ -149,8 +149,8 @@ public final class ClassificationService {
                 + ": handed to people unclassified, tag " + WAITING_TAG
                 + (group == null ? " (no rule " + waitingRule + ": group kept)" : ", group of rule " + waitingRule));
         Route route = new Route(waitingRule, group, List.of(WAITING_TAG), null, false, false, reasons);
-        log.decided(new Decision(event.ticketId(), event.eventKey(), ticket.updatedAt(), null, null, 0, 0, 0, Set.of(),
-                route, false, "waited too long: left to people", reasons, null, clock.instant()));
+        log.decided(new Decision(event.ticketId(), event.eventKey(), ticket.updatedAt(), null, 0, null, 0, null, 0, 0,
+                Set.of(), route, false, "waited too long: left to people", reasons, null, clock.instant()));
         apply(ticket, new TicketChange(group, List.of(WAITING_TAG), null, null));
         log.updated(event.ticketId(), event.eventKey());
         log.done(event.ticketId(), event.eventKey());
@@ -190,8 +190,8 @@ public final class ClassificationService {
             reasons.add("follow-up: ignored, " + (author == CommentAuthor.HEARKEN
                     ? "written by Hearken itself (its API user)" : "written by an agent")
                     + ": only end-users' words are analysed");
-            record(event, stage, new Decision(event.ticketId(), event.eventKey(), ticket.updatedAt(), null, null, 0, 0,
-                    0, Set.of(), noRoute(), false, "follow-up: not an end-user's comment", reasons, null,
+            record(event, stage, new Decision(event.ticketId(), event.eventKey(), ticket.updatedAt(), null, 0, null,
+                    0, null, 0, 0, Set.of(), noRoute(), false, "follow-up: not an end-user's comment", reasons, null,
                     clock.instant()), null, ticket);
             return Outcome.IGNORED;
         }
@@ -220,7 +220,8 @@ public final class ClassificationService {
             reasons.add(read.flags().isEmpty() ? "follow-up: no priority signal: routing unchanged"
                     : "follow-up: " + labels(read.flags()) + " already on the ticket: routing unchanged");
             record(event, stage, new Decision(event.ticketId(), event.eventKey(), ticket.updatedAt(), read.language(),
-                    read.intent(), read.intentConfidence(), analysis.spamScore(), analysis.sentiment(), flags, noRoute(),
+                    analysis.languageConfidence(), read.intent(), read.intentConfidence(), analysis.intentDetail(),
+                    analysis.spamScore(), analysis.sentiment(), flags, noRoute(),
                     false, "follow-up: auto-reply answers new tickets only", reasons, analysis.modelVersion(),
                     clock.instant()), null, ticket);
             return Outcome.UNCHANGED;
@@ -242,7 +243,8 @@ public final class ClassificationService {
         reasons.add("auto-reply:" + replyReason);
         Route applied = new Route(route.ruleId(), group, route.tags(), route.priority(), false, false, route.reasons());
         record(event, stage, new Decision(event.ticketId(), event.eventKey(), ticket.updatedAt(), read.language(),
-                read.intent(), read.intentConfidence(), analysis.spamScore(), analysis.sentiment(), flags, applied,
+                analysis.languageConfidence(), read.intent(), read.intentConfidence(), analysis.intentDetail(),
+                analysis.spamScore(), analysis.sentiment(), flags, applied,
                 false, replyReason, reasons, analysis.modelVersion(), clock.instant()),
                 new TicketChange(group, route.tags(), route.priority(), null), ticket);
         return Outcome.REROUTED;
@@ -328,8 +330,9 @@ public final class ClassificationService {
         }
         route.reasons().forEach(r -> reasons.add("routing:" + r));
         reasons.add("auto-reply:" + verdict.reason());
-        return new Decision(event.ticketId(), event.eventKey(), ticket.updatedAt(), facts.language(), facts.intent(),
-                facts.intentConfidence(), analysis.spamScore(), analysis.sentiment(), facts.flags(), route,
+        return new Decision(event.ticketId(), event.eventKey(), ticket.updatedAt(), facts.language(),
+                analysis.languageConfidence(), facts.intent(), facts.intentConfidence(), analysis.intentDetail(),
+                analysis.spamScore(), analysis.sentiment(), facts.flags(), route,
                 verdict.eligible(), verdict.reason(), reasons, analysis.modelVersion(), clock.instant());
     }
 }

@@ -12,8 +12,10 @@ import java.util.Set;
  * @param eventKey        the delivery it answers ({@link TicketEvent#eventKey()})
  * @param ticketVersion   the ticket's {@code updated_at} when it was read
  * @param language        ISO 639-1
+ * @param languageConfidence confidence of the language in [0, 1]
  * @param intent          intent label
  * @param intentConfidence confidence in [0, 1]
+ * @param intentDetail    the detail model's fine-grained intent ({@code request_refund}), or {@code null}
  * @param spamScore       spam probability in [0, 1]
  * @param sentiment       in [-1, 1]
  * @param flags           priority flags
@@ -24,8 +26,8 @@ import java.util.Set;
  * @param modelVersion    version of the understanding models
  * @param decidedAt       when
  */
-public record Decision(long ticketId, String eventKey, String ticketVersion, String language, String intent,
-        double intentConfidence, double spamScore, double sentiment, Set<Flag> flags, Route route, boolean autoReply,
+public record Decision(long ticketId, String eventKey, String ticketVersion, String language,
+        double languageConfidence, String intent, double intentConfidence, String intentDetail, double spamScore, double sentiment, Set<Flag> flags, Route route, boolean autoReply,
         String replyReason, List<String> reasons, String modelVersion, Instant decidedAt) {
 
     public Decision {

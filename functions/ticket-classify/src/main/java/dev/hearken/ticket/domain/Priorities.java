@@ -5,13 +5,14 @@ import java.util.List;
 /** Zendesk's ticket priorities, lowest first; the worker only ever raises a priority. */
 final class Priorities {
 
-    private static final List<String> ORDER = List.of("low", "normal", "high", "urgent");
+    /** Every priority, lowest first. */
+    static final List<String> ALL = List.of("low", "normal", "high", "urgent");
 
     private Priorities() {
     }
 
     static boolean isValid(String priority) {
-        return ORDER.contains(priority);
+        return ALL.contains(priority);
     }
 
     /** The higher of two priorities; {@code null} is below every priority. */
@@ -22,6 +23,6 @@ final class Priorities {
         if (b == null) {
             return a;
         }
-        return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
+        return ALL.indexOf(a) >= ALL.indexOf(b) ? a : b;
     }
 }

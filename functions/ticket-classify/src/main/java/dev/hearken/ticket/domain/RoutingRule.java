@@ -34,7 +34,8 @@ public record RoutingRule(String ruleId, int order, String flag, List<String> in
         tags = tags == null ? List.of() : List.copyOf(tags);
         priority = priority == null || priority.isBlank() ? null : priority.toLowerCase(Locale.ROOT);
         if (priority != null && !Priorities.isValid(priority)) {
-            throw new IllegalArgumentException("rule " + ruleId + ": unknown priority " + priority);
+            throw new InvalidConfigurationException("priority", "rule " + ruleId + ": priority must be one of "
+                    + Priorities.ALL);
         }
     }
 

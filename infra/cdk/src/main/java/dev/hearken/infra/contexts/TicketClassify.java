@@ -10,6 +10,7 @@ import dev.hearken.infra.constructs.WorkerQueue;
 import dev.hearken.infra.constructs.WorkerQueueProps;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 
 /**
@@ -23,17 +24,19 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
  */
 public final class TicketClassify {
 
+    private final DataTable ticketDecisions;
     private final DataTable routingRules;
+    private final DataTable vip;
     private final NamedSecret zendeskSecret;
     private final WorkerQueue autoReplyQueue;
 
     public TicketClassify(StackBase platform) {
-        DataTable ticketDecisions = platform.table(DataTableProps.builder("ticket-decisions", Key.string("ticketId"))
+        this.ticketDecisions = platform.table(DataTableProps.builder("ticket-decisions", Key.string("ticketId"))
                 .sortKey(Key.string("eventKey"))
                 .ttlAttribute("expiresAt")
                 .build());
         this.routingRules = platform.table(DataTableProps.builder("routing-rules", Key.string("ruleId")).build());
-        DataTable vip = platform.table(DataTableProps.builder("vip", Key.string("vipKey")).build());
+        this.vip = platform.table(DataTableProps.builder("vip", Key.string("vipKey")).build());
         // Webhook signing secret and API credentials, as one JSON object. No value is in the template:
         // CloudFormation generates a throwaway signing secret and empty credentials, an operator puts
         // Zendesk's real ones (see functions/ticket-classify/README.md).
@@ -69,6 +72,27 @@ public final class TicketClassify {
         routingRules.grantRead(worker);
         vip.grant(worker, "dynamodb:GetItem", "dynamodb:BatchGetItem");
         platform.webhook("/webhooks/zendesk", webhook);
+    }
+
+    /**
+     * The operator API of this context, {@code hearken-ticket-admin} (export {@code admin} of the same artifact),
+     * behind IAM-authorised routes: the collections {@code /admin/routing-rules/{ruleId}} and
+     * {@code /admin/vips/{vipKey}} (versioned writes, each audited), {@code GET /admin/tickets/{ticketId}/decisions}
+     * (the worker's decision log, read-only) and {@code GET /admin/audit} (the audit trail by day, across every
+     * context's objects). Declared apart from the constructor so that the stack can add it after every context that
+     * existed before it ({@code HearkenStack}: the composition order is part of the template).
+     */
+    public void operatorApi(StackBase platform) {
+        HearkenFunction admin = platform.function(HearkenFunctionProps.builder("ticket-admin")
+                .module("functions/ticket-classify")
+                .export("admin")
+                .build());
+        platform.administers(admin, routingRules, vip);
+        platform.adminCollection(admin, "/admin/routing-rules", "ruleId");
+        platform.adminCollection(admin, "/admin/vips", "vipKey");
+        ticketDecisions.grant(admin, "dynamodb:Query");
+        platform.route(HttpMethod.GET, "/admin/tickets/{ticketId}/decisions", admin);
+        platform.route(HttpMethod.GET, "/admin/audit", admin);
     }
 
     /** Rules that pick a ticket's group and priority. */
