@@ -53,6 +53,7 @@ public final class AdminCollection {
 
     /** Serves one request to the collection's routes. */
     public Reply serve(Request request) {
+        AdminRequests.author(request);   // reads too: the routes are IAM-only, and a request without a caller is not one
         List<String> names = schema.keyNames();
         boolean fullKey = names.stream().allMatch(request::hasPath);
         boolean partition = !fullKey && request.hasPath(names.get(0));

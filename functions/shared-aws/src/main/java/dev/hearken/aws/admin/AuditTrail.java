@@ -34,6 +34,10 @@ public final class AuditTrail {
     /** The index by day of the change. */
     public static final String BY_DAY_INDEX = "byDay";
 
+    /** Instants with a fixed-width fraction: {@code Instant.toString()} drops zero digits and would not sort. */
+    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final ObjectMapper json;
@@ -56,7 +60,7 @@ public final class AuditTrail {
             Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("entity", AttributeValue.fromS(entity));
-        item.put("at", AttributeValue.fromS(at + "#" + String.format("%012d", version) + "#" + action));
+        item.put("at", AttributeValue.fromS(SORTABLE.format(at) + "#" + String.format("%012d", version) + "#" + action));
         item.put("day", AttributeValue.fromS(at.atZone(ZoneOffset.UTC).toLocalDate().toString()));
         item.put("author", AttributeValue.fromS(author));
         item.put("action", AttributeValue.fromS(action));
