@@ -134,8 +134,10 @@ public final class SegmentAdmin {
         List<Future<Boolean>> writes = new ArrayList<>(userIds.size());
         try (ExecutorService writers = Executors.newFixedThreadPool(PARALLEL_WRITES, Thread.ofVirtual().factory())) {
             for (String userId : userIds) {
-                writes.add(writers.submit(() -> members.createIfAbsent(memberKey(segmentId, userId), Map.of(), author,
-                        "add").isPresent()));
+                ItemKey key = memberKey(segmentId, userId);
+                // Read first: a member already there costs a read, not a refused transaction.
+                writes.add(writers.submit(() -> members.find(key).isEmpty()
+                        && members.createIfAbsent(key, Map.of(), author, "add").isPresent()));
             }
             int added = 0;
             for (Future<Boolean> write : writes) {
