@@ -129,6 +129,10 @@ public final class PushSend {
         HearkenFunction admin = platform.function(HearkenFunctionProps.builder("push-admin")
                 .module("functions/push-send")
                 .export("admin")
+                // A batch of 1,000 members is 1,000 audited writes, 16 at a time (≈ 2-3 s in DynamoDB); the HTTP
+                // API gives an integration 30 s at most.
+                .memoryMb(1024)
+                .timeout(Duration.ofSeconds(29))
                 .build());
         platform.administers(admin, templates, campaigns, segments);
         sends.grant(admin, "dynamodb:GetItem");
