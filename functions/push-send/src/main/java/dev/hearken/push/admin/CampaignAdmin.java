@@ -92,6 +92,7 @@ public final class CampaignAdmin {
         JsonNode body = request.tree();
         AdminBodies.onlyFields(body, ACTION_FIELDS, "");
         Instant at = future(AdminBodies.optionalText(body, "at"));
+        OptionalLong given = AdminRequests.expectedVersion(request, body);
         ItemKey key = collection.key(request);
         Versioned current = items().get(key);
         CampaignStatus status = status(key, current);
@@ -104,7 +105,7 @@ public final class CampaignAdmin {
         schema.item(Map.of("campaignId", key.id()), definition(item));
         String runId = Optional.ofNullable(item.get("runId")).map(AttributeValue::s).orElse("run-" + at);
         long hop = runs.findRun(key.id(), runId).map(RunState::hop).orElse(0L);
-        Versioned scheduled = items().change(key, expected(request, body, current), author, "schedule",
+        Versioned scheduled = items().change(key, given.orElse(current.version()), author, "schedule",
                 with(Map.of("status", AttributeValue.fromS(CampaignStatus.SCHEDULED.wireName()),
                         "runId", AttributeValue.fromS(runId), "scheduledAt", AttributeValue.fromS(at.toString()))));
         try {
@@ -121,6 +122,7 @@ public final class CampaignAdmin {
         String author = AdminRequests.author(request);
         JsonNode body = AdminBodies.treeOrEmpty(request);
         AdminBodies.onlyFields(body, Set.of("version"), "");
+        OptionalLong given = AdminRequests.expectedVersion(request, body);
         ItemKey key = collection.key(request);
         Versioned current = items().get(key);
         CampaignStatus status = status(key, current);
@@ -129,7 +131,7 @@ public final class CampaignAdmin {
                     + (to == CampaignStatus.PAUSED ? " applies to a scheduled or running campaign"
                     : " applies to a campaign that is not done or cancelled"));
         }
-        Versioned stopped = items().change(key, expected(request, body, current), author, action,
+        Versioned stopped = items().change(key, given.orElse(current.version()), author, action,
                 with(Map.of("status", AttributeValue.fromS(to.wireName()))));
         // After the change: should the delete fail, a schedule that fires finds the campaign stopped and does nothing.
         schedules.disarm(key.id());
@@ -226,11 +228,6 @@ public final class CampaignAdmin {
             next.putAll(changes);
             return next;
         };
-    }
-
-    private static long expected(Request request, JsonNode body, Versioned current) {
-        OptionalLong given = AdminRequests.expectedVersion(request, body);
-        return given.isPresent() ? given.getAsLong() : current.version();
     }
 
     private Instant future(String at) {

@@ -259,6 +259,42 @@ class PushAdminFunctionTest {
                         .fromS(segmentId)))).count()).isZero();
     }
 
+    @ParameterizedTest(name = "{0} {1} {2} → 400 naming {4}")
+    @CsvSource(delimiter = '|', value = {
+            "PUT    | /admin/segments/{segmentId}                  | seg-ok      | {\"description\":\"\"}              | description",
+            "PUT    | /admin/segments/{segmentId}                  | seg-ok      | {\"description\":7}                 | description",
+            "PUT    | /admin/segments/{segmentId}                  | seg-ok      | {\"segmentId\":\"other\"}          | segmentId",
+            "PUT    | /admin/segments/{segmentId}                  | seg-ok      | {\"version\":-1}                    | version",
+            "PUT    | /admin/segments/{segmentId}                  | bad seg     | {}                                   | segmentId",
+            "PUT    | /admin/segments/{segmentId}/members/{userId} | seg-ok      | -                                    | userId",
+            "DELETE | /admin/segments/{segmentId}/members/{userId} | seg-ok      | -                                    | userId",
+            "POST   | /admin/campaigns                             | -           | {\"program\":\"seasonal\"}         | campaignId",
+            "POST   | /admin/campaigns                             | -           | {\"campaignId\":\"../x\"}          | campaignId",
+            "POST   | /admin/campaigns/{campaignId}/pause          | cmp-ok      | {\"reason\":\"x\"}                 | reason",
+            "POST   | /admin/campaigns/{campaignId}/pause          | cmp-ok      | {\"version\":\"two\"}              | version",
+            "POST   | /admin/campaigns/{campaignId}/cancel         | cmp-ok      | {\"version\":1.5}                   | version",
+            "POST   | /admin/campaigns/{campaignId}/cancel         | cmp ok      | {}                                   | campaignId",
+            "POST   | /admin/campaigns/{campaignId}/schedule       | cmp-ok      | {\"at\":\"2026-03-21T08:00:00Z\",\"version\":-3} | version",
+    })
+    void other_invalid_operator_requests_are_refused_naming_the_field(String method, String route, String id,
+            String body, String field) {
+        Map<String, String> path = new java.util.LinkedHashMap<>();
+        if (route.contains("{segmentId}")) {
+            path.put("segmentId", id);
+        }
+        if (route.contains("{userId}")) {
+            path.put("userId", "not a user");
+        }
+        if (route.contains("{campaignId}")) {
+            path.put("campaignId", id.equals("cmp-ok") ? draft() : id);
+        }
+
+        Answer answer = call(method, route, path, null, body.equals("-") ? null : body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.field()).isEqualTo(field);
+    }
+
     @Test
     void a_batch_of_more_than_a_thousand_members_is_refused_whole() {
         StringBuilder ids = new StringBuilder("{\"userIds\":[");
