@@ -1,6 +1,7 @@
 package dev.hearken.push.admin;
 
 import dev.hearken.aws.admin.AdminCollection;
+import dev.hearken.aws.admin.AdminRequests;
 import dev.hearken.aws.http.HttpEndpoint.Reply;
 import dev.hearken.aws.http.HttpEndpoint.Request;
 
@@ -25,8 +26,9 @@ public final class PushAdmin {
         this.segments = segments;
     }
 
-    /** Serves one operator request. */
+    /** Serves one operator request; reads too need the IAM caller (the routes are IAM-only: a request without one is not). */
     public Reply serve(Request request) {
+        AdminRequests.author(request);
         String route = request.routeKey();
         String path = route.substring(route.indexOf(' ') + 1);
         if (path.startsWith("/admin/push-templates")) {

@@ -191,7 +191,7 @@ class PushAdminFunctionTest {
     }
 
     @Test
-    void a_request_without_an_iam_caller_is_a_401_and_writes_nothing() {
+    void a_request_without_an_iam_caller_is_a_401_read_or_write_and_writes_nothing() {
         Map<String, String> key = Map.of("templateId", id("tpl"), "locale", "en");
 
         Answer template = unsigned("PUT", TEMPLATE, key, COPY);
@@ -199,7 +199,11 @@ class PushAdminFunctionTest {
         Answer schedule = unsigned("POST", CAMPAIGN + "/schedule", Map.of("campaignId", "spring-sale-2026"),
                 "{\"at\":\"2030-01-01T00:00:00Z\"}");
 
-        assertThat(List.of(template.status(), segment.status(), schedule.status())).containsOnly(401);
+        Answer read = unsigned("GET", CAMPAIGN, Map.of("campaignId", "spring-sale-2026"), null);
+        Answer list = unsigned("GET", CAMPAIGNS, Map.of(), null);
+
+        assertThat(List.of(template.status(), segment.status(), schedule.status(), read.status(), list.status()))
+                .containsOnly(401);
         assertThat(template.error()).isEqualTo("unauthenticated");
         assertThat(call("GET", TEMPLATE, key, null, null).status()).isEqualTo(404);
     }
