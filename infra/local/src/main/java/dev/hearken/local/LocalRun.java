@@ -56,7 +56,7 @@ public final class LocalRun {
                 report.step("firing every scheduled rule once");
                 scheduler.schedules().forEach(s -> scheduler.fire(s.ruleName()));
             }
-            OneTimeSchedules deferred = system.oneTimeSchedules();
+            OneTimeSchedules deferred = system.oneTimeSchedules(report);
             reportDeferred(report, deferred);
             for (var fake : system.fakes().all()) {
                 report.step("what " + fake.name() + " received (" + fake.recorded().size() + " requests)");
@@ -74,7 +74,8 @@ public final class LocalRun {
                         + "/experiments/onboarding-push-copy/assignments -d '{\"userId\":\"u-1\",\"attributes\":{\"platform\":\"ios\"}}'");
                 scheduler.schedules().forEach(s -> report.detail("curl -s -XPOST http://127.0.0.1:" + gateway.port()
                         + "/_local/schedules/" + s.ruleName() + "   # fire " + s.expression() + " now"));
-                report.detail("one-time schedules (long push deferrals) are sent to their queue when due, checked every 5 s");
+                report.detail("one-time schedules are fired when due, checked every 5 s: long push deferrals to their queue,"
+                        + " campaign schedules (POST /admin/campaigns/{campaignId}/schedule) as events to push-campaign");
                 report.detail("Ctrl-C stops everything.");
                 Thread.currentThread().join();
             }
@@ -82,7 +83,7 @@ public final class LocalRun {
         System.exit(unexpected == 0 ? 0 : 1);
     }
 
-    /** The one-time schedules waiting (long push deferrals): when, and to which queue; never their input. */
+    /** The one-time schedules waiting (long push deferrals, campaigns): when, and to which queue or bus; never their input. */
     private static void reportDeferred(Report report, OneTimeSchedules deferred) {
         List<OneTimeSchedules.Pending> pending;
         try {
@@ -92,7 +93,7 @@ public final class LocalRun {
             return;
         }
         report.step("EventBridge Scheduler one-time schedules waiting (" + pending.size() + ")");
-        pending.forEach(p -> report.detail(p.group() + "/" + p.name() + " at " + p.at() + " → " + p.queue()));
+        pending.forEach(p -> report.detail(p.group() + "/" + p.name() + " at " + p.at() + " → " + p.target()));
     }
 
     /**

@@ -208,11 +208,33 @@ final class LocalSystem implements AutoCloseable {
         return scheduler;
     }
 
-    /** EventBridge Scheduler one-time schedules of the template's groups, fired locally when due. */
-    OneTimeSchedules oneTimeSchedules() {
-        OneTimeSchedules schedules = new OneTimeSchedules(emulator.scheduler(), emulator.sqs(), scheduleGroups, queueUrls);
+    /**
+     * EventBridge Scheduler one-time schedules of the template's groups, fired locally when due; an event a schedule
+     * puts on a bus (a campaign's "Campaign Scheduled") goes to the functions of the template's rules that match it.
+     */
+    OneTimeSchedules oneTimeSchedules(Report report) {
+        OneTimeSchedules schedules = new OneTimeSchedules(emulator.scheduler(), emulator.sqs(), scheduleGroups, queueUrls,
+                event -> putEvent(report, event));
         closeables.add(schedules);
         return schedules;
+    }
+
+    /** Delivers an event put on the bus to every function whose rule matches its source and detail-type. */
+    private void putEvent(Report report, String event) {
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (LocalTemplate.EventRule rule : template.eventRules()) {
+            LocalFunction f = byLogicalId.get(rule.functionLogicalId());
+            if (f != null && rule.matches(parsed.path("source").asText(), parsed.path("detail-type").asText())) {
+                RuntimeApiServer.Outcome outcome = invoke(f.name(), event);
+                report.detail("event " + parsed.path("detail-type").asText() + " → " + rule.ruleName() + " → " + f.name()
+                        + (outcome.error() ? " FAILED: " + outcome.body() : " done"));
+            }
+        }
     }
 
     /** The route keys the gateway serves. */

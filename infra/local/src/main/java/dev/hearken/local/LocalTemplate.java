@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * What the local runtime needs from the synthesised template besides the functions: HTTP API routes,
- * SQS event source mappings and scheduled rules, each pointing at a function by logical id — read
+ * SQS event source mappings, scheduled rules and event-pattern rules, each pointing at a function by logical id — read
  * from the template, never listed by hand.
  */
 final class LocalTemplate {
@@ -25,6 +25,19 @@ final class LocalTemplate {
 
     /** An EventBridge rule with a schedule that targets a function. */
     record Schedule(String ruleName, String expression, String functionLogicalId, String input) {}
+
+    /**
+     * An EventBridge rule with an event pattern that targets a function; only the pattern's {@code source} and
+     * {@code detail-type} lists are read (what the template's rules match on). An empty list matches anything.
+     */
+    record EventRule(String ruleName, List<String> sources, List<String> detailTypes, String functionLogicalId) {
+
+        /** Whether an event of {@code source} and {@code detailType} matches this rule. */
+        boolean matches(String source, String detailType) {
+            return (sources.isEmpty() || sources.contains(source))
+                    && (detailTypes.isEmpty() || detailTypes.contains(detailType));
+        }
+    }
 
     private final JsonNode resources;
 
@@ -79,6 +92,27 @@ final class LocalTemplate {
                 if (function != null) {
                     out.add(new Schedule(props.path("Name").asText(id), expression, function,
                             target.path("Input").asText(null)));
+                }
+            }
+        });
+        return out;
+    }
+
+    List<EventRule> eventRules() {
+        List<EventRule> out = new ArrayList<>();
+        each("AWS::Events::Rule", (id, props) -> {
+            JsonNode pattern = props.path("EventPattern");
+            if (pattern.isMissingNode()) {
+                return;
+            }
+            List<String> sources = new ArrayList<>();
+            pattern.path("source").forEach(v -> sources.add(v.asText()));
+            List<String> detailTypes = new ArrayList<>();
+            pattern.path("detail-type").forEach(v -> detailTypes.add(v.asText()));
+            for (JsonNode target : props.path("Targets")) {
+                String function = getAttTarget(target.path("Arn"));
+                if (function != null) {
+                    out.add(new EventRule(props.path("Name").asText(id), sources, detailTypes, function));
                 }
             }
         });

@@ -13,8 +13,10 @@ import java.util.Map;
  * construct: the name, and the zip relative to the repository root, {@code <module>/target/function.zip}), with its
  * environment. {@code Ref}s to tables and queues become their literal physical names, as
  * CloudFormation would resolve them; {@code Fn::GetAtt [x, Arn]} of a queue becomes its ARN in the
- * emulator and of a role a role ARN in the emulator's account (emulators do not check roles); any
- * other intrinsic is left out with a warning.
+ * emulator and of a role a role ARN in the emulator's account (emulators do not check roles);
+ * {@code Fn::Join} of literals and the pseudo parameters {@code AWS::Partition}, {@code AWS::Region},
+ * {@code AWS::AccountId}, {@code AWS::URLSuffix} (an ARN the stack builds, e.g. the default event bus's) becomes the
+ * joined text; any other intrinsic — a join over a resource, such as the API's endpoint — is left out with a warning.
  */
 final class TemplateFunctions {
 
@@ -78,6 +80,18 @@ final class TemplateFunctions {
                 default -> null;
             };
         }
+        JsonNode join = value.get("Fn::Join");
+        if (join != null && join.path(1).isArray()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode part : join.path(1)) {
+                String text = part.isTextual() ? part.asText() : pseudoParameter(part.path("Ref").asText(""), queueUrls, region);
+                if (text == null) {
+                    return null;
+                }
+                parts.add(text);
+            }
+            return String.join(join.path(0).asText(), parts);
+        }
         JsonNode ref = value.get("Ref");
         if (ref != null) {
             JsonNode resource = resources.path(ref.asText());
@@ -92,6 +106,17 @@ final class TemplateFunctions {
             }
         }
         return null;
+    }
+
+    /** The value of a pseudo parameter here, or {@code null} for anything else. */
+    private static String pseudoParameter(String name, Map<String, String> queueUrls, String region) {
+        return switch (name) {
+            case "AWS::Partition" -> "aws";
+            case "AWS::Region" -> region;
+            case "AWS::AccountId" -> account(queueUrls);
+            case "AWS::URLSuffix" -> "amazonaws.com";
+            default -> null;
+        };
     }
 
     /** The emulator's account: the first path segment of its queue URLs ({@code http://host/<account>/<queue>}). */

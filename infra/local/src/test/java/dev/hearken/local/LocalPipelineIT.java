@@ -126,4 +126,31 @@ class LocalPipelineIT {
         assertThat(log).exists();
         assertThat(report).contains("initialised in");
     }
+
+    @Test
+    void a_campaign_scheduled_through_the_operator_api_runs_in_push_campaign_when_its_schedule_fires() throws Exception {
+        String campaign = "/admin/campaigns/local-it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = signed("PUT", campaign, "{\"program\":\"seasonal\",\"priority\":\"promotional\","
+                + "\"template\":\"spring-sale\",\"userIds\":[\"user-1001\",\"user-1003\"]}");
+        java.time.Instant at = java.time.Instant.now().plus(java.time.Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        HttpResponse<String> scheduled = signed("POST", campaign + "/schedule", "{\"at\":\"" + at + "\"}");
+
+        // The emulator keeps schedules without firing them: fire what is due an hour and a minute from now.
+        int fired = system.oneTimeSchedules(new Report(new PrintStream(REPORT, true, StandardCharsets.UTF_8)))
+                .fireDue(at.plusSeconds(60));
+        HttpResponse<String> read = signed("GET", campaign, null);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+        assertThat(fired).isPositive();
+        assertThat(read.body()).contains("\"status\":\"done\"").contains("\"enqueued\":2");
+    }
+
+    private static HttpResponse<String> signed(String method, String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
+                .header("content-type", "application/json")
+                .header("authorization", "AWS4-HMAC-SHA256 Credential=AKIDLOCALTEST/20261207/us-east-1/execute-api/aws4_request")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

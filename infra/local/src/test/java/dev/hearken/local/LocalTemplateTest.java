@@ -19,7 +19,10 @@ class LocalTemplateTest {
                        "Environment": {"Variables": {"QUEUE": {"Ref": "Q"}, "TABLE": {"Ref": "T"}, "PLAIN": "x",
                                                      "ARN": {"Fn::GetAtt": ["T", "Arn"]},
                                                      "QUEUE_ARN": {"Fn::GetAtt": ["Q", "Arn"]},
-                                                     "ROLE_ARN": {"Fn::GetAtt": ["R", "Arn"]}}}}},
+                                                     "ROLE_ARN": {"Fn::GetAtt": ["R", "Arn"]},
+                                                     "BUS_ARN": {"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":events:",
+                                                         {"Ref": "AWS::Region"}, ":", {"Ref": "AWS::AccountId"}, ":event-bus/default"]]},
+                                                     "API_URL": {"Fn::Join": ["", ["https://", {"Ref": "Integration"}, ".execute-api"]]}}}}},
               "R": {"Type": "AWS::IAM::Role", "Properties": {}},
               "Q": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "hearken-tickets"}},
               "T": {"Type": "AWS::DynamoDB::Table", "Properties": {"TableName": "hearken-decisions"}},
@@ -28,6 +31,9 @@ class LocalTemplateTest {
                       "BatchSize": 5, "MaximumBatchingWindowInSeconds": 2,
                       "FunctionResponseTypes": ["ReportBatchItemFailures"]}},
               "Rule": {"Type": "AWS::Events::Rule", "Properties": {"Name": "hearken-poll", "ScheduleExpression": "rate(15 minutes)",
+                       "Targets": [{"Arn": {"Fn::GetAtt": ["Fn", "Arn"]}, "Id": "t"}]}},
+              "Events": {"Type": "AWS::Events::Rule", "Properties": {"Name": "hearken-push-campaign-scheduled",
+                       "EventPattern": {"source": ["hearken.campaigns"], "detail-type": ["Campaign Scheduled", "Campaign Continued"]},
                        "Targets": [{"Arn": {"Fn::GetAtt": ["Fn", "Arn"]}, "Id": "t"}]}},
               "Integration": {"Type": "AWS::ApiGatewayV2::Integration", "Properties": {"IntegrationUri": {"Fn::GetAtt": ["Fn", "Arn"]}}},
               "Route": {"Type": "AWS::ApiGatewayV2::Route", "Properties": {"RouteKey": "POST /webhooks/zendesk",
@@ -75,7 +81,8 @@ class LocalTemplateTest {
                     .containsEntry("TABLE", "hearken-decisions").containsEntry("PLAIN", "x")
                     .containsEntry("QUEUE_ARN", "arn:aws:sqs:eu-west-1:123456789012:hearken-tickets")
                     .containsEntry("ROLE_ARN", "arn:aws:iam::123456789012:role/R")
-                    .doesNotContainKey("ARN");
+                    .containsEntry("BUS_ARN", "arn:aws:events:eu-west-1:123456789012:event-bus/default")
+                    .doesNotContainKey("ARN").doesNotContainKey("API_URL");
         });
     }
 
@@ -95,5 +102,18 @@ class LocalTemplateTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void an_event_pattern_rule_matches_its_sources_and_detail_types_and_is_not_a_schedule() {
+        LocalTemplate template = new LocalTemplate(read(TEMPLATE));
+
+        assertThat(template.eventRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.functionLogicalId()).isEqualTo("Fn");
+            assertThat(rule.matches("hearken.campaigns", "Campaign Scheduled")).isTrue();
+            assertThat(rule.matches("hearken.campaigns", "Campaign Cancelled")).isFalse();
+            assertThat(rule.matches("aws.scheduler", "Campaign Scheduled")).isFalse();
+        });
+        assertThat(template.schedules()).extracting(LocalTemplate.Schedule::ruleName).containsExactly("hearken-poll");
     }
 }

@@ -6,7 +6,9 @@ import static dev.hearken.push.aws.Items.s;
 import static dev.hearken.push.aws.Items.string;
 
 import dev.hearken.push.domain.Campaign;
+import dev.hearken.push.domain.CampaignStatus;
 import dev.hearken.push.message.Priority;
+import dev.hearken.push.port.CampaignRuns;
 import dev.hearken.push.port.CampaignStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,13 +25,22 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Campaigns ({@code push-campaigns}: {@code campaignId}, {@code program}, {@code priority},
- * {@code template}, {@code data} map, {@code segmentId} or {@code userIds} list, {@code notBefore}),
+ * {@code template}, {@code data} map, {@code segmentId} or {@code userIds} list, {@code notBefore}, and from the
+ * operator API {@code status}, {@code runId}, {@code scheduledAt} and its bookkeeping, which this ignores),
  * segments ({@code push-segments}: {@code segmentId} partition, {@code userId} sort — queried a page at a
- * time, the cursor being the last user id of the page) and run progress (an item
+ * time, the cursor being the last user id of the page; the item with the reserved sort key
+ * {@value #SEGMENT_DEFINITION} is the segment's definition, not a member, and is skipped) and run progress (an item
  * {@code campaign-run:<campaign>:<run>} in the idempotency ledger {@code push-sends}: {@code status},
  * {@code cursor}, {@code enqueued}, {@code hop} — hand-overs so far, moved with a conditional update).
  */
-public final class DynamoDbCampaignStore implements CampaignStore {
+public final class DynamoDbCampaignStore implements CampaignStore, CampaignRuns {
+
+    /**
+     * The sort key of a segment's definition item in {@code push-segments} (written by the operator API). A user id
+     * never takes it: {@code #} is not a character of identifiers, and it sorts before every one of them, so it is
+     * always the first item of its partition.
+     */
+    public static final String SEGMENT_DEFINITION = "#segment";
 
     private final DynamoDbClient dynamo;
     private final String campaigns;
@@ -68,7 +79,7 @@ public final class DynamoDbCampaignStore implements CampaignStore {
         String notBefore = string(item, "notBefore");
         return Optional.of(new Campaign(campaignId, string(item, "program"), Priority.parse(string(item, "priority")),
                 string(item, "template"), data, string(item, "segmentId"), userIds,
-                notBefore == null ? null : Instant.parse(notBefore)));
+                notBefore == null ? null : Instant.parse(notBefore), CampaignStatus.parse(string(item, "status"))));
     }
 
     @Override
@@ -83,7 +94,8 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                 b.exclusiveStartKey(Map.of("segmentId", s(segmentId), "userId", s(cursor)));
             }
         });
-        List<String> ids = response.items().stream().map(i -> string(i, "userId")).toList();
+        List<String> ids = response.items().stream().map(i -> string(i, "userId"))
+                .filter(id -> !SEGMENT_DEFINITION.equals(id)).toList();
         String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? string(response.lastEvaluatedKey(), "userId") : null;
         return new Page(ids, next);
@@ -100,6 +112,17 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                 .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes();
         return new RunState("done".equals(string(item, "status")), string(item, "cursor"), number(item, "enqueued", 0),
                 number(item, "hop", 0));
+    }
+
+    @Override
+    public Optional<RunState> findRun(String campaignId, String runId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(ledger).key(runKey(campaignId, runId))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunState("done".equals(string(item, "status")), string(item, "cursor"),
+                number(item, "enqueued", 0), number(item, "hop", 0)));
     }
 
     @Override

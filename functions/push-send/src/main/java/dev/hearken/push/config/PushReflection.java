@@ -1,5 +1,6 @@
 package dev.hearken.push.config;
 
+import dev.hearken.push.aws.CampaignSchedules;
 import dev.hearken.push.aws.EventBridgeCampaignContinuation;
 import dev.hearken.push.aws.PushMessageJson;
 import dev.hearken.push.aws.SesFeedbackJson;
@@ -18,7 +19,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         PushMessageJson.Body.class,
         SesFeedbackJson.Body.class, SesFeedbackJson.Bounce.class, SesFeedbackJson.Complaint.class,
         SesFeedbackJson.Recipient.class, SesFeedbackJson.Mail.class,
-        EventBridgeCampaignContinuation.Detail.class,
+        EventBridgeCampaignContinuation.Detail.class, CampaignSchedules.Detail.class,
         UnsubscribeReplies.UnsubscribedBody.class})
 public final class PushReflection {
 

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param segmentId  audience as a stored segment (table {@code push-segments}, queried page by page), or {@code null}
  * @param userIds    audience as an uploaded list, used when {@code segmentId} is {@code null}
  * @param notBefore  earliest send time, or {@code null}
+ * @param status     the operator's decision ({@link CampaignStatus}: draft, scheduled, paused, cancelled), or
+ *                   {@code null} for a campaign written without one (legacy: runs whenever an event names it)
  */
 public record Campaign(
         String campaignId,
@@ -26,7 +28,19 @@ public record Campaign(
         Map<String, String> data,
         String segmentId,
         List<String> userIds,
-        Instant notBefore) {
+        Instant notBefore,
+        CampaignStatus status) {
+
+    /** A campaign without a stored status (written before the operator API, or by a test). */
+    public Campaign(String campaignId, String program, Priority priority, String template, Map<String, String> data,
+            String segmentId, List<String> userIds, Instant notBefore) {
+        this(campaignId, program, priority, template, data, segmentId, userIds, notBefore, null);
+    }
+
+    /** Whether push-campaign fans it out now: see {@link CampaignStatus#runnable}. */
+    public boolean runnable() {
+        return CampaignStatus.runnable(status);
+    }
 
     public Campaign {
         Objects.requireNonNull(campaignId, "campaignId");

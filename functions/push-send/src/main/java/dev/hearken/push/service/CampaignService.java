@@ -34,6 +34,10 @@ import java.util.concurrent.ExecutionException;
  * asynchronous retries. If the continuation cannot be scheduled, the hop is moved back and the
  * invocation fails on purpose, so Lambda's retry of this hop hands over again. Rare duplicate chains
  * (a duplicated event) cost extra enqueues, never extra pushes: every message key is per run and user.
+ *
+ * <p>Paused or cancelled: the campaign's status is read again after every page, so an operator's pause or cancel
+ * stops a running fan-out at its next page (at most one page of {@code pageSize} users later); the cursor is kept,
+ * so scheduling a paused campaign again resumes the same run where it stopped. A draft is never fanned out.
  */
 public final class CampaignService {
 
@@ -47,9 +51,17 @@ public final class CampaignService {
      * @param alreadyDone the run had finished before this invocation
      * @param continued   the budget ran out and the run was handed over to its next hop
      * @param superseded  this invocation's hop was already handed over by another: it did nothing
+     * @param halted      the campaign is not to be sent now (a draft, paused or cancelled by an operator): the run
+     *                    stopped before its first page, or after the page in flight, with its cursor saved
      */
     public record RunResult(String campaignId, String runId, long enqueued, boolean done, boolean alreadyDone,
-            boolean continued, boolean superseded) {}
+            boolean continued, boolean superseded, boolean halted) {
+
+        RunResult(String campaignId, String runId, long enqueued, boolean done, boolean alreadyDone,
+                boolean continued, boolean superseded) {
+            this(campaignId, runId, enqueued, done, alreadyDone, continued, superseded, false);
+        }
+    }
 
     /** Thrown when the run stopped at its time budget and could not be handed over; a retry resumes it. */
     public static final class RunNotFinishedException extends RuntimeException {
@@ -104,13 +116,17 @@ public final class CampaignService {
         LOG.log(System.Logger.Level.INFO, "campaign {0} run {1} hop {2}: {3} enqueued{4}", result.campaignId(),
                 result.runId(), hop, result.enqueued(), result.alreadyDone() ? " (run already finished)"
                         : result.continued() ? " (continues in the next hop)"
-                        : result.superseded() ? " (hop already handed over: nothing done)" : "");
+                        : result.superseded() ? " (hop already handed over: nothing done)"
+                        : result.halted() ? " (halted: the campaign is not scheduled)" : "");
         return result;
     }
 
     private RunResult runHop(String campaignId, String runId, long hop) {
         Campaign campaign = store.find(campaignId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown campaign " + campaignId));
+        if (!campaign.runnable()) {
+            return new RunResult(campaignId, runId, 0, false, false, false, false, true);
+        }
         CampaignStore.RunState state = store.startRun(campaignId, runId);
         if (state.done()) {
             return new RunResult(campaignId, runId, state.enqueued(), true, true, false, false);
@@ -133,6 +149,9 @@ public final class CampaignService {
                 if (done) {
                     LOG.log(System.Logger.Level.INFO, "campaign {0} run {1}: {2} messages enqueued", campaignId, runId, enqueued);
                     return new RunResult(campaignId, runId, enqueued, true, false, false, false);
+                }
+                if (!store.find(campaignId).map(Campaign::runnable).orElse(false)) {
+                    return new RunResult(campaignId, runId, enqueued, false, false, false, false, true);
                 }
                 if (clock.instant().isAfter(deadline)) {
                     return handOver(campaignId, runId, hop, enqueued);

@@ -1,5 +1,6 @@
 package dev.hearken.push.config;
 
+import dev.hearken.push.aws.CampaignSchedules;
 import dev.hearken.push.aws.EventBridgeCampaignContinuation;
 import dev.hearken.push.aws.PushMessageJson;
 import dev.hearken.push.aws.SesFeedbackJson;
@@ -18,6 +19,6 @@ class PushReflectionTest {
     @Test
     void the_queue_and_event_bodies_the_adapters_bind_and_the_unsubscribe_answer_are_registered() {
         NativeReflection.assertRegistered(PushReflection.class, PushMessageJson.Body.class, SesFeedbackJson.Body.class,
-                EventBridgeCampaignContinuation.Detail.class, UnsubscribeReplies.UnsubscribedBody.class);
+                EventBridgeCampaignContinuation.Detail.class, CampaignSchedules.Detail.class, UnsubscribeReplies.UnsubscribedBody.class);
     }
 }

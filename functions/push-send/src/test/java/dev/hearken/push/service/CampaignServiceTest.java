@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hearken.push.domain.Campaign;
+import dev.hearken.push.domain.CampaignStatus;
 import dev.hearken.push.message.Priority;
 import dev.hearken.push.message.PushMessage;
 import dev.hearken.push.port.CampaignStore;
@@ -113,8 +114,42 @@ class CampaignServiceTest {
         assertThat(continuations).containsExactly(1L);
     }
 
+    @Test
+    void a_draft_campaign_is_not_fanned_out() {
+        store.status = CampaignStatus.DRAFT;
+
+        CampaignService.RunResult run = service.run("c", "r");
+
+        assertThat(run.halted()).isTrue();
+        assertThat(enqueued).isEmpty();
+    }
+
+    @Test
+    void a_campaign_paused_during_its_run_stops_after_the_page_in_flight_and_resumes_from_its_cursor() {
+        store.status = CampaignStatus.SCHEDULED;
+        store.pauseAfterReads = 2; // the run's start, then the check after the first page
+
+        CampaignService.RunResult paused = service.run("c", "r");
+        store.status = CampaignStatus.SCHEDULED;
+        CampaignService.RunResult resumed = longBudget().run("c", "r");
+
+        assertThat(paused.halted()).isTrue();
+        assertThat(paused.enqueued()).isEqualTo(2);
+        assertThat(resumed.done()).isTrue();
+        assertThat(enqueued).extracting(PushMessage::userId).containsExactlyElementsOf(AUDIENCE);
+    }
+
+    private CampaignService longBudget() {
+        return new CampaignService(store, new Queue(), 2, 2, Duration.ofHours(1), clock);
+    }
+
     /** One campaign (an uploaded list of nine users) and one run. */
     private static final class Store implements CampaignStore {
+        /** The campaign's stored status ({@code null}: legacy, runs). */
+        CampaignStatus status;
+        /** When positive, the status turns {@code PAUSED} at that read of the campaign (an operator's pause). */
+        int pauseAfterReads;
+        int reads;
         String cursor;
         long count;
         boolean done;
@@ -122,9 +157,12 @@ class CampaignServiceTest {
         String advancedBy;
 
         @Override
-        public Optional<Campaign> find(String campaignId) {
+        public synchronized Optional<Campaign> find(String campaignId) {
+            if (++reads == pauseAfterReads) {
+                status = CampaignStatus.PAUSED;
+            }
             return Optional.of(new Campaign(campaignId, "seasonal", Priority.PROMOTIONAL, "spring-sale", Map.of(), null,
-                    AUDIENCE, null));
+                    AUDIENCE, null, status));
         }
 
         @Override

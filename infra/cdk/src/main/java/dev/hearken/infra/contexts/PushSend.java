@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -114,7 +115,63 @@ public final class PushSend {
         // Program overview counters (sends, deliveries, capped, deferred, ...): one ADD per message.
         experiments.programStats().grant(worker, "dynamodb:UpdateItem");
         deferrals(platform, worker, push);
-        campaignTriggers(platform, campaign);
+        CampaignSchedules schedules = campaignTriggers(platform, campaign);
+        admin(platform, templates, campaigns, segments, sends, schedules);
+    }
+
+    /** The campaigns' schedule group and the role its schedules put events with. */
+    private record CampaignSchedules(CfnScheduleGroup group, Role role) {}
+
+    /**
+     * push-admin, the operator API of this context ({@code functions/push-send}, export {@code admin}):
+     * {@code /admin/push-templates/{templateId}/{locale}}, {@code /admin/campaigns/{campaignId}} with its actions
+     * {@code schedule}, {@code pause}, {@code cancel}, and {@code /admin/segments/{segmentId}} with its members, all
+     * IAM-authorised. It writes the three tables (and the audit trail), reads the campaign runs' progress in the
+     * ledger, and manages the campaigns' one-time schedules: create, update and delete in the campaigns' group only,
+     * passing only the campaign scheduler role, only to Scheduler.
+     */
+    private static void admin(StackBase platform, DataTable templates, DataTable campaigns, DataTable segments,
+            DataTable sends, CampaignSchedules schedules) {
+        HearkenFunction admin = platform.function(HearkenFunctionProps.builder("push-admin")
+                .module("functions/push-send")
+                .export("admin")
+                // A batch of 1,000 members is 1,000 audited writes, 16 at a time (≈ 2-3 s in DynamoDB); the HTTP
+                // API gives an integration 30 s at most.
+                .memoryMb(1024)
+                .timeout(Duration.ofSeconds(29))
+                .build());
+        platform.administers(admin, templates, campaigns, segments);
+        sends.grant(admin, "dynamodb:GetItem");
+        platform.adminCollection(admin, "/admin/push-templates", "templateId", "locale");
+        platform.adminCollection(admin, "/admin/campaigns", "campaignId");
+        for (String action : List.of("schedule", "pause", "cancel")) {
+            platform.route(HttpMethod.POST, "/admin/campaigns/{campaignId}/" + action, admin);
+        }
+        // Segments: no list route (definitions share the table with the members), see SegmentAdmin.
+        String segment = "/admin/segments/{segmentId}";
+        String member = segment + "/members/{userId}";
+        platform.route(HttpMethod.GET, segment, admin);
+        platform.route(HttpMethod.PUT, segment, admin);
+        platform.route(HttpMethod.DELETE, segment, admin);
+        platform.route(HttpMethod.GET, segment + "/history", admin);
+        platform.route(HttpMethod.POST, segment + "/members", admin);
+        platform.route(HttpMethod.PUT, member, admin);
+        platform.route(HttpMethod.DELETE, member, admin);
+        platform.route(HttpMethod.GET, member + "/history", admin);
+        String group = schedules.group().getName();
+        admin.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"))
+                .resources(List.of(platform.arn("scheduler", "schedule/" + group + "/*")))
+                .build());
+        admin.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("iam:PassRole"))
+                .resources(List.of(schedules.role().getRoleArn()))
+                .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")))
+                .build());
+        admin.addEnvironment("HEARKEN_PUSH_ADMIN_CAMPAIGN_SCHEDULE_GROUP", group);
+        admin.addEnvironment("HEARKEN_PUSH_ADMIN_CAMPAIGN_SCHEDULER_ROLE_ARN", schedules.role().getRoleArn());
+        admin.addEnvironment("HEARKEN_PUSH_ADMIN_CAMPAIGN_EVENT_BUS_ARN", platform.arn("events", "event-bus/default"));
+        admin.function().getNode().addDependency(schedules.group());
     }
 
     /**
@@ -181,7 +238,7 @@ public final class PushSend {
      * outlives one invocation's budget hands itself over with a "Campaign Continued" event (detail:
      * campaignId, runId, hop) that push-campaign puts on the same bus.
      */
-    private static void campaignTriggers(StackBase platform, HearkenFunction campaign) {
+    private static CampaignSchedules campaignTriggers(StackBase platform, HearkenFunction campaign) {
         Rule.Builder.create(platform.scope(), "PushCampaignRule")
                 .ruleName(platform.settings().physicalName("push-campaign-scheduled"))
                 .description("Starts a campaign run of push-campaign")
@@ -191,16 +248,20 @@ public final class PushSend {
                         .build())
                 .targets(List.of(LambdaFunction.Builder.create(campaign.function()).retryAttempts(3).build()))
                 .build();
-        CfnScheduleGroup.Builder.create(platform.scope(), "PushCampaignSchedules")
+        CfnScheduleGroup group = CfnScheduleGroup.Builder.create(platform.scope(), "PushCampaignSchedules")
                 .name(platform.settings().physicalName("campaigns"))
                 .build();
         Role role = Role.Builder.create(platform.scope(), "PushCampaignSchedulerRole")
-                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(new TreeMap<>(Map.of(
+                        // as the deferral role: only schedules of this account and group may assume it (confused deputy)
+                        "StringEquals", Map.of("aws:SourceAccount", platform.scope().getAccount()),
+                        "ArnEquals", Map.of("aws:SourceArn", group.getAttrArn())))))
                 .description("Lets campaign schedules put Campaign Scheduled events on the default bus")
                 .build();
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("events:PutEvents"))
                 .resources(List.of(platform.arn("events", "event-bus/default")))
                 .build());
+        return new CampaignSchedules(group, role);
     }
 }
