@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,13 @@ final class BadInputCorpus {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("CANARY(-LONG)?");
+
+    /**
+     * A SigV4 {@code Authorization} header as an AWS SDK sends it. The local gateway does not check signatures; it
+     * passes the IAM caller of the access key to the function, as API Gateway does once it has checked one.
+     */
+    static final String SIGV4 = "AWS4-HMAC-SHA256 Credential=AKIDBADINPUT0000001/20260302/us-east-1/execute-api/"
+            + "aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64);
 
     /** Values no path or query parameter may take. */
     private static final Map<String, String> HOSTILE = hostile();
@@ -92,6 +100,8 @@ final class BadInputCorpus {
         private final Map<String, String> path = new LinkedHashMap<>();
         private final Map<String, String> query = new LinkedHashMap<>();
         private final String body;
+        /** Headers every variant of the route carries (an {@code If-Match}, the SigV4 signature). */
+        private final Map<String, String> headers = new LinkedHashMap<>();
         private final List<Variant> out = new ArrayList<>();
 
         RouteVariants(String routeKey, JsonNode spec, Instant now) {
@@ -104,6 +114,15 @@ final class BadInputCorpus {
             spec.path("path").fields().forEachRemaining(e -> path.put(e.getKey(), e.getValue().asText()));
             spec.path("query").fields().forEachRemaining(e -> query.put(e.getKey(), e.getValue().asText()));
             this.body = spec.path("body").isTextual() ? spec.path("body").asText() : null;
+            if (iam()) {
+                headers.put("authorization", SIGV4);
+                headers.put("x-amz-date", "20260302T091400Z");
+            }
+            spec.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        }
+
+        private boolean iam() {
+            return spec.path("auth").asText("none").equals("iam");
         }
 
         List<Variant> all() {
@@ -112,9 +131,13 @@ final class BadInputCorpus {
             if (body != null) {
                 bodyVariants();
             }
+            headerVariants();
             transportVariants();
             if (spec.path("auth").asText("none").equals("zendesk-signature")) {
                 signatureVariants();
+            }
+            if (iam()) {
+                iamVariants();
             }
             return out;
         }
@@ -158,23 +181,107 @@ final class BadInputCorpus {
             // A field name is request text too: logged (as unknown or wrong), it must not start a line of its own.
             // Alone, since records of third-party payloads ignore unknown fields next to valid ones.
             add("body-field-name-crlf", path, query, "{\"x\\r\\n" + FORGED + " INFO forged\":\"CANARY\"}", 400);
-            spec.path("bodies").fields().forEachRemaining(e -> add(e.getKey(), path, query, e.getValue().asText(), 400));
+            spec.path("bodies").fields().forEachRemaining(e -> add(e.getKey(), path, query, e.getValue().asText(),
+                    spec.path("bodyStatus").path(e.getKey()).asInt(400)));
+        }
+
+        /**
+         * The route's own header cases ({@code headerCases}: label → the headers to change, {@code null} to leave
+         * one out, and the status), with the valid request otherwise; and a malformed {@code If-Match} wherever the
+         * valid request carries one.
+         */
+        private void headerVariants() {
+            if (headers.containsKey("if-match")) {
+                headerCase("if-match-not-an-entity-tag", Map.of("if-match", "CANARY"), 400);
+                headerCase("if-match-fraction", Map.of("if-match", "\"1.5\""), 400);
+            }
+            spec.path("headerCases").fields().forEachRemaining(e -> {
+                Map<String, String> changes = new LinkedHashMap<>();
+                e.getValue().path("headers").fields().forEachRemaining(h -> changes.put(h.getKey(),
+                        h.getValue().isNull() ? null : h.getValue().asText()));
+                headerCase(e.getKey(), changes, e.getValue().path("status").asInt(400));
+            });
+        }
+
+        private void headerCase(String name, Map<String, String> changes, int expect) {
+            int n = out.size() + 1;
+            Variant v = variant(n, name, path, query, body == null ? new byte[0] : fill(body, n).getBytes(
+                    StandardCharsets.UTF_8), "application/json", expect, Signing.VALID);
+            changes.forEach((header, value) -> {
+                if (value == null) {
+                    v.headers().remove(header);
+                } else {
+                    v.headers().put(header, fill(value, n));
+                }
+            });
+            out.add(v);
+        }
+
+        /**
+         * An operator route (auth {@code iam}) refuses, with 401, every request that reached it without an IAM
+         * caller: unsigned, or carrying credentials of another scheme or a SigV4 header without an access key (which
+         * API Gateway refuses before the function, and the local gateway passes on without a caller). The valid
+         * request otherwise, so that only the missing caller refuses it.
+         */
+        private void iamVariants() {
+            iamCase("unsigned", null, Map.of());
+            iamCase("authorization-bearer", "Bearer CANARY", Map.of());
+            iamCase("authorization-basic", "Basic " + Base64.getEncoder().encodeToString(
+                    "CANARY:secret".getBytes(StandardCharsets.UTF_8)), Map.of());
+            iamCase("authorization-sigv2", "AWS AKIDBADINPUT0000001:CANARY", Map.of());
+            iamCase("authorization-sigv4-without-credential", "AWS4-HMAC-SHA256 SignedHeaders=host, Signature=CANARY",
+                    Map.of());
+            iamCase("authorization-sigv4-empty-access-key", SIGV4.replace("AKIDBADINPUT0000001", ""), Map.of());
+            iamCase("authorization-forged-text", "x " + FORGED + " INFO forged CANARY", Map.of());
+            iamCase("amz-headers-without-authorization", null, Map.of("x-amz-security-token", "CANARY",
+                    "x-amz-content-sha256", "UNSIGNED-PAYLOAD"));
+            int n = out.size() + 1;
+            Map<String, String> presigned = new LinkedHashMap<>(query);
+            presigned.put("X-Amz-Algorithm", "AWS4-HMAC-SHA256");
+            presigned.put("X-Amz-Credential", "AKIDBADINPUT0000001/20260302/us-east-1/execute-api/aws4_request");
+            presigned.put("X-Amz-Signature", "CANARY");
+            Variant v = variant(n, "signature-in-query-string", path, presigned, body == null ? new byte[0]
+                    : fill(body, n).getBytes(StandardCharsets.UTF_8), "application/json", 401, Signing.NONE);
+            out.add(v);
+        }
+
+        private void iamCase(String name, String authorization, Map<String, String> extra) {
+            int n = out.size() + 1;
+            Variant v = variant(n, name, path, query, body == null ? new byte[0] : fill(body, n).getBytes(
+                    StandardCharsets.UTF_8), "application/json", 401, Signing.NONE);
+            if (authorization != null) {
+                v.headers().put("authorization", fill(authorization, n));
+            }
+            extra.forEach((header, value) -> v.headers().put(header, fill(value, n)));
+            out.add(v);
         }
 
         /** What API Gateway and Lambda pass however large or undecodable; the function must refuse it itself. */
         private void transportVariants() {
             add("body-1MB", path, query, padded(1 << 20), 413);
             add("body-6MB", path, query, padded(6 << 20), 413);
+            // One byte over the limit: the boundary, not just far beyond it.
+            int n = out.size() + 1;
+            String overLimit = "{\"pad\":\"" + "x".repeat(256 * 1024 + 1 - 10) + "\"}";
+            out.add(variant(n, "body-limit-plus-one-byte", path, query, overLimit.getBytes(StandardCharsets.UTF_8),
+                    "application/json", 413, Signing.VALID));
+            // A lone continuation byte and an over-long encoding of '/': never UTF-8.
+            invalidUtf8("body-invalid-utf8", 0x80, 0xC0, 0xAF, 0xFF);
+            // A UTF-16 surrogate encoded as UTF-8 (CESU-8), which Java's modified UTF-8 would accept.
+            invalidUtf8("body-invalid-utf8-surrogate", 0xED, 0xA0, 0x80);
+            // A three-byte sequence cut after its second byte, at the end of the body.
+            invalidUtf8("body-invalid-utf8-truncated", 0xE2, 0x82);
+        }
+
+        private void invalidUtf8(String name, int... tail) {
             int n = out.size() + 1;
             byte[] canary = canary(n).getBytes(StandardCharsets.UTF_8);
-            byte[] invalid = new byte[canary.length + 4];
+            byte[] invalid = new byte[canary.length + tail.length];
             System.arraycopy(canary, 0, invalid, 0, canary.length);
-            // A lone continuation byte and an over-long encoding of '/': never UTF-8.
-            invalid[canary.length] = (byte) 0x80;
-            invalid[canary.length + 1] = (byte) 0xC0;
-            invalid[canary.length + 2] = (byte) 0xAF;
-            invalid[canary.length + 3] = (byte) 0xFF;
-            out.add(variant(n, "body-invalid-utf8", path, query, invalid, "application/octet-stream", 400, Signing.VALID));
+            for (int i = 0; i < tail.length; i++) {
+                invalid[canary.length + i] = (byte) tail[i];
+            }
+            out.add(variant(n, name, path, query, invalid, "application/octet-stream", 400, Signing.VALID));
         }
 
         private void signatureVariants() {
@@ -223,6 +330,16 @@ final class BadInputCorpus {
             headers.put("accept", "application/json");
             if (bytes.length > 0) {
                 headers.put("content-type", contentType);
+            }
+            if (signing == Signing.VALID) {
+                // Not for the unsigned variants: they carry the route's other headers but no signature.
+                headers.putAll(this.headers);
+            } else {
+                this.headers.forEach((k, v) -> {
+                    if (!k.equals("authorization") && !k.equals("x-amz-date")) {
+                        headers.put(k, v);
+                    }
+                });
             }
             if (signing == Signing.VALID && spec.path("auth").asText().equals("zendesk-signature")) {
                 String timestamp = ZendeskWebhooks.timestamp(now);
