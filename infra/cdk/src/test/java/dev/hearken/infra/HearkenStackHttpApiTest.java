@@ -33,7 +33,8 @@ class HearkenStackHttpApiTest {
                 "RouteKey", "POST /mail/unsubscribe", "AuthorizationType", "NONE"));
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
                 "RouteKey", "GET /mail/unsubscribe", "AuthorizationType", "NONE"));
-        template.resourcePropertiesCountIs("AWS::ApiGatewayV2::Route", Map.of("AuthorizationType", "AWS_IAM"), 7);
+        // 7 APIs, 8 routes of the reply-template API (with its preview), 7 of review-ingest's (apps, decisions)
+        template.resourcePropertiesCountIs("AWS::ApiGatewayV2::Route", Map.of("AuthorizationType", "AWS_IAM"), 22);
         for (String key : List.of("POST /experiments/{key}/rollout", "GET /experiments/{key}/results",
                 "POST /assignments", "GET /programs/{program}/overview", "GET /apps/{appId}/topics/{topic}/impact")) {
             template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", key, "AuthorizationType", "AWS_IAM"));
@@ -64,7 +65,7 @@ class HearkenStackHttpApiTest {
         Map<String, Object> target = Map.of("Fn::Join", List.of("",
                 List.of("integrations/", Map.of("Ref", integration))));
 
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 11); // + AppFollow webhook, impact query (#5); results, rollout, conversions, program overview (#10); POST/GET /mail/unsubscribe (#7)
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 26); // + AppFollow webhook, impact query (#5); results, rollout, conversions, program overview (#10); POST/GET /mail/unsubscribe (#7); reply templates 8, review apps and decisions 7 (#16)
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
                 "RouteKey", "POST /experiments/{key}/assignments", "Target", target));
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
@@ -84,11 +85,11 @@ class HearkenStackHttpApiTest {
     @Test
     void api_gateway_may_invoke_the_function_only_for_its_routes() {
         // Only API Gateway's: EventBridge rules add permissions of their own (principal events.amazonaws.com).
-        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "apigateway.amazonaws.com"), 11); // one per route
+        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "apigateway.amazonaws.com"), 26); // one per route
         template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
                 "Principal", "apigateway.amazonaws.com",
-                "SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))), 11);
+                "SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))), 26);
     }
 
     @Test

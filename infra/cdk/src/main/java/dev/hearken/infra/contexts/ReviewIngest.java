@@ -13,6 +13,7 @@ import dev.hearken.infra.constructs.WorkerQueueProps;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -126,6 +127,33 @@ public final class ReviewIngest {
                 .schedule(Schedule.rate(software.amazon.awscdk.Duration.minutes(15)))
                 .targets(List.of(new LambdaFunction(poller.function())))
                 .build();
+
+        // An app may name its own store credentials (another team's key): a secret under the store's name,
+        // <prefix>/appstore… or <prefix>/googleplay… (the operator API refuses any other), so the poller may
+        // read those names and no others. Secrets Manager appends a 6-character suffix to every ARN.
+        String prefix = platform.settings().prefix();
+        poller.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("secretsmanager:GetSecretValue"))
+                .resources(List.of(
+                        secretArns(platform, prefix + "/appstore"), secretArns(platform, prefix + "/googleplay")))
+                .build());
+
+        // The operator API: the apps to poll, and what the worker decided about one review.
+        HearkenFunction admin = platform.function(HearkenFunctionProps.builder("review-ingest-admin")
+                .module("functions/review-ingest")
+                .export("admin")
+                .build());
+        platform.administers(admin, apps);
+        platform.adminCollection(admin, "/admin/review-apps", "appId");
+        reviews.grant(admin, "dynamodb:Query");
+        platform.route(HttpMethod.GET, "/admin/reviews/{store}/{appId}/{reviewId}/decisions", admin);
+    }
+
+    /** Every secret whose name starts with {@code namePrefix}, in this stack's account and region. */
+    private static String secretArns(StackBase platform, String namePrefix) {
+        return software.amazon.awscdk.Stack.of(platform.scope()).formatArn(software.amazon.awscdk.ArnComponents.builder()
+                .service("secretsmanager").resource("secret").resourceName(namePrefix + "*")
+                .arnFormat(software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME).build());
     }
 
     /** The review-ingest worker, which decides what a review needs (reply offer, escalation). */
