@@ -1,5 +1,6 @@
 package dev.hearken.autoreply.aws;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.hearken.autoreply.domain.ReplyChannel;
 import dev.hearken.autoreply.domain.ReplyPreview;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code POST /admin/reply-templates/preview}: the text a user would get from a template, composed by the worker's
@@ -32,14 +34,19 @@ public final class TemplatePreviews {
     /** The route this serves. */
     public static final String ROUTE = "POST /admin/reply-templates/preview";
 
-    /** The request body. */
+    /**
+     * The request body. {@code placeholders}: {@code name}, {@code ticketId}, {@code app}, {@code articleLink} and, for
+     * e-mail, {@code subject} (of the message answered); those not given are the worker's ({@code app},
+     * {@code articleLink}) or empty.
+     */
     public record Body(@JsonProperty(required = true) String templateKey, @JsonProperty(required = true) String language,
-            String channel, Values placeholders, String variant) {}
+            String channel, Map<String, String> placeholders, String variant) {}
 
-    /** Placeholder values; those not given are the worker's ({@code app}, {@code articleLink}) or empty. */
-    public record Values(String name, String ticketId, String app, String articleLink, String subject) {}
+    /** The placeholder values a preview takes. */
+    private static final Set<String> VALUES = Set.of("name", "ticketId", "app", "articleLink", "subject");
 
-    /** The answer: {@link ReplyPreview.Result} and the version of the template it used. */
+    /** The answer: {@link ReplyPreview.Result} and the version of the template it used; no {@code subject} but for e-mail. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(String text, String subject, String resolvedLanguage, List<String> chain, long templateVersion,
             String experimentKey, String variant, String channel, int length, int maxLength) {}
 
@@ -55,13 +62,17 @@ public final class TemplatePreviews {
     public Reply serve(Request request) {
         Body body = request.body(Body.class);
         String key = Identifiers.require("templateKey", body.templateKey());
-        Values values = body.placeholders() == null ? new Values(null, null, null, null, null) : body.placeholders();
+        Map<String, String> values = body.placeholders() == null ? Map.of() : body.placeholders();
+        values.keySet().stream().filter(name -> !VALUES.contains(name)).findFirst().ifPresent(name -> {
+            throw new BadRequestException("placeholders." + name, "unknown placeholder; a preview takes " + VALUES);
+        });
         ReplyChannel channel = channel(body.channel());
         Versions read = new Versions();
         ReplyPreview.Result found;
         try {
-            found = preview.preview(read, new ReplyPreview.Request(key, body.language(), channel, values.name(),
-                    values.ticketId(), values.app(), values.articleLink(), values.subject(), body.variant()))
+            found = preview.preview(read, new ReplyPreview.Request(key, body.language(), channel, values.get("name"),
+                    values.get("ticketId"), values.get("app"), values.get("articleLink"), values.get("subject"),
+                    body.variant()))
                     .orElseThrow(() -> AdminRefusal.notFound("reply-template", key));
         } catch (TemplateRules.Violation v) {
             throw new BadRequestException(v.field(), v.getMessage());
