@@ -12,6 +12,8 @@ import dev.hearken.infra.constructs.WorkerQueue;
 import dev.hearken.infra.constructs.WorkerQueueProps;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.events.Rule;
@@ -24,6 +26,9 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
  * replies. One artifact ({@code functions/review-ingest}), one function per export: the AppFollow webhook
  * only enqueues (a fast 202), the worker does the slow part (understanding models) behind the reviews
  * queue, insights answers the bug-impact query, the poller pulls both stores every 15 minutes.
+ *
+ * <p>{@code review-ingest-admin} serves the operator API: the apps ({@code /admin/review-apps}) and the decisions the
+ * worker stored about a review.
  *
  * <p>Secrets carry no value in the template: an operator puts the store keys and the AppFollow token; the
  * reviewer pseudonymisation key is generated and never leaves AWS. The worker produces to the auto-reply
@@ -151,9 +156,9 @@ public final class ReviewIngest {
 
     /** Every secret whose name starts with {@code namePrefix}, in this stack's account and region. */
     private static String secretArns(StackBase platform, String namePrefix) {
-        return software.amazon.awscdk.Stack.of(platform.scope()).formatArn(software.amazon.awscdk.ArnComponents.builder()
+        return platform.scope().formatArn(ArnComponents.builder()
                 .service("secretsmanager").resource("secret").resourceName(namePrefix + "*")
-                .arnFormat(software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME).build());
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
     }
 
     /** The review-ingest worker, which decides what a review needs (reply offer, escalation). */
