@@ -104,7 +104,7 @@ public class AutoReplyBeans {
     @Singleton
     AdminCollection replyTemplates(AutoReplyConfig config, DynamoDbClient dynamo, AuditTrail audit) {
         ReplyTemplateSchema schema = new ReplyTemplateSchema(
-                new TemplateRules(new QuteRenderer(), config.appName(), config.articleLink()));
+                new TemplateRules(new QuteRenderer(), config.appName(), settings(config).articleLinks()));
         return new AdminCollection(new VersionedItems(dynamo, config.templatesTable(), schema.kind(), audit), schema,
                 audit);
     }

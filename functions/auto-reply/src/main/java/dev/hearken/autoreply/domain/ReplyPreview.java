@@ -18,7 +18,7 @@ public final class ReplyPreview {
      * @param name        the requester's name, or {@code null}
      * @param ticketId    the ticket or case number (ticket keys only: the worker gives reviews none), or {@code null}
      * @param app         the app's name; {@code null}: the configured one
-     * @param articleLink the help link; {@code null}: the configured one
+     * @param articleLink the help link; {@code null}: the configured one of the template's language
      * @param subject     the subject of the message answered (e-mail), or {@code null}
      * @param variant     the experiment variation to show, or {@code null} for the default text
      */
@@ -63,7 +63,7 @@ public final class ReplyPreview {
                 (experiment, unit) -> Optional.ofNullable(request.variant()));
         Placeholders values = new Placeholders(request.name(),
                 request.app() == null ? settings.appName() : request.app(),
-                request.articleLink() == null ? settings.articleLink() : request.articleLink(),
+                request.articleLink() == null ? settings.articleLinks() : ArticleLinks.of(request.articleLink()),
                 kind == ReplyChannel.Kind.TICKET ? request.ticketId() : null);
         return composer.compose(kind, List.of(request.templateKey()), chain, values, "preview")
                 .map(c -> new Result(c.text(),

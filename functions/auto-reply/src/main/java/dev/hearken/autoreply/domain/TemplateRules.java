@@ -49,16 +49,16 @@ public final class TemplateRules {
 
     private final TemplateRenderer renderer;
     private final String appName;
-    private final String articleLink;
+    private final ArticleLinks articleLinks;
 
     /**
-     * @param appName     the {@code {app}} value the worker renders with ({@link ReplySettings#appName()})
-     * @param articleLink the {@code {articleLink}} value the worker renders with
+     * @param appName      the {@code {app}} value the worker renders with ({@link ReplySettings#appName()})
+     * @param articleLinks the {@code {articleLink}} values the worker renders with, per language
      */
-    public TemplateRules(TemplateRenderer renderer, String appName, String articleLink) {
+    public TemplateRules(TemplateRenderer renderer, String appName, ArticleLinks articleLinks) {
         this.renderer = renderer;
         this.appName = appName;
-        this.articleLink = articleLink;
+        this.articleLinks = articleLinks;
     }
 
     /** The kind of channel a key answers: {@code review:…} keys are review answers, the rest tickets and e-mail. */
@@ -109,7 +109,8 @@ public final class TemplateRules {
         ReplyChannel.Kind kind = kindOf(template.key());
         String longestName = "W".repeat(Placeholders.MAX_NAME);
         for (String name : new String[] {longestName, null}) {
-            String rendered = renderer.render(text, new Placeholders(name, appName, articleLink, "35501").values()).strip();
+            String rendered = renderer.render(text, new Placeholders(name, appName, articleLinks, "35501")
+                    .values(template.language())).strip();
             if (!HumanPath.endsWithPath(kind, template.language(), rendered)) {
                 throw new Violation(field, field + " must end with the way to a person: \""
                         + HumanPath.sentenceOrFallback(kind, template.language()) + "\"");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearken.autoreply.domain.ArticleLinks;
 import dev.hearken.autoreply.domain.TemplateRules;
 import dev.hearken.autoreply.template.QuteRenderer;
 import dev.hearken.aws.admin.AttributeJson;
@@ -21,7 +22,7 @@ class ReplyTemplateSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ReplyTemplateSchema schema = new ReplyTemplateSchema(
-            new TemplateRules(new QuteRenderer(), "Hearken", "https://help.example.com"));
+            new TemplateRules(new QuteRenderer(), "Hearken", ArticleLinks.of("https://help.example.com")));
 
     @Test
     void every_seed_template_validates_and_is_written_in_exactly_its_seed_shape() throws Exception {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearken.autoreply.AutoReplyResource;
 import dev.hearken.autoreply.aws.DynamoDbReplyTemplates;
+import dev.hearken.autoreply.domain.ArticleLinks;
 import dev.hearken.autoreply.domain.LanguageChain;
 import dev.hearken.autoreply.domain.Placeholders;
 import dev.hearken.autoreply.domain.ReplyChannel;
@@ -91,7 +92,7 @@ class ReplyTemplatesAdminFunctionTest {
                 new DynamoDbReplyTemplates(Emulator.shared().dynamo(), TABLE, Duration.ZERO), new QuteRenderer(),
                 (experiment, unit) -> Optional.of("friendly"));
         var reply = worker.compose(ReplyChannel.Kind.TICKET, List.of(key), LanguageChain.of("pt-BR", "pt"),
-                new Placeholders("Ana", "Lumen", "https://help.example.com/a", "35501"), "req-1").orElseThrow();
+                new Placeholders("Ana", "Lumen", ArticleLinks.of("https://help.example.com/a"), "35501"), "req-1").orElseThrow();
 
         assertThat(reply.language()).isEqualTo("pt");
         assertThat(reply.experimentKey()).isEqualTo("reply-template-tone");

@@ -11,6 +11,7 @@ import dev.hearken.infra.constructs.HearkenFunctionProps;
 import dev.hearken.infra.constructs.WorkerQueue;
 import dev.hearken.infra.constructs.WorkerQueueProps;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -113,6 +114,16 @@ public final class ReviewIngest {
         if (poller != null) {
             poll(platform, poller, apps, cursors, appStoreSecret, googlePlaySecret);
         }
+
+        // The operator API: the apps to poll, and what the worker decided about one review.
+        HearkenFunction admin = platform.function(HearkenFunctionProps.builder("review-ingest-admin")
+                .module("functions/review-ingest")
+                .export("admin")
+                .build());
+        platform.administers(admin, apps);
+        platform.adminCollection(admin, "/admin/review-apps", "appId");
+        reviews.grant(admin, "dynamodb:Query");
+        platform.route(HttpMethod.GET, "/admin/reviews/{store}/{appId}/{reviewId}/decisions", admin);
     }
 
     /** The poller's grants and its 15-minute schedule; a store's secret is {@code null} when it is disabled. */
@@ -135,23 +146,20 @@ public final class ReviewIngest {
 
         // An app may name its own store credentials (another team's key): a secret under the store's name,
         // <prefix>/appstore… or <prefix>/googleplay… (the operator API refuses any other), so the poller may
-        // read those names and no others. Secrets Manager appends a 6-character suffix to every ARN.
-        String prefix = platform.settings().prefix();
-        poller.function().addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("secretsmanager:GetSecretValue"))
-                .resources(List.of(
-                        secretArns(platform, prefix + "/appstore"), secretArns(platform, prefix + "/googleplay")))
-                .build());
-
-        // The operator API: the apps to poll, and what the worker decided about one review.
-        HearkenFunction admin = platform.function(HearkenFunctionProps.builder("review-ingest-admin")
-                .module("functions/review-ingest")
-                .export("admin")
-                .build());
-        platform.administers(admin, apps);
-        platform.adminCollection(admin, "/admin/review-apps", "appId");
-        reviews.grant(admin, "dynamodb:Query");
-        platform.route(HttpMethod.GET, "/admin/reviews/{store}/{appId}/{reviewId}/decisions", admin);
+        // read those names of the enabled stores and no others. Secrets Manager appends a 6-character suffix.
+        List<String> ownCredentials = new ArrayList<>();
+        if (appStoreSecret != null) {
+            ownCredentials.add(secretArns(platform, appStoreSecret.name()));
+        }
+        if (googlePlaySecret != null) {
+            ownCredentials.add(secretArns(platform, googlePlaySecret.name()));
+        }
+        if (!ownCredentials.isEmpty()) {
+            poller.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("secretsmanager:GetSecretValue"))
+                    .resources(ownCredentials)
+                    .build());
+        }
     }
 
     /** Every secret whose name starts with {@code namePrefix}, in this stack's account and region. */
