@@ -124,6 +124,41 @@ class HearkenStackAutoReplyTest {
         assertThat(writers).isEqualTo(1);
     }
 
+    @Test
+    void the_template_api_is_its_own_function_behind_iam_routes_including_the_preview() {
+        template.hasResourceProperties(FUNCTION, Map.of(
+                "FunctionName", "hearken-auto-reply-admin",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "QUARKUS_FUNQY_EXPORT", "admin",
+                        "HEARKEN_TABLES_REPLY_TEMPLATES", "hearken-reply-templates",
+                        "HEARKEN_TABLES_AUDIT", "hearken-audit")))));
+        String integration = template.getResourceId("AWS::ApiGatewayV2::Integration", Map.of("Properties",
+                Map.of("IntegrationUri", arnOf(Templates.function("hearken-auto-reply-admin")))));
+        for (String key : List.of("GET /admin/reply-templates", "POST /admin/reply-templates",
+                "GET /admin/reply-templates/{templateKey}", "GET /admin/reply-templates/{templateKey}/{language}",
+                "PUT /admin/reply-templates/{templateKey}/{language}",
+                "DELETE /admin/reply-templates/{templateKey}/{language}",
+                "GET /admin/reply-templates/{templateKey}/{language}/history", "POST /admin/reply-templates/preview")) {
+            template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", key,
+                    "AuthorizationType", "AWS_IAM",
+                    "Target", Map.of("Fn::Join", List.of("", List.of("integrations/", Map.of("Ref", integration))))));
+        }
+    }
+
+    @Test
+    void the_template_api_may_change_templates_and_append_to_the_audit_trail_and_nothing_else() {
+        String audit = table("hearken-audit");
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role("hearken-auto-reply-admin"))),
+                "PolicyDocument", Map.of("Statement", List.of(
+                        allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arnOf(Templates.logicalId(template,
+                                "AWS::Logs::LogGroup", "LogGroupName", "/aws/lambda/hearken-auto-reply-admin"))),
+                        allow(List.of("dynamodb:PutItem", "dynamodb:Query"), List.of(arnOf(audit),
+                                Map.of("Fn::Join", List.of("", List.of(arnOf(audit), "/index/*"))))),
+                        allow(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:PutItem",
+                                "dynamodb:DeleteItem"), List.of(arnOf(table("hearken-reply-templates"))))))));
+    }
+
     private String secret() {
         return Templates.logicalId(template, "AWS::SecretsManager::Secret", "Name", "hearken/zendesk");
     }

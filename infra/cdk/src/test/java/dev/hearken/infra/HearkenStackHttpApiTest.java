@@ -72,7 +72,7 @@ class HearkenStackHttpApiTest {
         Map<String, Object> target = Map.of("Fn::Join", List.of("",
                 List.of("integrations/", Map.of("Ref", integration))));
 
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 58); // + 24 of push-admin, 9 of experiments-admin, 14 of ticket-admin (#16); + AppFollow webhook, impact query (#5); results, rollout, conversions, program overview (#10); POST/GET /mail/unsubscribe (#7)
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 73); // + 24 of push-admin, 9 of experiments-admin, 14 of ticket-admin, 8 of auto-reply-admin, 7 of review-ingest-admin (#16); + AppFollow webhook, impact query (#5); results, rollout, conversions, program overview (#10); POST/GET /mail/unsubscribe (#7)
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
                 "RouteKey", "POST /experiments/{key}/assignments", "Target", target));
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
@@ -92,11 +92,11 @@ class HearkenStackHttpApiTest {
     @Test
     void api_gateway_may_invoke_the_function_only_for_its_routes() {
         // Only API Gateway's: EventBridge rules add permissions of their own (principal events.amazonaws.com).
-        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "apigateway.amazonaws.com"), 58); // one per route
+        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "apigateway.amazonaws.com"), 73); // one per route
         template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
                 "Principal", "apigateway.amazonaws.com",
-                "SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))), 58);
+                "SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))), 73);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static dev.hearken.infra.Templates.role;
 import static dev.hearken.infra.Templates.table;
 import static dev.hearken.infra.Templates.arnOf;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,43 @@ class HearkenStackReviewIngestTest {
                         allow("secretsmanager:GetSecretValue", Map.of("Ref", secret("hearken/review-pseudonym"))),
                         allow(List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
                                 arnOf(queue("hearken-review-escalations")))))));
+    }
+
+    @Test
+    void the_app_api_and_the_decision_lookup_are_one_function_behind_iam_routes() {
+        String integration = template.getResourceId("AWS::ApiGatewayV2::Integration", Map.of("Properties",
+                Map.of("IntegrationUri", arnOf(function("hearken-review-ingest-admin")))));
+        for (String key : List.of("GET /admin/review-apps", "POST /admin/review-apps", "GET /admin/review-apps/{appId}",
+                "PUT /admin/review-apps/{appId}", "DELETE /admin/review-apps/{appId}",
+                "GET /admin/review-apps/{appId}/history", "GET /admin/reviews/{store}/{appId}/{reviewId}/decisions")) {
+            template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", key,
+                    "AuthorizationType", "AWS_IAM",
+                    "Target", Map.of("Fn::Join", List.of("", List.of("integrations/", Map.of("Ref", integration))))));
+        }
+    }
+
+    @Test
+    void the_admin_function_may_change_apps_append_to_the_audit_trail_and_query_reviews_and_nothing_else() {
+        String audit = table("hearken-audit");
+        template.hasResourceProperties(POLICY, Map.of(
+                "Roles", List.of(Map.of("Ref", role("hearken-review-ingest-admin"))),
+                "PolicyDocument", Map.of("Statement", List.of(
+                        allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                arnOf(logGroup("hearken-review-ingest-admin"))),
+                        allow(List.of("dynamodb:PutItem", "dynamodb:Query"), List.of(arnOf(audit),
+                                Map.of("Fn::Join", List.of("", List.of(arnOf(audit), "/index/*"))))),
+                        allow(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:PutItem",
+                                "dynamodb:DeleteItem"), List.of(arnOf(table("hearken-review-apps")))),
+                        allow("dynamodb:Query", List.of(arnOf(table("hearken-reviews"))))))));
+    }
+
+    @Test
+    void the_poller_may_read_the_store_secrets_an_app_names_and_no_other_secret() {
+        Map<String, Map<String, Object>> policies = template.findResources(POLICY, Map.of(
+                "Properties", Map.of("Roles", List.of(Map.of("Ref", role("hearken-review-poller"))))));
+        String policy = policies.values().iterator().next().toString();
+        assertThat(policy).contains(":secret:hearken/appstore*", ":secret:hearken/googleplay*");
+        assertThat(policy).doesNotContain(":secret:*", ":secret:hearken/*", "secretsmanager:*");
     }
 
     private String secret(String name) {

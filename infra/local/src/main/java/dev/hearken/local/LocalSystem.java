@@ -147,6 +147,10 @@ final class LocalSystem implements AutoCloseable {
     Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>(emulator.processEnvironment());
         env.putAll(fakes.functionEnvironment());
+        // On a developer's machine an operator's edit (a routing rule, a reply template) applies at the next
+        // ticket, not after the deployed one-minute caches: what you change through the API you see at once.
+        env.put("HEARKEN_TICKETS_RULES_CACHE_TTL", "1s");
+        env.put("HEARKEN_AUTO_REPLY_TEMPLATE_CACHE_TTL", "1s");
         return env;
     }
 

@@ -42,18 +42,40 @@ public final class DynamoDbReplyTemplates implements ReplyTemplates {
     private Optional<ReplyTemplate> load(String key, String language) {
         var response = dynamo.getItem(b -> b.tableName(table).key(Map.of(
                 "templateKey", AttributeValue.fromS(key), "language", AttributeValue.fromS(language))));
-        if (!response.hasItem() || !response.item().containsKey("body")) {
+        return response.hasItem() ? template(response.item()) : Optional.empty();
+    }
+
+    /** The template an item holds (its key attributes included); empty for an item without a {@code body}. */
+    public static Optional<ReplyTemplate> template(Map<String, AttributeValue> item) {
+        if (!item.containsKey("body")) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = response.item();
         Map<String, String> variants = new LinkedHashMap<>();
         AttributeValue v = item.get("variants");
         if (v != null && v.hasM()) {
             v.m().forEach((variation, body) -> variants.put(variation, body.s()));
         }
         AttributeValue experiment = item.get("experimentKey");
-        return Optional.of(new ReplyTemplate(key, language, item.get("body").s(),
+        return Optional.of(new ReplyTemplate(item.get("templateKey").s(), item.get("language").s(), item.get("body").s(),
                 experiment == null || experiment.s() == null || experiment.s().isBlank() ? null : experiment.s(),
                 variants));
+    }
+
+    /**
+     * The item of {@code template} without its key attributes, in the shape {@link #template} reads: the operator
+     * API writes templates through this.
+     */
+    public static Map<String, AttributeValue> item(ReplyTemplate template) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("body", AttributeValue.fromS(template.body()));
+        if (template.experimentKey() != null) {
+            item.put("experimentKey", AttributeValue.fromS(template.experimentKey()));
+        }
+        if (!template.variants().isEmpty()) {
+            Map<String, AttributeValue> variants = new LinkedHashMap<>();
+            template.variants().forEach((variation, body) -> variants.put(variation, AttributeValue.fromS(body)));
+            item.put("variants", AttributeValue.fromM(variants));
+        }
+        return item;
     }
 }

@@ -7,6 +7,14 @@ import dev.hearken.autoreply.aws.DynamoDbReplyLedger;
 import dev.hearken.autoreply.aws.DynamoDbReplyTemplates;
 import dev.hearken.autoreply.aws.ExperimentVariantPicker;
 import dev.hearken.autoreply.domain.ArticleLinks;
+import dev.hearken.autoreply.aws.ReplyTemplateSchema;
+import dev.hearken.autoreply.aws.TemplatePreviews;
+import dev.hearken.autoreply.domain.ReplyPreview;
+import dev.hearken.autoreply.domain.TemplateRules;
+import dev.hearken.aws.admin.AdminCollection;
+import dev.hearken.aws.admin.AuditTrail;
+import dev.hearken.aws.admin.VersionedItems;
+import dev.hearken.aws.config.TableNames;
 import dev.hearken.autoreply.domain.AutoReplyService;
 import dev.hearken.autoreply.domain.Guardrails;
 import dev.hearken.autoreply.domain.MailAddress;
@@ -87,6 +95,28 @@ public class AutoReplyBeans {
 
     @Produces
     @Singleton
+    AuditTrail auditTrail(DynamoDbClient dynamo, TableNames tables, ObjectMapper json) {
+        return new AuditTrail(dynamo, tables.audit(), json, CLOCK);
+    }
+
+    /** The catalogue as the operator API edits it: entries checked by the worker's rules before they are stored. */
+    @Produces
+    @Singleton
+    AdminCollection replyTemplates(AutoReplyConfig config, DynamoDbClient dynamo, AuditTrail audit) {
+        ReplyTemplateSchema schema = new ReplyTemplateSchema(
+                new TemplateRules(new QuteRenderer(), config.appName(), settings(config).articleLinks()));
+        return new AdminCollection(new VersionedItems(dynamo, config.templatesTable(), schema.kind(), audit), schema,
+                audit);
+    }
+
+    @Produces
+    @Singleton
+    TemplatePreviews templatePreviews(AutoReplyConfig config, AdminCollection replyTemplates) {
+        return new TemplatePreviews(replyTemplates.items(), new ReplyPreview(new QuteRenderer(), settings(config)));
+    }
+
+    @Produces
+    @Singleton
     AutoReplyService autoReplyService(AutoReplyConfig config, DynamoDbClient dynamo,
             ZendeskClient zendesk, AssignmentService assignments,
             AppStoreReviewDesk appStore, GooglePlayReviewDesk googlePlay, SesMailDesk mail) {
@@ -100,16 +130,20 @@ public class AutoReplyBeans {
         ownDomains.add(MailAddress.domain(config.mail().from()));
         Guardrails guardrails = new Guardrails(blockedTags, Set.copyOf(config.blockedGroups().orElse(List.of())),
                 Set.copyOf(config.blockedPriorities()), ownDomains);
-        ReplySettings settings = new ReplySettings(
-                Map.of("googleplay", config.googlePlayDailyCap(), "appstore", config.appStoreDailyCap(),
-                        "zendesk", config.zendeskDailyCap(), "email", config.mail().dailyCap()), config.appName(),
-                new ArticleLinks(config.articleLink(), config.articleLinks()),
-                config.ticketStatus(), Set.copyOf(config.ticketTags()), config.claimLease());
+        ReplySettings settings = settings(config);
         return new AutoReplyService(composer,
                 new DynamoDbReplyLedger(dynamo, config.repliesTable(), config.retention()),
                 new DynamoDbDailyCaps(dynamo, config.capsTable()),
                 new ZendeskReplyDesk(zendesk),
                 List.<ReviewDesk>of(appStore, googlePlay), mail,
                 guardrails, settings, CLOCK);
+    }
+
+    private static ReplySettings settings(AutoReplyConfig config) {
+        return new ReplySettings(
+                Map.of("googleplay", config.googlePlayDailyCap(), "appstore", config.appStoreDailyCap(),
+                        "zendesk", config.zendeskDailyCap(), "email", config.mail().dailyCap()), config.appName(),
+                new ArticleLinks(config.articleLink(), config.articleLinks()),
+                config.ticketStatus(), Set.copyOf(config.ticketTags()), config.claimLease());
     }
 }

@@ -88,6 +88,11 @@ public final class AutoReplyService {
         this.clock = clock;
     }
 
+    /** The longest text {@code channel} accepts; a longer reply is skipped as {@code text_too_long}. */
+    public static int maxLength(ReplyChannel channel) {
+        return MAX_LENGTH.get(channel);
+    }
+
     /**
      * Handles one request.
      *

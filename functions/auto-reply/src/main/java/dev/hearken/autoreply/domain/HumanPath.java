@@ -2,6 +2,8 @@ package dev.hearken.autoreply.domain;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The sentence that ends every automatic answer and tells the user how to reach a person, per kind
@@ -37,6 +39,16 @@ public final class HumanPath {
             "fr", "Besoin d'une personne ? Écrivez-nous via l'Aide de l'application et quelqu'un de l'équipe vous répondra.");
 
     private HumanPath() {}
+
+    /**
+     * The languages with a sentence for both kinds: the only languages a template may be written in, so that the
+     * way to a person is always offered in the language of the answer.
+     */
+    public static Set<String> languages() {
+        Set<String> both = new TreeSet<>(TICKET.keySet());
+        both.retainAll(REVIEW.keySet());
+        return both;
+    }
 
     /** The sentence for this kind of channel and exact language, if we have one. */
     public static Optional<String> sentence(ReplyChannel.Kind kind, String language) {

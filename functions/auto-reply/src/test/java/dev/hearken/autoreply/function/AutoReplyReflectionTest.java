@@ -1,5 +1,6 @@
 package dev.hearken.autoreply.function;
 
+import dev.hearken.autoreply.aws.TemplatePreviews;
 import dev.hearken.reply.AutoReplyRequest;
 import dev.hearken.testing.NativeReflection;
 import org.junit.jupiter.api.Test;
@@ -10,5 +11,11 @@ class AutoReplyReflectionTest {
     @Test
     void the_request_every_auto_reply_message_carries_and_what_it_reaches_are_registered() {
         NativeReflection.assertRegistered(AutoReplyReflection.class, AutoReplyRequest.class);
+    }
+
+    @Test
+    void the_template_preview_request_and_answer_are_registered() {
+        NativeReflection.assertRegistered(AutoReplyReflection.class, TemplatePreviews.Body.class,
+                TemplatePreviews.View.class);
     }
 }

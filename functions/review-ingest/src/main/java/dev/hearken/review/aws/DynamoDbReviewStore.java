@@ -85,7 +85,7 @@ public final class DynamoDbReviewStore implements ReviewStore {
     }
 
     @Override
-    public void complete(Review r, ReviewAnalysis a) {
+    public void complete(Review r, ReviewAnalysis a, Decision d) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":done", s("done"));
         values.put(":lang", s(a.language()));
@@ -97,10 +97,17 @@ public final class DynamoDbReviewStore implements ReviewStore {
         values.put(":prio", AttributeValue.fromBool(a.priority()));
         values.put(":flags", AttributeValue.fromL(a.flags().stream().sorted().map(DynamoDbReviewStore::s).toList()));
         values.put(":model", s(a.modelVersion() == null ? "unknown" : a.modelVersion()));
+        values.put(":eligible", AttributeValue.fromBool(d.replyEligible()));
+        values.put(":why", s(d.replyReason()));
+        values.put(":rule", d.replyRule() == null ? AttributeValue.fromNul(true) : s(d.replyRule()));
+        values.put(":answer", d.replyAnswer() == null ? AttributeValue.fromNul(true) : s(d.replyAnswer()));
+        values.put(":escalated", AttributeValue.fromL(d.escalated().stream().map(DynamoDbReviewStore::s).toList()));
         dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of("reviewKey", s(r.key()), "version", s(r.contentHash())))
                 .updateExpression("SET #state = :done, #lang = :lang, sentiment = :sent, intent = :intent, "
-                        + "intentConfidence = :conf, topics = :topics, spam = :spam, priority = :prio, flags = :flags, modelVersion = :model")
+                        + "intentConfidence = :conf, topics = :topics, spam = :spam, priority = :prio, flags = :flags, "
+                        + "modelVersion = :model, replyEligible = :eligible, replyReason = :why, replyRule = :rule, "
+                        + "replyAnswer = :answer, escalated = :escalated")
                 .expressionAttributeNames(Map.of("#state", "state", "#lang", "language"))
                 .expressionAttributeValues(values));
     }

@@ -18,6 +18,8 @@ import dev.hearken.review.ingest.ReviewLinks;
 import dev.hearken.review.ingest.ReviewIngestService;
 import dev.hearken.review.model.Store;
 import dev.hearken.review.poll.ReviewPoller;
+import dev.hearken.review.poll.StoreClient;
+import dev.hearken.review.poll.StoreClients;
 import dev.hearken.review.store.AppStoreReviewPages;
 import dev.hearken.review.store.GooglePlayReviewPages;
 import dev.hearken.review.webhook.AppFollowWebhook;
@@ -37,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -126,17 +129,24 @@ public class ReviewBeans {
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.poll().requestTimeout()).build();
         ReviewSettings.Secrets ids = settings.secrets();
         Duration timeout = settings.poll().requestTimeout();
-        AppStoreConnectClient appStore = new AppStoreConnectClient(settings.appstore().baseUrl(), http, json, timeout,
-                secrets, ids.appstore(), settings.appstore().backoff(), clock);
-        GooglePlayClient googlePlay = new GooglePlayClient(settings.googleplay().baseUrl(), http, json, timeout,
-                new GoogleAccessTokens(secrets, ids.googleplay(), Optional.of(settings.googleplay().tokenUrl()), http,
-                        json, timeout, GOOGLE_TOKEN_MARGIN, clock),
-                settings.googleplay().backoff());
-        return new ReviewPoller(Map.of(
-                        Store.APP_STORE, new AppStoreReviewPages(appStore, settings.appstore().pageSize(),
-                                settings.appstore().backoff(), settings.appstore().minRemaining()),
-                        Store.GOOGLE_PLAY, new GooglePlayReviewPages(googlePlay, settings.googleplay().pageSize())),
-                new DynamoDbCursorStore(dynamo, tables.reviewCursors()), queue, clock, LOG::warn);
+        // One client per store and secret: an app may name its own credentials (ReviewApp#credentials); the
+        // clients cache their tokens, so they are kept for the life of the function instance.
+        Map<String, StoreClient> clients = new ConcurrentHashMap<>();
+        StoreClients byCredentials = (store, credentials) -> clients.computeIfAbsent(store.code() + "|" + credentials,
+                k -> switch (store) {
+                    case APP_STORE -> new AppStoreReviewPages(new AppStoreConnectClient(settings.appstore().baseUrl(),
+                            http, json, timeout, secrets, credentials == null ? ids.appstore() : credentials,
+                            settings.appstore().backoff(), clock), settings.appstore().pageSize(),
+                            settings.appstore().backoff(), settings.appstore().minRemaining());
+                    case GOOGLE_PLAY -> new GooglePlayReviewPages(new GooglePlayClient(settings.googleplay().baseUrl(),
+                            http, json, timeout, new GoogleAccessTokens(secrets,
+                                    credentials == null ? ids.googleplay() : credentials,
+                                    Optional.of(settings.googleplay().tokenUrl()), http, json, timeout,
+                                    GOOGLE_TOKEN_MARGIN, clock),
+                            settings.googleplay().backoff()), settings.googleplay().pageSize());
+                });
+        return new ReviewPoller(byCredentials, new DynamoDbCursorStore(dynamo, tables.reviewCursors()), queue, clock,
+                LOG::warn);
     }
 
     /**

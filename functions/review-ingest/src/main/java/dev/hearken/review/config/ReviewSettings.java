@@ -35,8 +35,12 @@ public interface ReviewSettings {
     @WithDefault("P90D")
     Duration impactMarkerRetention();
 
-    /** How long the configured apps are cached in a warm function (secrets: {@code hearken.secrets.cache-ttl}). */
-    @WithDefault("PT5M")
+    /**
+     * How long the configured apps are cached in a warm function, hence how long an operator's change to an app takes
+     * to reach the poller and the worker (secrets: {@code hearken.secrets.cache-ttl}). A scan of a handful of items a
+     * minute per warm instance costs nothing.
+     */
+    @WithDefault("PT1M")
     Duration cacheTtl();
 
     interface Secrets {

@@ -1,5 +1,6 @@
 package dev.hearken.review.function;
 
+import dev.hearken.review.aws.ReviewDecisions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -8,7 +9,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * ({@code HandlerReflectionTest} fails when one reachable from a handler is missing).
  */
 @RegisterForReflection(targets = {AppFollowDelivery.class, AppFollowDelivery.Review.class, AppFollowDelivery.Id.class,
-        AppFollowWebhookFunction.Status.class, ImpactView.class, ImpactView.Bucket.class})
+        AppFollowWebhookFunction.Status.class, ImpactView.class, ImpactView.Bucket.class,
+        ReviewDecisions.View.class, ReviewDecisions.VersionView.class, ReviewDecisions.ReplyView.class})
 final class HandlerReflection {
 
     private HandlerReflection() {}

@@ -95,14 +95,16 @@ public final class ReviewIngestService {
                     clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), analysis.modelVersion()));
             escalationsThatDay = escalationCounter.count(r.appId(), r.day(), r.key(), flags);
         }
-        // replyRule refuses every priority review, so an escalated one is never a reply candidate.
-        ReplyRule rule = stored.firstVersion() ? replyRule(r, analysis) : null;
+        // The decision refuses every priority review, so an escalated one is never a reply candidate.
+        ReviewReplyDecision.Verdict verdict = replyVerdict(r, analysis, stored.firstVersion());
+        ReplyRule rule = verdict.rule();
         if (rule != null) {
             replies.send(AutoReplyRequest.of(r.store().code(), replyItemId(r), analysis.language(), r.language(),
                     rule.answer(), analysis.intentConfidence(), clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
                     analysis.modelVersion()));
         }
-        store.complete(r, analysis);
+        store.complete(r, analysis, new ReviewStore.Decision(verdict.eligible(), verdict.reason(),
+                rule == null ? null : rule.name(), rule == null ? null : rule.answer(), List.copyOf(flags)));
         return new IngestResult(r.key(), stored.outcome(), stored.previousRating(), counted,
                 rule == null ? null : rule.name(), List.copyOf(flags), escalationsThatDay);
     }
@@ -114,10 +116,20 @@ public final class ReviewIngestService {
         return flags;
     }
 
-    private ReplyRule replyRule(Review r, ReviewAnalysis a) {
+    private ReviewReplyDecision.Verdict replyVerdict(Review r, ReviewAnalysis a, boolean firstVersion) {
+        if (!firstVersion) {
+            return new ReviewReplyDecision.Verdict(false, "an edit: only a review's first version is offered a reply",
+                    null);
+        }
         // AppFollow's text messages ("af-" ids) have no store review to answer to.
-        return ReviewReplyDecision.decide(rules, r.rating(), a, r.developerReplied(), !r.reviewId().startsWith("af-"),
-                r.hasText()).rule();
+        ReviewReplyDecision.Verdict verdict = ReviewReplyDecision.decide(rules, r.rating(), a, r.developerReplied(),
+                !r.reviewId().startsWith("af-"), r.hasText());
+        if (verdict.eligible() && !parsers.configuredApp(r.store(), r.appId())
+                .map(app -> app.answersIn(a.language())).orElse(true)) {
+            return new ReviewReplyDecision.Verdict(false, "language " + a.language()
+                    + " is not among the app's reply languages", null);
+        }
+        return verdict;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.hearken.review.ingest;
 
 import dev.hearken.review.model.Review;
+import java.util.List;
 
 /**
  * Port: the versions of every review. A version is identified by {@link Review#contentHash()}, so storing the
@@ -30,6 +31,24 @@ public interface ReviewStore {
 
     Stored store(Review review);
 
-    /** Records the analysis on the version and marks its processing finished. */
-    void complete(Review review, ReviewAnalysis analysis);
+    /**
+     * What was done with a version besides its analysis, kept with it so that an operator can see why a review was
+     * (not) answered.
+     *
+     * @param replyEligible whether a reply candidate went to auto-reply
+     * @param replyReason   why, in words ({@link ReviewReplyDecision.Verdict#reason()})
+     * @param replyRule     the reply rule that matched, or {@code null}
+     * @param replyAnswer   the answer key sent to auto-reply, or {@code null}
+     * @param escalated     the flags that took the review to a person (privacy, legal), sorted; empty when none
+     */
+    record Decision(boolean replyEligible, String replyReason, String replyRule, String replyAnswer,
+            List<String> escalated) {
+
+        public Decision {
+            escalated = List.copyOf(escalated);
+        }
+    }
+
+    /** Records the analysis and the decision on the version and marks its processing finished. */
+    void complete(Review review, ReviewAnalysis analysis, Decision decision);
 }

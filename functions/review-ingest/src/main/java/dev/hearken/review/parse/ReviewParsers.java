@@ -2,7 +2,10 @@ package dev.hearken.review.parse;
 
 import dev.hearken.review.model.AuthorPseudonymizer;
 import dev.hearken.review.model.Review;
+import dev.hearken.review.model.ReviewApp;
+import dev.hearken.review.model.Store;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Normalises a provider's review, whatever its source (events/README.md, "review-ingest SQS messages"). */
 public final class ReviewParsers {
@@ -10,11 +13,18 @@ public final class ReviewParsers {
     private final AppStoreReviewParser appStore;
     private final GooglePlayReviewParser googlePlay;
     private final AppFollowReviewParser appFollow;
+    private final AppResolver apps;
 
     public ReviewParsers(AuthorPseudonymizer authors, AppResolver apps) {
+        this.apps = apps;
         this.appStore = new AppStoreReviewParser(authors);
         this.googlePlay = new GooglePlayReviewParser(authors);
         this.appFollow = new AppFollowReviewParser(authors, apps);
+    }
+
+    /** What an operator configured about the app of a review (the parsers resolve apps anyway), if anything. */
+    public Optional<ReviewApp> configuredApp(Store store, String appId) {
+        return apps.app(store, appId);
     }
 
     /**

@@ -22,23 +22,42 @@ import java.util.function.Consumer;
  */
 public final class ReviewPoller {
 
-    /** One configured app. */
-    public record Target(Store store, String appId) {
+    /**
+     * One configured app.
+     *
+     * @param credentials the secret the app's store calls sign with, or {@code null} for the store's default
+     */
+    public record Target(Store store, String appId, String credentials) {
+
+        /** An app with the store's default credentials. */
+        public Target(Store store, String appId) {
+            this(store, appId, null);
+        }
     }
 
-    private final Map<Store, StoreClient> clients;
+    private final StoreClients clients;
     private final CursorStore cursors;
     private final ReviewQueue queue;
     private final Clock clock;
     private final Consumer<String> log;
 
+    /** With one client per store, for apps without credentials of their own. */
     public ReviewPoller(Map<Store, StoreClient> clients, CursorStore cursors, ReviewQueue queue, Clock clock,
             Consumer<String> log) {
-        this.clients = Map.copyOf(clients);
+        this(defaultsOnly(Map.copyOf(clients)), cursors, queue, clock, log);
+    }
+
+    public ReviewPoller(StoreClients clients, CursorStore cursors, ReviewQueue queue, Clock clock,
+            Consumer<String> log) {
+        this.clients = clients;
         this.cursors = cursors;
         this.queue = queue;
         this.clock = clock;
         this.log = log;
+    }
+
+    private static StoreClients defaultsOnly(Map<Store, StoreClient> clients) {
+        return (store, credentials) -> credentials == null ? clients.get(store) : null;
     }
 
     /** Polls every target until {@code deadline}. */
@@ -62,9 +81,10 @@ public final class ReviewPoller {
     }
 
     private PollSummary.AppRun poll(Target t, Instant deadline) {
-        StoreClient client = clients.get(t.store());
+        StoreClient client = clients.client(t.store(), t.credentials());
         if (client == null) {
-            throw new IllegalStateException("no client for " + t.store().code());
+            throw new IllegalStateException("no client for " + t.store().code()
+                    + (t.credentials() == null ? "" : " with the app's own credentials"));
         }
         String key = t.store().code() + "#" + t.appId();
         Cursor cursor = cursors.get(key);

@@ -22,6 +22,13 @@ final class Exports {
         }
     }
 
+    public static final class Admin implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "admin");
+        }
+    }
+
     public static final class Poll implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {

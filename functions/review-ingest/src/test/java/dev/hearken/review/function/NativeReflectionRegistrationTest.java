@@ -2,6 +2,7 @@ package dev.hearken.review.function;
 
 import dev.hearken.escalation.ReviewEscalation;
 import dev.hearken.reply.AutoReplyRequest;
+import dev.hearken.review.aws.ReviewDecisions;
 import dev.hearken.review.config.ReviewReflection;
 import dev.hearken.testing.NativeReflection;
 import dev.hearken.review.ingest.ReplyRule;
@@ -16,6 +17,11 @@ class NativeReflectionRegistrationTest {
     void the_handlers_request_and_response_records_are_registered() {
         NativeReflection.assertRegistered(HandlerReflection.class,
                 AppFollowDelivery.class, AppFollowWebhookFunction.Status.class, ImpactView.class);
+    }
+
+    @Test
+    void the_decision_lookup_answer_is_registered() {
+        NativeReflection.assertRegistered(HandlerReflection.class, ReviewDecisions.View.class);
     }
 
     @Test

@@ -7,6 +7,9 @@ import dev.hearken.reply.AutoReplyRequest;
 import dev.hearken.review.ReviewMessages;
 import dev.hearken.review.model.AuthorPseudonymizer;
 import dev.hearken.review.model.Review;
+import dev.hearken.review.model.ReviewApp;
+import dev.hearken.review.model.Store;
+import dev.hearken.review.parse.AppResolver;
 import dev.hearken.review.parse.ReviewParsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,11 +35,23 @@ class ReviewIngestServiceTest {
     /** Escalation counter: reviews counted (the markers) and per app#day totals. */
     private final Set<String> escalated = new HashSet<>();
     private final Map<String, Long> escalationsPerDay = new HashMap<>();
+    /** The app as an operator configured it, or {@code null}. */
+    private ReviewApp configured;
     private ReviewAnalysis analysis = new ReviewAnalysis("en", -0.8, "bug", 0.9, Set.of("error", "other"), false, false, "v1");
 
     private final ReviewIngestService service = new ReviewIngestService(
             new ReviewParsers(new AuthorPseudonymizer("unit-test-key-0123456789".getBytes(StandardCharsets.UTF_8)),
-                    (s, n) -> Optional.empty()),
+                    new AppResolver() {
+                        @Override
+                        public Optional<String> appIdByName(Store store, String appName) {
+                            return Optional.empty();
+                        }
+
+                        @Override
+                        public Optional<ReviewApp> app(Store store, String appId) {
+                            return Optional.ofNullable(configured).filter(a -> a.store() == store && a.appId().equals(appId));
+                        }
+                    }),
             store, r -> analysis,
             (app, topic, version, day, reviewer) -> {
                 if (!markers.add(app + topic + version + day + reviewer)) {
@@ -71,6 +86,30 @@ class ReviewIngestServiceTest {
             assertThat(q.language()).isEqualTo("en");
         });
         assertThat(store.completed).hasSize(1);
+    }
+
+    @Test
+    void the_reply_decision_and_why_are_stored_with_the_version() {
+        ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
+        ingest("googleplay", "app", play("gp:1", 2, "It still crashes", "Ana"));
+
+        assertThat(store.decisions.values()).extracting(ReviewStore.Decision::replyReason).containsExactlyInAnyOrder(
+                "eligible: rule bug-apology", "an edit: only a review's first version is offered a reply");
+        assertThat(store.decisions.values()).filteredOn(ReviewStore.Decision::replyEligible).singleElement()
+                .satisfies(d -> assertThat(d.replyAnswer()).isEqualTo("review_bug_apology"));
+    }
+
+    @Test
+    void a_review_in_a_language_the_app_does_not_answer_in_is_not_offered_and_the_reason_says_so() {
+        configured = new ReviewApp("app", Store.GOOGLE_PLAY, "App", true, null, List.of("es", "pt-BR"));
+
+        ingest("googleplay", "app", play("gp:1", 1, "It crashes", "Ana"));
+
+        assertThat(replies).isEmpty();
+        assertThat(store.decisions.values()).singleElement().satisfies(d -> {
+            assertThat(d.replyEligible()).isFalse();
+            assertThat(d.replyReason()).isEqualTo("language en is not among the app's reply languages");
+        });
     }
 
     @Test
@@ -293,6 +332,7 @@ class ReviewIngestServiceTest {
     static final class InMemoryStore implements ReviewStore {
         final Map<String, Map<String, Review>> versions = new HashMap<>();
         final Set<String> completed = new HashSet<>();
+        final Map<String, Decision> decisions = new HashMap<>();
         boolean failCompleteOnce;
 
         @Override
@@ -310,12 +350,13 @@ class ReviewIngestServiceTest {
         }
 
         @Override
-        public void complete(Review r, ReviewAnalysis a) {
+        public void complete(Review r, ReviewAnalysis a, Decision d) {
             if (failCompleteOnce) {
                 failCompleteOnce = false;
                 throw new IllegalStateException("crash");
             }
             completed.add(r.key() + "@" + r.contentHash());
+            decisions.put(r.key() + "@" + r.contentHash(), d);
         }
     }
 }

@@ -169,4 +169,45 @@ class ReviewPollerTest {
         return new PageItem(time, id, new ProviderReview.GooglePlay(new GooglePlayResources.Review(id, null, List.of())));
     }
 
+
+    @Test
+    void an_app_with_credentials_of_its_own_is_polled_with_the_client_of_those_credentials() {
+        List<String> asked = new ArrayList<>();
+        ReviewPoller byCredentials = new ReviewPoller((store, credentials) -> {
+            asked.add(store.code() + "|" + credentials);
+            return client;
+        }, new CursorStore() {
+            @Override
+            public Cursor get(String key) {
+                return new Cursor(key, null, null, null, null);
+            }
+
+            @Override
+            public void put(Cursor cursor) {
+            }
+        }, new ReviewQueue() {
+            @Override
+            public String send(ReviewMessage message) {
+                return "m";
+            }
+
+            @Override
+            public void sendAll(List<ReviewMessage> messages) {
+            }
+        }, clock, m -> { });
+
+        byCredentials.run(List.of(new ReviewPoller.Target(Store.GOOGLE_PLAY, "app", "hearken/googleplay-team-b"),
+                new ReviewPoller.Target(Store.GOOGLE_PLAY, "app2")), clock.instant().plusSeconds(60));
+
+        assertThat(asked).containsExactly("googleplay|hearken/googleplay-team-b", "googleplay|null");
+    }
+
+    @Test
+    void with_one_client_per_store_an_app_with_credentials_of_its_own_fails_alone() {
+        PollSummary summary = poller.run(List.of(new ReviewPoller.Target(Store.GOOGLE_PLAY, "app", "hearken/googleplay-b")),
+                clock.instant().plusSeconds(60));
+
+        assertThat(summary.apps()).singleElement()
+                .satisfies(run -> assertThat(run.stop()).isEqualTo(PollSummary.Stop.FAILED));
+    }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 
@@ -25,7 +26,8 @@ import software.amazon.awscdk.services.secretsmanager.Secret;
  * <p>Templates are data (seeded from {@code infra/seed/tables/reply-templates.json}); {@code replies} holds
  * one claim/outcome per request id (the exactly-once memory, expiring after two years); {@code reply-caps}
  * holds per-day counters (Google Play allows 2,000 replies/day/app). Template variants can be experiments,
- * hence the grants on {@link Experiments}' tables.
+ * hence the grants on {@link Experiments}' tables. {@code auto-reply-admin} serves the operator API of the
+ * templates ({@code /admin/reply-templates}, with a render preview).
  */
 public final class AutoReply {
 
@@ -93,6 +95,18 @@ public final class AutoReply {
                     .build());
             worker.addEnvironment("HEARKEN_AUTO_REPLY_" + store.name() + "_SECRET_ID", prefix + "/" + name);
         });
+
+        // The operator API of the catalogue: edit templates (validated as the worker reads them, audited) and
+        // preview what a user would get. It reads templates only: no queue, no channel, no experiment tables.
+        // It renders with the worker's brand, so that a preview is the worker's text and the length rules hold.
+        HearkenFunction admin = platform.function(HearkenFunctionProps.builder("auto-reply-admin")
+                .module("functions/auto-reply")
+                .export("admin")
+                .build());
+        brand(platform.settings(), admin);
+        platform.administers(admin, templates);
+        platform.adminCollection(admin, "/admin/reply-templates", "templateKey", "language");
+        platform.route(HttpMethod.POST, "/admin/reply-templates/preview", admin);
     }
 
     /**

@@ -11,8 +11,12 @@ import dev.hearken.infra.constructs.HearkenFunctionProps;
 import dev.hearken.infra.constructs.WorkerQueue;
 import dev.hearken.infra.constructs.WorkerQueueProps;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -23,6 +27,9 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
  * replies. One artifact ({@code functions/review-ingest}), one function per export: the AppFollow webhook
  * only enqueues (a fast 202), the worker does the slow part (understanding models) behind the reviews
  * queue, insights answers the bug-impact query, the poller pulls both stores every 15 minutes.
+ *
+ * <p>{@code review-ingest-admin} serves the operator API: the apps ({@code /admin/review-apps}) and the decisions the
+ * worker stored about a review.
  *
  * <p>Secrets carry no value in the template: an operator puts the store keys and the AppFollow token; the
  * reviewer pseudonymisation key is generated and never leaves AWS. The worker produces to the auto-reply
@@ -107,6 +114,16 @@ public final class ReviewIngest {
         if (poller != null) {
             poll(platform, poller, apps, cursors, appStoreSecret, googlePlaySecret);
         }
+
+        // The operator API: the apps to poll, and what the worker decided about one review.
+        HearkenFunction admin = platform.function(HearkenFunctionProps.builder("review-ingest-admin")
+                .module("functions/review-ingest")
+                .export("admin")
+                .build());
+        platform.administers(admin, apps);
+        platform.adminCollection(admin, "/admin/review-apps", "appId");
+        reviews.grant(admin, "dynamodb:Query");
+        platform.route(HttpMethod.GET, "/admin/reviews/{store}/{appId}/{reviewId}/decisions", admin);
     }
 
     /** The poller's grants and its 15-minute schedule; a store's secret is {@code null} when it is disabled. */
@@ -126,6 +143,30 @@ public final class ReviewIngest {
                 .schedule(Schedule.rate(software.amazon.awscdk.Duration.minutes(15)))
                 .targets(List.of(new LambdaFunction(poller.function())))
                 .build();
+
+        // An app may name its own store credentials (another team's key): a secret under the store's name,
+        // <prefix>/appstore… or <prefix>/googleplay… (the operator API refuses any other), so the poller may
+        // read those names of the enabled stores and no others. Secrets Manager appends a 6-character suffix.
+        List<String> ownCredentials = new ArrayList<>();
+        if (appStoreSecret != null) {
+            ownCredentials.add(secretArns(platform, appStoreSecret.name()));
+        }
+        if (googlePlaySecret != null) {
+            ownCredentials.add(secretArns(platform, googlePlaySecret.name()));
+        }
+        if (!ownCredentials.isEmpty()) {
+            poller.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("secretsmanager:GetSecretValue"))
+                    .resources(ownCredentials)
+                    .build());
+        }
+    }
+
+    /** Every secret whose name starts with {@code namePrefix}, in this stack's account and region. */
+    private static String secretArns(StackBase platform, String namePrefix) {
+        return platform.scope().formatArn(ArnComponents.builder()
+                .service("secretsmanager").resource("secret").resourceName(namePrefix + "*")
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
     }
 
     /** The review-ingest worker, which decides what a review needs (reply offer, escalation). */
