@@ -9,6 +9,7 @@ import dev.hearken.autoreply.domain.ReplyTemplates;
 import dev.hearken.autoreply.domain.RejectedException;
 import dev.hearken.autoreply.domain.TemplateRules;
 import dev.hearken.aws.admin.AdminRefusal;
+import dev.hearken.aws.admin.AdminRequests;
 import dev.hearken.aws.admin.ItemKey;
 import dev.hearken.aws.admin.Versioned;
 import dev.hearken.aws.admin.VersionedItems;
@@ -60,6 +61,9 @@ public final class TemplatePreviews {
 
     /** Answers one preview request; 404 when no language of the chain has the key. */
     public Reply serve(Request request) {
+        // Like every operator route: API Gateway has checked the caller, and a request without one (the local
+        // gateway passes those on) is refused here too rather than answered.
+        AdminRequests.author(request);
         Body body = request.body(Body.class);
         String key = Identifiers.require("templateKey", body.templateKey());
         Map<String, String> values = body.placeholders() == null ? Map.of() : body.placeholders();

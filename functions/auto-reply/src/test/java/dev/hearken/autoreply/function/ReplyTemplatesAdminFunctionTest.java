@@ -227,6 +227,15 @@ class ReplyTemplatesAdminFunctionTest {
     }
 
     @Test
+    void a_preview_without_an_iam_caller_is_a_401() throws Exception {
+        JsonPath response = call("POST", "/admin/reply-templates/preview", null, null, null,
+                Map.of("templateKey", "ticket:how_to", "language", "en"), false);
+
+        assertThat(response.getInt("statusCode")).isEqualTo(401);
+        assertThat(body(response).get("error").asText()).isEqualTo("unauthenticated");
+    }
+
+    @Test
     void the_sample_reads_and_lists_answer_200() {
         for (String sample : List.of("get-template-ok", "list-template-languages-ok", "template-history-ok")) {
             assertThat(invoke(Events.load("auto-reply-admin", sample)).getInt("statusCode")).as(sample).isEqualTo(200);

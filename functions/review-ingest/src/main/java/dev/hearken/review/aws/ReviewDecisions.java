@@ -1,6 +1,7 @@
 package dev.hearken.review.aws;
 
 import dev.hearken.aws.admin.AdminRefusal;
+import dev.hearken.aws.admin.AdminRequests;
 import dev.hearken.aws.http.BadRequestException;
 import dev.hearken.aws.http.HttpEndpoint.Reply;
 import dev.hearken.aws.http.HttpEndpoint.Request;
@@ -56,6 +57,9 @@ public final class ReviewDecisions {
 
     /** Answers one lookup. */
     public Reply serve(Request request) {
+        // API Gateway has checked the caller already; refusing a request without one here too keeps an unsigned call
+        // (the local gateway passes those on) from reading what was decided about a user's review.
+        AdminRequests.author(request);
         Store store = request.path("store", Store::fromCode, "appstore or googleplay");
         String appId = request.pathId("appId");
         try {

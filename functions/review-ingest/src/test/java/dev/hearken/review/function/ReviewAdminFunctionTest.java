@@ -161,6 +161,19 @@ class ReviewAdminFunctionTest {
     }
 
     @Test
+    void the_decisions_of_a_review_without_an_iam_caller_are_a_401() throws Exception {
+        // given: the sample lookup as the local gateway passes an unsigned request, without the authoriser block
+        ObjectNode event = (ObjectNode) JSON.readTree(Events.load("review-ingest-admin", "review-decisions-ok"));
+        ((ObjectNode) event.get("requestContext")).remove("authorizer");
+        ((ObjectNode) event.get("headers")).remove("authorization");
+
+        JsonPath response = invoke(JSON.writeValueAsString(event));
+
+        assertThat(response.getInt("statusCode")).isEqualTo(401);
+        assertThat(body(response).get("error").asText()).isEqualTo("unauthenticated");
+    }
+
+    @Test
     void an_unknown_review_is_a_404_and_a_malformed_one_a_400_naming_the_field() throws Exception {
         assertThat(invoke(Events.load("review-ingest-admin", "review-decisions-unknown-review")).getInt("statusCode"))
                 .isEqualTo(404);
