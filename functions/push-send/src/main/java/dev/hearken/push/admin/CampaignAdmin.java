@@ -48,6 +48,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class CampaignAdmin {
 
     private static final Set<String> ACTION_FIELDS = Set.of("at", "version");
+    /**
+     * The latest {@code at}: a one-time schedule's {@code at(yyyy-MM-ddTHH:mm:ss)} has a four-digit year, and
+     * Scheduler's refusal of a later one would come after the campaign was marked scheduled (then put back).
+     */
+    private static final Instant LATEST_AT = Instant.parse("9999-12-31T23:59:59Z");
     private static final Set<String> BOOKKEEPING = Set.of("version", "updatedAt", "updatedBy");
 
     private final AdminCollection collection;
@@ -242,6 +247,9 @@ public final class CampaignAdmin {
         }
         if (!instant.isAfter(clock.instant())) {
             throw new BadRequestException("at", "at must be in the future");
+        }
+        if (instant.isAfter(LATEST_AT)) {
+            throw new BadRequestException("at", "at must be before the year 10000");
         }
         return instant;
     }

@@ -391,6 +391,8 @@ class PushAdminFunctionTest {
             "{\"at\":\"2026-03-20T14:59:00Z\"} | at",
             "{\"at\":\"next monday\"} | at",
             "{\"at\":20260321} | at",
+            "{\"at\":\"+10000-01-06T09:00:00Z\"} | at",
+            "{\"at\":\"+1000000000-01-06T09:00:00Z\"} | at",
             "{\"at\":\"2026-03-21T08:00:00Z\",\"repeat\":\"daily\"} | repeat",
     })
     void a_schedule_without_a_future_instant_is_refused_and_changes_nothing(String body, String field) {
