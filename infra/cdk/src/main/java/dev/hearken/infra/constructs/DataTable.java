@@ -53,7 +53,7 @@ public final class DataTable extends Construct {
             GlobalSecondaryIndexProps.Builder gsi = GlobalSecondaryIndexProps.builder()
                     .indexName(index.name())
                     .partitionKey(index.partitionKey().attribute())
-                    .projectionType(ProjectionType.ALL);
+                    .projectionType(index.keysOnly() ? ProjectionType.KEYS_ONLY : ProjectionType.ALL);
             if (index.sortKey() != null) {
                 gsi.sortKey(index.sortKey().attribute());
             }

@@ -1,0 +1,21 @@
+package dev.hearken.push.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What erasing a user removed.
+ *
+ * @param userId      the user
+ * @param erased      items deleted per store (table name without the deployment prefix), in the order erased; 0 for
+ *                    a store that held nothing (again) — an erasure repeated reports zeros
+ * @param notLinkable stores that may hold the person's data but not under this user id, so nothing there can be
+ *                    found by it ({@link ErasurePlan#NOT_LINKABLE} says why for each)
+ */
+public record ErasureReport(String userId, Map<String, Integer> erased, List<String> notLinkable) {
+
+    public ErasureReport {
+        erased = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(erased));
+        notLinkable = List.copyOf(notLinkable);
+    }
+}
