@@ -201,11 +201,12 @@ public final class PushSend {
         devices.grant(app, "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:DeleteItem");
         users.grant(app, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
         caps.grant(app, "dynamodb:Query", "dynamodb:DeleteItem");
-        deliveries.grant(app, "dynamodb:Query", "dynamodb:DeleteItem");
-        segments.grant(app, "dynamodb:Query", "dynamodb:DeleteItem");
-        experiments.exposures().grant(app, "dynamodb:Query", "dynamodb:DeleteItem");
+        // the tables keyed otherwise: their byUser index is queried, their items deleted by the table's key
+        for (DataTable byUser : List.of(deliveries, segments, experiments.exposures(), experiments.conversions())) {
+            byUser.grantWithIndexes(app, "dynamodb:Query");
+            byUser.grant(app, "dynamodb:DeleteItem");
+        }
         experiments.aggregates().grant(app, "dynamodb:DeleteItem"); // the user's totals, by key
-        experiments.conversions().grant(app, "dynamodb:Query", "dynamodb:DeleteItem");
     }
 
     /**
