@@ -1,5 +1,7 @@
 package dev.hearken.push.domain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ import java.util.Map;
 public record ErasureReport(String userId, Map<String, Integer> erased, List<String> notLinkable) {
 
     public ErasureReport {
-        erased = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(erased));
+        erased = Collections.unmodifiableMap(new LinkedHashMap<>(erased)); // keeps the erasure order
         notLinkable = List.copyOf(notLinkable);
     }
 }
