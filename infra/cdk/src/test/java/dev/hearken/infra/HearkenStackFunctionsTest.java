@@ -15,7 +15,7 @@ class HearkenStackFunctionsTest {
 
     @Test
     void the_stack_declares_experiment_assign_and_the_two_ticket_classify_functions() {
-        template.resourceCountIs(FUNCTION, 20); // + push-admin, experiments-admin, ticket-admin, auto-reply-admin, review-ingest-admin (#16); + auto-reply (#6), review-ingest, -webhook, -insights, -poller (#5), experiment-results, -conversions (#10); push-send, push-campaign, mail-unsubscribe, mail-feedback (#7); review-escalate (#15)
+        template.resourceCountIs(FUNCTION, 21); // + push-admin, experiments-admin, ticket-admin, auto-reply-admin, review-ingest-admin, app-api (#16); + auto-reply (#6), review-ingest, -webhook, -insights, -poller (#5), experiment-results, -conversions (#10); push-send, push-campaign, mail-unsubscribe, mail-feedback (#7); review-escalate (#15)
     }
 
     @Test

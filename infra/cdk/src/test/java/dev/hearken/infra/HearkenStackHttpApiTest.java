@@ -41,9 +41,10 @@ class HearkenStackHttpApiTest {
                 .filter(p -> "AWS_IAM".equals(p.get("AuthorizationType")))
                 .filter(p -> !String.valueOf(p.get("RouteKey")).contains(" /admin/"))
                 .count();
-        assertThat(iamOutsideAdmin).isEqualTo(7);
+        assertThat(iamOutsideAdmin).isEqualTo(13); // + app-api's 6 (#16)
         for (String key : List.of("POST /experiments/{key}/rollout", "GET /experiments/{key}/results",
-                "POST /assignments", "GET /programs/{program}/overview", "GET /apps/{appId}/topics/{topic}/impact")) {
+                "POST /assignments", "GET /programs/{program}/overview", "GET /apps/{appId}/topics/{topic}/impact",
+                "PUT /users/{userId}/profile", "DELETE /users/{userId}")) {
             template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", key, "AuthorizationType", "AWS_IAM"));
         }
     }
@@ -72,7 +73,7 @@ class HearkenStackHttpApiTest {
         Map<String, Object> target = Map.of("Fn::Join", List.of("",
                 List.of("integrations/", Map.of("Ref", integration))));
 
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 73); // + 24 of push-admin, 9 of experiments-admin, 14 of ticket-admin, 8 of auto-reply-admin, 7 of review-ingest-admin (#16); + AppFollow webhook, impact query (#5); results, rollout, conversions, program overview (#10); POST/GET /mail/unsubscribe (#7)
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 79); // + 6 of app-api, 24 of push-admin, 9 of experiments-admin, 14 of ticket-admin, 8 of auto-reply-admin, 7 of review-ingest-admin (#16); + AppFollow webhook, impact query (#5); results, rollout, conversions, program overview (#10); POST/GET /mail/unsubscribe (#7)
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
                 "RouteKey", "POST /experiments/{key}/assignments", "Target", target));
         template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
@@ -92,11 +93,11 @@ class HearkenStackHttpApiTest {
     @Test
     void api_gateway_may_invoke_the_function_only_for_its_routes() {
         // Only API Gateway's: EventBridge rules add permissions of their own (principal events.amazonaws.com).
-        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "apigateway.amazonaws.com"), 73); // one per route
+        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "apigateway.amazonaws.com"), 79); // one per route
         template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
                 "Principal", "apigateway.amazonaws.com",
-                "SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))), 73);
+                "SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))), 79);
     }
 
     @Test

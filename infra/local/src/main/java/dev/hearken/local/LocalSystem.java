@@ -165,7 +165,7 @@ final class LocalSystem implements AutoCloseable {
         }
         report.step("loading the shipped defaults through the operator API (infra/seed/defaults.json), as make bootstrap does");
         var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local-operator", "local"));
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDLOCALOPERATOR", "local"));
         OperatorApi api = new OperatorApi(java.net.URI.create("http://127.0.0.1:" + gateway.port() + "/"),
                 emulator.region().id(), credentials);
         for (Bootstrap.Outcome outcome : new Bootstrap(api, report.out()).load(root.resolve(DEFAULTS))) {

@@ -136,7 +136,7 @@ class LocalPipelineIT {
         HttpResponse<String> scheduled = signed("POST", campaign + "/schedule", "{\"at\":\"" + at + "\"}");
 
         // The emulator keeps schedules without firing them: fire what is due an hour and a minute from now.
-        int fired = system.oneTimeSchedules(new Report(new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)))
+        int fired = system.oneTimeSchedules(new Report(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())))
                 .fireDue(at.plusSeconds(60));
         HttpResponse<String> read = signed("GET", campaign, null);
 

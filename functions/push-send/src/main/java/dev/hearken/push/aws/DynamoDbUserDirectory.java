@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * complaint feedback; anything but ok stops e-mail to the address), {@code attributes} (map of strings for experiment
  * targeting, e.g. {@code country}).
  * {@code push-devices} item: {@code userId} (partition), {@code token} (sort), {@code platform}
- * ({@code android}|{@code ios}), {@code registeredAt} (ISO-8601).
+ * ({@code android}|{@code ios}), {@code registeredAt} (ISO-8601), and from the app-backend API ({@link DynamoDbAppUsers})
+ * {@code lastSeen} (ISO-8601), {@code appId} and {@code locale} (both optional).
  */
 public final class DynamoDbUserDirectory implements UserDirectory {
 
@@ -51,13 +52,12 @@ public final class DynamoDbUserDirectory implements UserDirectory {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> optOuts = new HashSet<>();
-        AttributeValue list = item.get("optOuts");
-        if (list != null && list.hasL()) {
-            list.l().forEach(v -> optOuts.add(v.s()));
-        } else if (list != null && list.hasSs()) {
-            optOuts.addAll(list.ss());
-        }
+        return Optional.of(profileOf(userId, item));
+    }
+
+    /** The profile in a {@code push-users} item (the shape above); the app-backend API reads it the same way. */
+    static UserProfile profileOf(String userId, Map<String, AttributeValue> item) {
+        Set<String> optOuts = new HashSet<>(optOutsOf(item));
         Map<String, String> attributes = new HashMap<>();
         AttributeValue attrs = item.get("attributes");
         if (attrs != null && attrs.hasM()) {
@@ -68,9 +68,21 @@ public final class DynamoDbUserDirectory implements UserDirectory {
             });
         }
         String quiet = string(item, "quietHours");
-        return Optional.of(new UserProfile(userId, string(item, "locale"), zone(string(item, "timeZone")), optOuts,
+        return new UserProfile(userId, string(item, "locale"), zone(string(item, "timeZone")), optOuts,
                 quiet == null ? null : QuietHours.parse(quiet), string(item, "email"), emailStatus(string(item, "emailStatus")),
-                attributes));
+                attributes);
+    }
+
+    /** The {@code optOuts} of a {@code push-users} item in stored order: a list, or a string set (older writers). */
+    static List<String> optOutsOf(Map<String, AttributeValue> item) {
+        List<String> optOuts = new ArrayList<>();
+        AttributeValue list = item.get("optOuts");
+        if (list != null && list.hasL()) {
+            list.l().forEach(v -> optOuts.add(v.s()));
+        } else if (list != null && list.hasSs()) {
+            optOuts.addAll(list.ss());
+        }
+        return optOuts;
     }
 
     @Override

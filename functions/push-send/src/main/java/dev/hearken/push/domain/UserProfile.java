@@ -13,7 +13,8 @@ import java.util.Set;
  * @param timeZone   IANA zone from the device ({@code America/Sao_Paulo}); drives quiet hours and cap days
  * @param optOuts    programs the user opted out of ({@code promotions}, {@code onboarding}, ...); {@code *} = all
  *                   channels of all programs; {@code email:<program>} and {@code email:*} = e-mail only
- *                   (what the e-mail's one-click unsubscribe is to add)
+ *                   (what the e-mail's one-click unsubscribe is to add); {@code push:<program>} and {@code push:*} =
+ *                   push only (the app-backend API's channel opt-in writes {@code push:*} and {@code email:*})
  * @param quietHours the user's quiet hours (the default when they never chose)
  * @param email      address for the e-mail channel, or {@code null}
  * @param emailStatus whether mail to {@link #email} may be sent: SES feedback marks it bounced or complained
@@ -28,6 +29,15 @@ public record UserProfile(
         String email,
         EmailStatus emailStatus,
         Map<String, String> attributes) {
+
+    /** Opted out of every channel of every program. */
+    public static final String NOTHING = "*";
+    /** Opted out of push from every program. */
+    public static final String NO_PUSH = "push:*";
+    /** Opted out of e-mail from every program. */
+    public static final String NO_EMAIL = "email:*";
+    /** The channel-wide entries of {@code optOuts}, which the app-backend API owns. */
+    public static final Set<String> CHANNEL_ENTRIES = Set.of(NOTHING, NO_PUSH, NO_EMAIL);
 
     /** What SES feedback said about the user's address. */
     public enum EmailStatus {
@@ -71,11 +81,16 @@ public record UserProfile(
 
     /** Whether the user opted out of {@code program} (or of everything). */
     public boolean optedOutOf(String program) {
-        return optOuts.contains(program) || optOuts.contains("*");
+        return optOuts.contains(program) || optOuts.contains(NOTHING);
+    }
+
+    /** Whether the user opted out of push from {@code program}: of the program, of its push, or of all push. */
+    public boolean optedOutOfPushFrom(String program) {
+        return optedOutOf(program) || optOuts.contains("push:" + program) || optOuts.contains(NO_PUSH);
     }
 
     /** Whether the user opted out of e-mail from {@code program}: of the program, of its e-mail, or of all e-mail. */
     public boolean optedOutOfEmailFrom(String program) {
-        return optedOutOf(program) || optOuts.contains("email:" + program) || optOuts.contains("email:*");
+        return optedOutOf(program) || optOuts.contains("email:" + program) || optOuts.contains(NO_EMAIL);
     }
 }

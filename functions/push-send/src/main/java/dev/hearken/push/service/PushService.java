@@ -217,7 +217,12 @@ public final class PushService {
             record.decision(DeliveryOutcome.DEFERRED, why);
             return new SendResult.Deferred(later.get(), hop, why);
         }
-        List<Device> devices = Concurrently.await(lookup.devices());
+        boolean pushAllowed = !user.optedOutOfPushFrom(message.program());
+        if (!pushAllowed && message.channel() == ChannelPreference.PUSH) {
+            return finished(record.decision(DeliveryOutcome.OPTED_OUT, "push-opted-out"));
+        }
+        // A user who turned push off has no devices for this message: push-then-email goes to e-mail.
+        List<Device> devices = pushAllowed ? Concurrently.await(lookup.devices()) : List.of();
         if (devices.isEmpty() && message.channel() == ChannelPreference.PUSH) {
             return finished(record.decision(DeliveryOutcome.FAILED, "no-device"));
         }

@@ -108,6 +108,21 @@ class PushServiceEmailTest {
     }
 
     @Test
+    void a_user_who_turned_push_off_gets_push_then_email_as_email_and_a_push_only_message_not_at_all() {
+        ports.profiles.put("lucia", new UserProfile("lucia", "es-ES", ZoneId.of("Europe/Madrid"),
+                Set.of(UserProfile.NO_PUSH), QuietHours.DEFAULT, "lucia@example.org", UserProfile.EmailStatus.OK, Map.of()));
+
+        SendResult either = service.process(message("lucia", "off1", ChannelPreference.PUSH_THEN_EMAIL, Priority.TRANSACTIONAL));
+        SendResult pushOnly = service.process(message("lucia", "off2", ChannelPreference.PUSH, Priority.TRANSACTIONAL));
+
+        assertThat(either).isEqualTo(new SendResult.Finished("sent"));
+        assertThat(mailed).extracting(Email::to).containsExactly("lucia@example.org");
+        assertThat(pushOnly).isEqualTo(new SendResult.Finished("opted-out"));
+        assertThat(records("off2")).containsExactly("opted-out null push-opted-out");
+        assertThat(ports.pushedTokens).isEmpty();
+    }
+
+    @Test
     void the_html_part_gets_escaped_data_and_the_text_part_the_unsubscribe_link() {
         service.process(message("noah", "e2", ChannelPreference.EMAIL, Priority.TRANSACTIONAL));
 

@@ -1,12 +1,15 @@
 package dev.hearken.infra.constructs;
 
 import dev.hearken.infra.HearkenSettings;
+import java.util.List;
+import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
 
 /**
@@ -53,7 +56,7 @@ public final class DataTable extends Construct {
             GlobalSecondaryIndexProps.Builder gsi = GlobalSecondaryIndexProps.builder()
                     .indexName(index.name())
                     .partitionKey(index.partitionKey().attribute())
-                    .projectionType(ProjectionType.ALL);
+                    .projectionType(index.keysOnly() ? ProjectionType.KEYS_ONLY : ProjectionType.ALL);
             if (index.sortKey() != null) {
                 gsi.sortKey(index.sortKey().attribute());
             }
@@ -91,12 +94,34 @@ public final class DataTable extends Construct {
     }
 
     /**
-     * Lets {@code function} call exactly {@code actions} on the table (and its indexes), and tells it
-     * the table name.
+     * Lets {@code function} call exactly {@code actions} on the table — not on its indexes, which only the functions
+     * that query them get ({@link #grantWithIndexes}) — and tells it the table name.
      *
      * @param actions IAM actions, e.g. {@code dynamodb:PutItem}
      */
     public DataTable grant(HearkenFunction function, String... actions) {
+        if (props.indexes().isEmpty()) {
+            table.grant(function.function(), actions); // the table's ARN only, as a one-element list
+        } else {
+            // Table.grant would add "<table>/index/*" for every action once a table has an index. Its placeholder
+            // for that ARN, here always empty (a lazy value that produces nothing is dropped), renders the statement
+            // as Table.grant renders the grant of a table without indexes: a list of the table's ARN.
+            function.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of(actions))
+                    .resources(List.of(table.getTableArn(), Lazy.string(() -> null)))
+                    .build());
+        }
+        function.addEnvironment(environmentVariable(), tableName);
+        return this;
+    }
+
+    /**
+     * Lets {@code function} call exactly {@code actions} on the table and its indexes ({@code dynamodb:Query} of an
+     * index), and tells it the table name.
+     *
+     * @param actions IAM actions, e.g. {@code dynamodb:Query}
+     */
+    public DataTable grantWithIndexes(HearkenFunction function, String... actions) {
         table.grant(function.function(), actions);
         function.addEnvironment(environmentVariable(), tableName);
         return this;

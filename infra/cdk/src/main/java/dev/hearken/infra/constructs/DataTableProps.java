@@ -60,13 +60,15 @@ public record DataTableProps(String name, Key partitionKey, Key sortKey, String 
     }
 
     /**
-     * A global secondary index projecting all attributes.
+     * A global secondary index.
      *
      * @param name         index name, as the functions query it
      * @param partitionKey the index's partition key
      * @param sortKey      the index's sort key, or {@code null}
+     * @param keysOnly     whether it projects only the keys (table and index) instead of all attributes: enough to
+     *                     find items and delete them, at a fraction of the storage
      */
-    public record Index(String name, Key partitionKey, Key sortKey) {
+    public record Index(String name, Key partitionKey, Key sortKey, boolean keysOnly) {
 
         public Index {
             Objects.requireNonNull(name, "name");
@@ -98,7 +100,13 @@ public record DataTableProps(String name, Key partitionKey, Key sortKey, String 
         }
 
         public Builder index(String indexName, Key indexPartitionKey, Key indexSortKey) {
-            this.indexes.add(new Index(indexName, indexPartitionKey, indexSortKey));
+            this.indexes.add(new Index(indexName, indexPartitionKey, indexSortKey, false));
+            return this;
+        }
+
+        /** An index on {@code indexPartitionKey} that projects only the keys (for lookups that delete, as an erasure). */
+        public Builder keysOnlyIndex(String indexName, Key indexPartitionKey) {
+            this.indexes.add(new Index(indexName, indexPartitionKey, null, true));
             return this;
         }
 

@@ -25,7 +25,15 @@ public final class Experiments {
 
     private final DataTable experiments;
     private final DataTable exposures;
+    /**
+     * The user-id index of the tables not keyed by user, which erasing a user queries (push-send's
+     * {@code DynamoDbPersonalData.BY_USER}). Adding a global secondary index changes neither the key schema nor the
+     * logical id: CloudFormation adds it in place (one new index per table and update).
+     */
+    public static final String BY_USER = "byUser";
+
     private final DataTable aggregates;
+    private final DataTable conversions;
     private final DataTable programStats;
     private final HearkenFunction results;
 
@@ -35,6 +43,8 @@ public final class Experiments {
         this.exposures = platform.table(DataTableProps.builder("exposures", Key.string("experimentKey"))
                 .sortKey(Key.string("userId"))
                 .ttlAttribute("expiresAt")
+                // a user's exposures, for erasing the user (push-send's app-api); keys only: found, then deleted
+                .keysOnlyIndex(BY_USER, Key.string("userId"))
                 .build());
 
         HearkenFunction assign = platform.function(HearkenFunctionProps.builder("experiment-assign")
@@ -53,8 +63,9 @@ public final class Experiments {
                 .sortKey(Key.string("sk"))
                 .ttlAttribute("expiresAt") // only the per-user running totals expire; counters have no expiresAt
                 .build());
-        DataTable conversions = platform.table(DataTableProps.builder("conversions", Key.string("eventId"))
+        this.conversions = platform.table(DataTableProps.builder("conversions", Key.string("eventId"))
                 .ttlAttribute("expiresAt")
+                .keysOnlyIndex(BY_USER, Key.string("userId")) // a user's events, for erasing the user
                 .build());
         this.programStats = platform.table(DataTableProps.builder("program-stats", Key.string("program"))
                 .sortKey(Key.string("day"))
@@ -123,6 +134,11 @@ public final class Experiments {
     /** Per experiment counters (first exposures, conversions) and per-user running totals. */
     public DataTable aggregates() {
         return aggregates;
+    }
+
+    /** Counted outcome events, one item per event id, with the user's id (index {@link #BY_USER}). */
+    public DataTable conversions() {
+        return conversions;
     }
 
     /** Per program and day counters behind the program overview. */

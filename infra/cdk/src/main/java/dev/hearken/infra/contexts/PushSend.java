@@ -27,7 +27,8 @@ import software.amazon.awscdk.services.sqs.Queue;
  * CRM push with caps, quiet hours and priorities, and campaign fan-out. One artifact
  * ({@code functions/push-send}): push-send consumes the push queue (app backend and campaign messages, format
  * in {@code dev.hearken.push.message.PushMessage}), push-campaign fans a due campaign out onto it, and the
- * e-mail channel ({@link PushMail}) adds mail-unsubscribe and mail-feedback. Item shapes:
+ * e-mail channel ({@link PushMail}) adds mail-unsubscribe and mail-feedback, and app-api is the app backend's API
+ * over devices, profiles and erasing a user. Item shapes:
  * {@code functions/push-send/README.md}.
  *
  * <p>Messages may be experiments (grants on {@link Experiments}' tables), and every send adds to the program
@@ -48,6 +49,8 @@ public final class PushSend {
         DataTable deliveries = platform.table(DataTableProps.builder("push-deliveries", Key.string("pk"))
                 .sortKey(Key.string("sk"))
                 .ttlAttribute("expiresAt")
+                // a user's delivery records, for erasing the user (app-api); keys only: found, then deleted
+                .keysOnlyIndex(Experiments.BY_USER, Key.string("userId"))
                 .build());
         DataTable sends = platform.table(DataTableProps.builder("push-sends", Key.string("idempotencyKey"))
                 .ttlAttribute("expiresAt")
@@ -58,6 +61,7 @@ public final class PushSend {
         DataTable campaigns = platform.table(DataTableProps.builder("push-campaigns", Key.string("campaignId")).build());
         DataTable segments = platform.table(DataTableProps.builder("push-segments", Key.string("segmentId"))
                 .sortKey(Key.string("userId"))
+                .keysOnlyIndex(Experiments.BY_USER, Key.string("userId")) // a user's segments, for erasing the user
                 .build());
         // No value in the template: an operator puts the FCM service-account JSON and the APNs key. Not declared
         // when push is disabled (hearken:channels): nothing to put.
@@ -117,6 +121,7 @@ public final class PushSend {
         deferrals(platform, worker, push);
         CampaignSchedules schedules = campaignTriggers(platform, campaign);
         admin(platform, templates, campaigns, segments, sends, schedules);
+        appApi(platform, experiments, users, devices, caps, deliveries, segments);
     }
 
     /** The campaigns' schedule group and the role its schedules put events with. */
@@ -172,6 +177,36 @@ public final class PushSend {
         admin.addEnvironment("HEARKEN_PUSH_ADMIN_CAMPAIGN_SCHEDULER_ROLE_ARN", schedules.role().getRoleArn());
         admin.addEnvironment("HEARKEN_PUSH_ADMIN_CAMPAIGN_EVENT_BUS_ARN", platform.arn("events", "event-bus/default"));
         admin.function().getNode().addDependency(schedules.group());
+    }
+
+    /**
+     * The app backend's API (function app-api, export {@code app}): devices, profiles and erasing a user, on routes
+     * only signed AWS callers reach (the app backend's role). It writes the items push-send reads; the erasure may
+     * query and delete exactly the tables that hold a user under the user id, and nothing else of theirs.
+     */
+    private static void appApi(StackBase platform, Experiments experiments, DataTable users, DataTable devices,
+            DataTable caps, DataTable deliveries, DataTable segments) {
+        HearkenFunction app = platform.function(HearkenFunctionProps.builder("app-api")
+                .module("functions/push-send")
+                .export("app")
+                // An erasure deletes item by item: a user with months of delivery records takes a few seconds.
+                .timeout(Duration.ofSeconds(60))
+                .build());
+        platform.route(HttpMethod.PUT, "/users/{userId}/devices/{token}", app);
+        platform.route(HttpMethod.DELETE, "/users/{userId}/devices/{token}", app);
+        platform.route(HttpMethod.GET, "/users/{userId}/devices", app);
+        platform.route(HttpMethod.PUT, "/users/{userId}/profile", app);
+        platform.route(HttpMethod.GET, "/users/{userId}/profile", app);
+        platform.route(HttpMethod.DELETE, "/users/{userId}", app);
+        devices.grant(app, "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:DeleteItem");
+        users.grant(app, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+        caps.grant(app, "dynamodb:Query", "dynamodb:DeleteItem");
+        // the tables keyed otherwise: their byUser index is queried, their items deleted by the table's key
+        for (DataTable byUser : List.of(deliveries, segments, experiments.exposures(), experiments.conversions())) {
+            byUser.grantWithIndexes(app, "dynamodb:Query");
+            byUser.grant(app, "dynamodb:DeleteItem");
+        }
+        experiments.aggregates().grant(app, "dynamodb:DeleteItem"); // the user's totals, by key
     }
 
     /**

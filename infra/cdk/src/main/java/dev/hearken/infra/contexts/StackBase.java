@@ -131,7 +131,7 @@ public final class StackBase {
                     .index("byDay", DataTableProps.Key.string("day"), DataTableProps.Key.string("at"))
                     .build());
         }
-        audit.grant(function, "dynamodb:PutItem", "dynamodb:Query");
+        audit.grantWithIndexes(function, "dynamodb:PutItem", "dynamodb:Query"); // the trail is read by its byDay index
         for (DataTable table : tables) {
             table.grant(function, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:PutItem",
                     "dynamodb:DeleteItem");

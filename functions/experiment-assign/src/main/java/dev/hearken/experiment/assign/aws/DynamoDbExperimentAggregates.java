@@ -8,6 +8,7 @@ import static dev.hearken.aws.experiment.DynamoNumbers.l;
 import static dev.hearken.aws.experiment.DynamoNumbers.n;
 
 import dev.hearken.aws.experiment.DynamoDbExposureCounter;
+import dev.hearken.aws.experiment.UserTotals;
 import dev.hearken.experiment.assign.conversion.IgnoreReason;
 import dev.hearken.experiment.assign.conversion.OutcomeType;
 import dev.hearken.experiment.assign.port.ExperimentAggregates;
@@ -31,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  *       (written by {@link DynamoDbConversionLedger});</li>
  *   <li>{@code agg#ignored}: one number per ignore reason;</li>
  *   <li>{@code user#<type>#<userId>}: a user's running total of a metric, which {@code sumSquares} needs
- *       (written by {@link DynamoDbConversionLedger}, expiring with the exposures).</li>
+ *       (written by {@link DynamoDbConversionLedger}, expiring with the exposures; key format in {@link UserTotals},
+ *       which push-send's erasure of a user shares).</li>
  * </ul>
  * A result reads the {@code agg#} items with one query, however many events there were.
  */
@@ -52,7 +54,7 @@ public final class DynamoDbExperimentAggregates implements ExperimentAggregates 
     }
 
     static String userSk(OutcomeType type, String userId) {
-        return "user#" + type.wireName() + "#" + userId;
+        return UserTotals.sk(type.wireName(), userId);
     }
 
     static String ignoredSk() {
