@@ -44,12 +44,7 @@ final class HttpGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /**
-     * The access key of a SigV4 header: whatever precedes the credential scope's first {@code /}. Not only AWS's
-     * {@code [A-Z0-9]} keys: the local operator's static credentials ({@code local-operator}) are not one, and the
-     * shipped defaults are loaded with them.
-     */
-    private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("^AWS4-HMAC-SHA256\\s+Credential=([^/\\s,]+)/");
+    private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("^AWS4-HMAC-SHA256\\s+Credential=([A-Za-z0-9]+)/");
 
     private record CompiledRoute(String routeKey, String method, Pattern path, List<String> params, String function) {}
 

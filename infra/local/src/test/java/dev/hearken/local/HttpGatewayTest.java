@@ -20,16 +20,6 @@ class HttpGatewayTest {
     private static final String ROUTE = "GET /admin/routing-rules";
 
     @Test
-    void a_request_signed_with_the_local_operators_credentials_reaches_the_function_with_its_iam_caller()
-            throws Exception {
-        JsonNode event = eventOf("AWS4-HMAC-SHA256 Credential=local-operator/20260302/us-east-1/execute-api/"
-                + "aws4_request, SignedHeaders=host;x-amz-date, Signature=00");
-
-        assertThat(event.at("/requestContext/authorizer/iam/userArn").asText())
-                .isEqualTo("arn:aws:iam::000000000000:user/local-operator");
-    }
-
-    @Test
     void a_request_signed_with_an_aws_access_key_reaches_the_function_with_its_iam_caller() throws Exception {
         JsonNode event = eventOf("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260302/us-east-1/execute-api/"
                 + "aws4_request, SignedHeaders=host, Signature=00");
