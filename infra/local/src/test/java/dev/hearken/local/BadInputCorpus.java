@@ -228,30 +228,28 @@ final class BadInputCorpus {
          * request otherwise, so that only the missing caller refuses it.
          */
         private void iamVariants() {
-            iamCase("unsigned", null, Map.of());
-            iamCase("authorization-bearer", "Bearer CANARY", Map.of());
+            iamCase("unsigned", null, Map.of(), query);
+            iamCase("authorization-bearer", "Bearer CANARY", Map.of(), query);
             iamCase("authorization-basic", "Basic " + Base64.getEncoder().encodeToString(
-                    "CANARY:secret".getBytes(StandardCharsets.UTF_8)), Map.of());
-            iamCase("authorization-sigv2", "AWS AKIDBADINPUT0000001:CANARY", Map.of());
+                    "CANARY:secret".getBytes(StandardCharsets.UTF_8)), Map.of(), query);
+            iamCase("authorization-sigv2", "AWS AKIDBADINPUT0000001:CANARY", Map.of(), query);
             iamCase("authorization-sigv4-without-credential", "AWS4-HMAC-SHA256 SignedHeaders=host, Signature=CANARY",
-                    Map.of());
-            iamCase("authorization-sigv4-empty-access-key", SIGV4.replace("AKIDBADINPUT0000001", ""), Map.of());
-            iamCase("authorization-forged-text", "x " + FORGED + " INFO forged CANARY", Map.of());
+                    Map.of(), query);
+            iamCase("authorization-sigv4-empty-access-key", SIGV4.replace("AKIDBADINPUT0000001", ""), Map.of(), query);
+            iamCase("authorization-forged-text", "x " + FORGED + " INFO forged CANARY", Map.of(), query);
             iamCase("amz-headers-without-authorization", null, Map.of("x-amz-security-token", "CANARY",
-                    "x-amz-content-sha256", "UNSIGNED-PAYLOAD"));
-            int n = out.size() + 1;
+                    "x-amz-content-sha256", "UNSIGNED-PAYLOAD"), query);
             Map<String, String> presigned = new LinkedHashMap<>(query);
             presigned.put("X-Amz-Algorithm", "AWS4-HMAC-SHA256");
             presigned.put("X-Amz-Credential", "AKIDBADINPUT0000001/20260302/us-east-1/execute-api/aws4_request");
             presigned.put("X-Amz-Signature", "CANARY");
-            Variant v = variant(n, "signature-in-query-string", path, presigned, body == null ? new byte[0]
-                    : fill(body, n).getBytes(StandardCharsets.UTF_8), "application/json", 401, Signing.NONE);
-            out.add(v);
+            iamCase("signature-in-query-string", null, Map.of(), presigned);
         }
 
-        private void iamCase(String name, String authorization, Map<String, String> extra) {
+        private void iamCase(String name, String authorization, Map<String, String> extra,
+                Map<String, String> queryValues) {
             int n = out.size() + 1;
-            Variant v = variant(n, name, path, query, body == null ? new byte[0] : fill(body, n).getBytes(
+            Variant v = variant(n, name, path, queryValues, body == null ? new byte[0] : fill(body, n).getBytes(
                     StandardCharsets.UTF_8), "application/json", 401, Signing.NONE);
             if (authorization != null) {
                 v.headers().put("authorization", fill(authorization, n));
