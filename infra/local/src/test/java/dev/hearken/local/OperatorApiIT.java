@@ -118,6 +118,8 @@ class OperatorApiIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("not seen within 60 s");
+        throw new AssertionError("not seen within 60 s; Zendesk updates: " + ((ZendeskFake) system.fakes()
+                .byName("zendesk")).updatesOf(TICKET) + "; decisions: "
+                + api.send("GET", "/admin/tickets/" + TICKET + "/decisions", null).body());
     }
 }
