@@ -11,7 +11,7 @@ export JAVA_HOME := $(JDK)
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 MVNW := ./mvnw -B
 
-.PHONY: help setup test run build synth bootstrap bench bench-start bench-webhook redrive clean
+.PHONY: help setup test run build synth bootstrap bench bench-start bench-webhook bench-operator redrive clean
 
 help: ## list the commands
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -45,6 +45,10 @@ bench: ## JMH: in-process assignments per second (see functions/benchmarks/READM
 bench-start: setup ## cold start of each function's real artifact through the Lambda Runtime API (RUNS=7)
 	$(MVNW) -q install -DskipTests
 	$(MVNW) -q -pl infra/local exec:java -Dexec.mainClass=dev.hearken.local.StartupBenchmark -Dexec.cleanupDaemonThreads=false -Dexec.args="$(or $(RUNS),7)"
+
+bench-operator: setup ## operator write and decision lookup latency through the local runtime against the emulator (N=200)
+	$(MVNW) -q install -DskipTests
+	$(MVNW) -q -pl infra/local exec:java -Dexec.mainClass=dev.hearken.local.OperatorApiBenchmark -Dexec.cleanupDaemonThreads=false -Dexec.args="$(or $(N),200)"
 
 bench-webhook: setup ## Zendesk webhook → classified and routed ticket latency through the local runtime (N=30)
 	$(MVNW) -q install -DskipTests

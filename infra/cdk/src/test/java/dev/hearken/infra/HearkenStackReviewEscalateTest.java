@@ -52,7 +52,7 @@ class HearkenStackReviewEscalateTest {
     }
 
     @Test
-    void review_escalate_may_only_consume_its_queue_wait_on_it_read_the_routing_rules_and_the_zendesk_secret() {
+    void review_escalate_may_only_consume_its_queue_wait_on_it_read_the_routing_rules_and_the_zendesk_secret_and_take_its_budget() {
         template.hasResourceProperties(POLICY, Map.of(
                 "Roles", List.of(Map.of("Ref", role("hearken-review-escalate"))),
                 "PolicyDocument", Map.of("Statement", List.of(
@@ -64,7 +64,8 @@ class HearkenStackReviewEscalateTest {
                         allow(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan"),
                                 List.of(arnOf(table("hearken-routing-rules")))),
                         allow("secretsmanager:GetSecretValue", Map.of("Ref", Templates.logicalId(template,
-                                "AWS::SecretsManager::Secret", "Name", "hearken/zendesk")))))));
+                                "AWS::SecretsManager::Secret", "Name", "hearken/zendesk"))),
+                        allow("dynamodb:UpdateItem", List.of(arnOf(table("hearken-rate-budgets"))))))));
     }
 
     @Test

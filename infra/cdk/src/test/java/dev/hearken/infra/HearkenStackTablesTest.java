@@ -16,7 +16,7 @@ class HearkenStackTablesTest {
 
     @Test
     void the_stack_declares_the_experiment_and_ticket_tables_by_literal_name() {
-        template.resourceCountIs(TABLE, 25); // + audit (#16); + reply-templates, replies, reply-caps, inbound-mail (#6); reviews, review-cursors, review-impact, review-apps (#5); experiment-aggregates, conversions, program-stats (#10); 8 for push (#7)
+        template.resourceCountIs(TABLE, 26); // + audit (#16), rate-budgets (#18); + reply-templates, replies, reply-caps, inbound-mail (#6); reviews, review-cursors, review-impact, review-apps (#5); experiment-aggregates, conversions, program-stats (#10); 8 for push (#7)
         template.hasResourceProperties(TABLE, Map.of("TableName", "hearken-experiments"));
         template.hasResourceProperties(TABLE, Map.of("TableName", "hearken-exposures"));
     }

@@ -20,10 +20,11 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * The operator API end to end through the local runtime, as a support lead would use it on day one: a new routing
- * rule and a new reply template created over the signed HTTP API change what happens to the next ticket — a signed
- * Zendesk webhook for a German crash report (the shipped rules send bugs to people, and no template answers them)
- * is routed by the new rule and answered with the new template.
+ * The operator API end to end through the local runtime, as a support lead would use it on day one: a routing rule
+ * created and a reply template edited over the signed HTTP API change what happens to the next ticket. The shipped
+ * how-to rule answers five languages only, so a German how-to question goes to the general queue unanswered; after
+ * the operator adds a German how-to rule and rewrites the German how-to answer, a signed Zendesk webhook for such a
+ * question is routed by the new rule and answered with the new text.
  */
 @ExtendWith(SharedLocalSystem.class)
 class OperatorApiIT {
@@ -45,32 +46,44 @@ class OperatorApiIT {
     }
 
     @Test
+    void the_shipped_defaults_were_loaded_through_the_operator_api_and_audited() {
+        OperatorApi.Response rule = api.send("GET", "/admin/routing-rules/privacy", null);
+        OperatorApi.Response history = api.send("GET", "/admin/routing-rules/privacy/history", null);
+
+        assertThat(system.bootstrapFailures()).isZero();
+        assertThat(rule.status()).as(rule.body()).isEqualTo(200);
+        assertThat(history.body()).contains("\"action\":\"create\"").contains("user/AKIDLOCALOPERATOR");
+    }
+
+    @Test
     void a_rule_and_a_template_created_through_the_api_route_and_answer_the_next_ticket() throws Exception {
         OperatorApi.Response rule = api.send("POST", "/admin/routing-rules", """
-                {"ruleId":"bug-de","order":125,"intents":["bug"],"languages":["de"],"groupId":%d,
-                 "tags":["bug","bug_de"],"autoReply":true,"note":"German crash reports get the known-issue answer"}"""
+                {"ruleId":"how-to-de","order":135,"intents":["how_to"],"languages":["de"],"groupId":%d,
+                 "tags":["how_to","how_to_de"],"autoReply":true,"note":"German how-to questions get the canned answer"}"""
                 .formatted(GROUP));
-        OperatorApi.Response template = api.send("POST", "/admin/reply-templates", """
-                {"templateKey":"ticket:bug","language":"de",
-                 "body":"{#if name}Hallo {name},{#else}Hallo,{/if}\\n\\ndanke für Ihre Meldung. Wir kennen den Absturz \
-                und arbeiten an einer Lösung; Hinweise zur Umgehung finden Sie hier: {articleLink} [e2e-de]\\n\\n\
+        long version = JSON.readTree(api.send("GET", "/admin/reply-templates/ticket:how_to/de", null).body())
+                .path("version").asLong();
+        OperatorApi.Response template = api.send("PUT", "/admin/reply-templates/ticket:how_to/de", """
+                {"version":%d,"body":"{#if name}Hallo {name},{#else}Hallo,{/if}\\n\\ndanke für Ihre Frage. \
+                Schritt-für-Schritt-Anleitungen zu {app} finden Sie hier: {articleLink} [neu]\\n\\n\
                 Ihre Anfragenummer ist {ticketId}.\\n\\n\
-                Antworten Sie auf diese Nachricht, und ein Mensch aus unserem Team meldet sich bei Ihnen."}""");
+                Antworten Sie auf diese Nachricht, und ein Mensch aus unserem Team meldet sich bei Ihnen."}"""
+                .formatted(version));
         assertThat(rule.status()).as(rule.body()).isEqualTo(201);
-        assertThat(template.status()).as(template.body()).isEqualTo(201);
+        assertThat(template.status()).as(template.body()).isEqualTo(200);
         assertThat(JSON.readTree(rule.body()).path("updatedBy").asText()).endsWith("user/AKIDOPSALICE");
 
         ZendeskFake zendesk = (ZendeskFake) system.fakes().byName("zendesk");
         zendesk.putTicket("""
-                {"id":%d,"subject":"Die App stürzt beim Export ab","description":"Hallo, die App stürzt jedes Mal \
-                ab, wenn ich ein Album als PDF exportieren will. Das passiert seit dem letzten Update. Gruß, Jonas",
+                {"id":%d,"subject":"Dunkler Modus","description":"Hallo, wie kann ich den dunklen Modus in der App \
+                einschalten? Ich finde die Einstellung nicht. Danke, Jonas",
                  "status":"new","priority":null,"type":null,"group_id":null,"assignee_id":null,"tags":["web_form"],
                  "requester_id":9100000000116,"submitter_id":9100000000116,"organization_id":null,
                  "created_at":"2026-12-07T09:00:00Z","updated_at":"2026-12-07T09:00:00Z","via":{"channel":"web"},
                  "is_public":true}""".formatted(TICKET));
         String body = """
-                {"ticket_id":"%d","subject":"Die App stürzt beim Export ab","description":"Hallo, die App stürzt jedes \
-                Mal ab, wenn ich ein Album als PDF exportieren will. Das passiert seit dem letzten Update. Gruß, Jonas",
+                {"ticket_id":"%d","subject":"Dunkler Modus","description":"Hallo, wie kann ich den dunklen Modus in der \
+                App einschalten? Ich finde die Einstellung nicht. Danke, Jonas",
                  "status":"New","priority":"-","tags":"web_form","requester_locale":"Deutsch","brand":"Lumen",
                  "via":"Web Form","updated_at":"2026-12-07T09:00:00Z"}""".formatted(TICKET);
         String timestamp = ZendeskWebhooks.timestamp(Instant.now());
@@ -85,15 +98,15 @@ class OperatorApiIT {
 
         JsonNode routed = await(() -> zendesk.updatesOf(TICKET).stream()
                 .filter(u -> u.path("ticket").path("group_id").asLong() == GROUP).findFirst().orElse(null));
-        assertThat(routed.toString()).contains("bug_de");
+        assertThat(routed.toString()).contains("how_to_de");
         JsonNode answer = await(() -> zendesk.commentsOf(TICKET).stream()
-                .filter(c -> c.path("body").asText().contains("[e2e-de]")).findFirst().orElse(null));
+                .filter(c -> c.path("body").asText().contains("[neu]")).findFirst().orElse(null));
         // Every automatic answer offers a person (the operator API refuses a template that does not).
         assertThat(answer.path("body").asText()).contains(String.valueOf(TICKET)).contains("ein Mensch aus unserem Team");
         assertThat(answer.path("public").asBoolean()).isTrue();
 
         OperatorApi.Response decisions = api.send("GET", "/admin/tickets/" + TICKET + "/decisions", null);
-        assertThat(decisions.body()).contains("bug-de");
+        assertThat(decisions.body()).contains("how-to-de");
     }
 
     private static JsonNode await(java.util.function.Supplier<JsonNode> probe) throws InterruptedException {
@@ -105,6 +118,8 @@ class OperatorApiIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("not seen within 60 s");
+        throw new AssertionError("not seen within 60 s; Zendesk updates: " + ((ZendeskFake) system.fakes()
+                .byName("zendesk")).updatesOf(TICKET) + "; decisions: "
+                + api.send("GET", "/admin/tickets/" + TICKET + "/decisions", null).body());
     }
 }

@@ -3,12 +3,14 @@ package dev.hearken.integrations.zendesk;
 import dev.hearken.integration.ConflictException;
 import dev.hearken.integration.IntegrationException;
 import dev.hearken.integration.NotFoundException;
+import dev.hearken.integration.RateBudget;
 import dev.hearken.integration.RateLimitedException;
 import dev.hearken.integration.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -39,11 +41,15 @@ public class ZendeskClient {
 
     private final ZendeskApi api;
     private final ZendeskSecret secret;
+    private final RateBudget budget;
+    private final String account;
 
     @Inject
-    ZendeskClient(@RestClient ZendeskApi api, ZendeskSecret secret) {
+    ZendeskClient(@RestClient ZendeskApi api, ZendeskSecret secret, RateBudget budget, ZendeskSettings settings) {
         this.api = api;
         this.secret = secret;
+        this.budget = budget;
+        this.account = URI.create(settings.baseUrl()).getHost();
     }
 
     /** ShowTicket; {@link NotFoundException} when there is no such ticket. */
@@ -71,6 +77,8 @@ public class ZendeskClient {
 
     /** UpdateTicket; {@link ConflictException} when a safe update meets a newer ticket. */
     public void update(long ticketId, ZendeskDtos.TicketUpdateInput update) {
+        // PUT /tickets/{id} has its own account limit besides the account's request limit (zendesk.md §2).
+        budget.take(SERVICE, "ticket-updates", account);
         var body = new ZendeskDtos.TicketUpdateRequest(update);
         call("ticket " + ticketId, () -> api.updateTicket(ticketId, body, secret.authorization()));
     }
@@ -103,6 +111,8 @@ public class ZendeskClient {
     }
 
     private <T> T call(String object, Supplier<T> request) {
+        // Every instance of every function shares the account's budget: spent, it is a 429 before the call.
+        budget.take(SERVICE, "requests", account);
         try {
             return request.get();
         } catch (WebApplicationException e) {

@@ -76,6 +76,7 @@ public final class AutoReply {
         experiments.exposures().grant(worker, "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query");
         experiments.aggregates().grant(worker, "dynamodb:UpdateItem"); // the library counts first exposures
         zendeskSecret.grantRead(worker, "HEARKEN_ZENDESK_SECRET_ID");
+        platform.takesRateBudget(worker);   // the Zendesk account's shared budget
         platform.callsZendesk(worker);
         brand(platform.settings(), worker);
         // The store keys are declared with review-ingest, which comes later; referenced by name here, which

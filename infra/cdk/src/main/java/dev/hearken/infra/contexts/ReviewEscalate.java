@@ -40,6 +40,7 @@ public final class ReviewEscalate {
         escalations.redeliveredBy(worker);
         routingRules.grantRead(worker);
         zendeskSecret.grantRead(worker, "HEARKEN_ZENDESK_SECRET_ID");
+        platform.takesRateBudget(worker);   // the Zendesk account's shared budget
         platform.callsZendesk(worker);
     }
 }

@@ -68,6 +68,7 @@ public final class TicketClassify {
         for (HearkenFunction f : List.of(webhook, worker)) {
             zendeskSecret.grantRead(f, "HEARKEN_ZENDESK_SECRET_ID");
         }
+        platform.takesRateBudget(worker);   // the Zendesk account's shared budget
         ticketDecisions.grant(worker, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
         routingRules.grantRead(worker);
         vip.grant(worker, "dynamodb:GetItem", "dynamodb:BatchGetItem");
