@@ -74,11 +74,14 @@ class OperatorApiIT {
         assertThat(JSON.readTree(rule.body()).path("updatedBy").asText()).endsWith("user/AKIDOPSALICE");
 
         ZendeskFake zendesk = (ZendeskFake) system.fakes().byName("zendesk");
+        zendesk.putUser("""
+                {"id":9100000000990,"name":"Jonas Weber","email":"jonas.weber@example.de","locale":"de",
+                 "organization_id":null,"role":"end-user"}""");
         zendesk.putTicket("""
                 {"id":%d,"subject":"Dunkler Modus","description":"Hallo, wie kann ich den dunklen Modus in der App \
                 einschalten? Ich finde die Einstellung nicht. Danke, Jonas",
                  "status":"new","priority":null,"type":null,"group_id":null,"assignee_id":null,"tags":["web_form"],
-                 "requester_id":9100000000116,"submitter_id":9100000000116,"organization_id":null,
+                 "requester_id":9100000000990,"submitter_id":9100000000990,"organization_id":null,
                  "created_at":"2026-12-07T09:00:00Z","updated_at":"2026-12-07T09:00:00Z","via":{"channel":"web"},
                  "is_public":true}""".formatted(TICKET));
         String body = """

@@ -133,6 +133,12 @@ public final class ZendeskFake extends HttpFake {
         describe(t);
     }
 
+    /** Adds or replaces a user ({@code UserObject} JSON: id, name, email, locale, organization_id, role). */
+    public void putUser(String userJson) {
+        ObjectNode u = (ObjectNode) read(userJson);
+        users.put(u.path("id").asLong(), u);
+    }
+
     /** Adds a comment as if {@code authorId} wrote it in Zendesk (e.g. an agent's public reply), bumping {@code updated_at}. */
     public synchronized void addComment(long ticketId, long authorId, String body, boolean isPublic) {
         ObjectNode t = tickets.get(ticketId);
