@@ -71,6 +71,10 @@ public class AutoReplyResource extends AwsEmulatorResource {
             System.setProperty("aws.secretAccessKey", "test");
         }
         config.put("hearken.zendesk.base-url", zendesk().baseUri().toString());
+        // The fake has no account limit: the shared rate budget (on, on the emulator) is sized to it, so that a
+        // test class's many tickets do not wait out Zendesk's real 100 ticket updates a minute.
+        config.put("hearken.budgets.zendesk-requests", "100000/1m");
+        config.put("hearken.budgets.zendesk-ticket-updates", "100000/1m");
         config.put("hearken.appstore.base-url", appStore().baseUri().toString());
         config.put("hearken.googleplay.base-url", googlePlay().baseUri().toString());
         config.put("hearken.googleplay.oauth-base-url", googlePlay().baseUri().toString());

@@ -151,6 +151,10 @@ final class LocalSystem implements AutoCloseable {
         // ticket, not after the deployed one-minute caches: what you change through the API you see at once.
         env.put("HEARKEN_TICKETS_RULES_CACHE_TTL", "1s");
         env.put("HEARKEN_AUTO_REPLY_TEMPLATE_CACHE_TTL", "1s");
+        // The shared rate budgets stay on, sized to the fakes, which have no account limits: replaying every
+        // sample at once must not wait out Zendesk's real 100 ticket updates a minute.
+        env.put("HEARKEN_BUDGETS_ZENDESK_REQUESTS", "100000/1m");
+        env.put("HEARKEN_BUDGETS_ZENDESK_TICKET_UPDATES", "100000/1m");
         return env;
     }
 

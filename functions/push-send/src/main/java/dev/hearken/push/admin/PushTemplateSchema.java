@@ -7,7 +7,7 @@ import dev.hearken.aws.http.Identifiers;
 import dev.hearken.push.domain.Copy;
 import dev.hearken.push.domain.EmailCopy;
 import dev.hearken.push.domain.InvalidTemplateException;
-import dev.hearken.push.domain.TemplateRules;
+import dev.hearken.push.domain.PushTemplateRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code /admin/push-templates/{templateId}/{locale}}: one locale of a template, in exactly the item shape
  * {@code DynamoDbTemplateCatalogue} reads — {@code experimentKey?}, {@code variants} (variant → {@code {title,
  * body}}), {@code email} (variant → {@code {subject, text, html?}}), at least one of the two. Each variant is
- * built as the domain's {@link Copy} / {@link EmailCopy} and checked by {@link TemplateRules}; an unknown field
+ * built as the domain's {@link Copy} / {@link EmailCopy} and checked by {@link PushTemplateRules}; an unknown field
  * anywhere is a 400 naming it.
  */
 public final class PushTemplateSchema implements ItemSchema {
@@ -107,7 +107,7 @@ public final class PushTemplateSchema implements ItemSchema {
             throw new BadRequestException(field + ".body", field + ".body is required");
         }
         Copy copy = new Copy(title, body);
-        TemplateRules.check(field, copy);
+        PushTemplateRules.check(field, copy);
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         out.put("title", AttributeValue.fromS(copy.title()));
         out.put("body", AttributeValue.fromS(copy.body()));
@@ -125,7 +125,7 @@ public final class PushTemplateSchema implements ItemSchema {
             throw new BadRequestException(field + ".text", field + ".text is required");
         }
         EmailCopy copy = new EmailCopy(subject, text, html);
-        TemplateRules.check(field, copy);
+        PushTemplateRules.check(field, copy);
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         out.put("subject", AttributeValue.fromS(copy.subject()));
         out.put("text", AttributeValue.fromS(copy.text()));

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *       the name ({@code {first name}}). HTML is not checked for slots: CSS uses braces.</li>
  * </ul>
  */
-public final class TemplateRules {
+public final class PushTemplateRules {
 
     /** Longest e-mail body (text or HTML), in characters. */
     public static final int MAX_MAIL_BODY = 100_000;
@@ -31,7 +31,7 @@ public final class TemplateRules {
     private static final Pattern SLOT_START = Pattern.compile("\\{[A-Za-z0-9_.-]");
     private static final Pattern SLOT = Pattern.compile("\\{[A-Za-z0-9_.-]+}");
 
-    private TemplateRules() {}
+    private PushTemplateRules() {}
 
     /** Checks push copy; {@code field} names it ({@code variants.control}). */
     public static void check(String field, Copy copy) {
