@@ -41,13 +41,16 @@ public final class AdminRequests {
     }
 
     /**
-     * The version a write is based on: the {@code If-Match} header ({@code "3"}, {@code W/"3"}) or the body's
+     * The version a write is based on: the {@code If-Match} header ({@code "3"}, {@code W/"3"}, or {@code *} for
+     * {@link VersionedItems#ANY_VERSION whatever is there now}) or the body's
      * {@code version} field; empty when neither is given. Both given and different is a 400.
      */
     public static OptionalLong expectedVersion(HttpEndpoint.Request request, JsonNode body) {
         OptionalLong header = OptionalLong.empty();
         String ifMatch = request.header("if-match");
-        if (ifMatch != null) {
+        if (ifMatch != null && ifMatch.strip().equals("*")) {
+            header = OptionalLong.of(VersionedItems.ANY_VERSION);
+        } else if (ifMatch != null) {
             Matcher m = ETAG.matcher(ifMatch);
             if (!m.matches()) {
                 throw new BadRequestException("If-Match", "If-Match must be the version's entity tag, e.g. \"3\"");
@@ -61,7 +64,7 @@ public final class AdminRequests {
         if (!field.canConvertToExactIntegral() || !field.canConvertToLong() || field.asLong() < 0) {
             throw new BadRequestException("version", "version must be a whole number ≥ 0");
         }
-        if (header.isPresent() && header.getAsLong() != field.asLong()) {
+        if (header.isPresent() && header.getAsLong() != VersionedItems.ANY_VERSION && header.getAsLong() != field.asLong()) {
             throw new BadRequestException("version", "version and If-Match disagree");
         }
         return OptionalLong.of(field.asLong());

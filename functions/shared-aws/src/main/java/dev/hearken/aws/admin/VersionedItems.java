@@ -28,6 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class VersionedItems {
 
+    /**
+     * The expected version of a write sent with {@code If-Match: *} (RFC 9110 §13.1.1: "any current
+     * representation"): it applies to the object as it is now, still conditional on that version at the write, so a
+     * change landing in between is a 409, never lost. For scripts that mean "replace whatever is there".
+     */
+    public static final long ANY_VERSION = -1;
+
     /** The bookkeeping attributes, kept out of {@link Versioned#item()}. */
     public static final Set<String> BOOKKEEPING = Set.of("version", "updatedAt", "updatedBy");
 
@@ -126,16 +133,17 @@ public final class VersionedItems {
     public Versioned change(ItemKey key, long expected, String author, String action,
             UnaryOperator<Map<String, AttributeValue>> change) {
         Versioned current = current(key, expected);
+        long base = current.version();
         Instant now = audit.now();
-        long next = expected + 1;
+        long next = base + 1;
         Map<String, AttributeValue> stored = stored(key, change.apply(current.item()), next, now, author);
         Put.Builder put = Put.builder().tableName(table).item(stored);
-        versionCondition(expected, put::conditionExpression, put::expressionAttributeValues);
+        versionCondition(base, put::conditionExpression, put::expressionAttributeValues);
         try {
             write(TransactWriteItem.builder().put(put.build()).build(),
                     audit.entry(entity(key), now, author, action, next, current.item(), strip(stored)));
         } catch (TransactionCanceledException e) {
-            throw raced(key, expected);
+            throw raced(key, base);
         }
         return versioned(stored);
     }
@@ -143,14 +151,15 @@ public final class VersionedItems {
     /** Deletes the object, which must be at version {@code expected}: 404 when absent, 409 when stale. */
     public void delete(ItemKey key, long expected, String author) {
         Versioned current = current(key, expected);
+        long base = current.version();
         Instant now = audit.now();
         Delete.Builder delete = Delete.builder().tableName(table).key(key.attributes());
-        versionCondition(expected, delete::conditionExpression, delete::expressionAttributeValues);
+        versionCondition(base, delete::conditionExpression, delete::expressionAttributeValues);
         try {
             write(TransactWriteItem.builder().delete(delete.build()).build(),
-                    audit.entry(entity(key), now, author, "delete", expected + 1, current.item(), null));
+                    audit.entry(entity(key), now, author, "delete", base + 1, current.item(), null));
         } catch (TransactionCanceledException e) {
-            throw raced(key, expected);
+            throw raced(key, base);
         }
     }
 
@@ -161,7 +170,7 @@ public final class VersionedItems {
 
     private Versioned current(ItemKey key, long expected) {
         Versioned current = get(key);
-        if (current.version() != expected) {
+        if (expected != ANY_VERSION && current.version() != expected) {
             throw AdminRefusal.staleVersion(key.id(), expected, current.version());
         }
         return current;

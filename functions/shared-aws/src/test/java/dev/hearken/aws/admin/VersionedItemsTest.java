@@ -118,6 +118,19 @@ class VersionedItemsTest {
     }
 
     @Test
+    void a_write_with_any_version_applies_to_the_current_one_and_is_audited() {
+        ItemKey key = ItemKey.strings("ruleId", "any-" + UUID.randomUUID());
+        rules().create(key, Map.of("groupId", AttributeValue.fromN("1")), AUTHOR);
+        rules().replace(key, 1, Map.of("groupId", AttributeValue.fromN("2")), AUTHOR);
+
+        Versioned third = rules().replace(key, VersionedItems.ANY_VERSION, Map.of("groupId", AttributeValue.fromN("3")),
+                "script");
+
+        assertThat(third.version()).isEqualTo(3);
+        assertThat(audit.history(rules().entity(key), 10).get(0).before().get("groupId").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void a_seeded_item_without_a_version_is_version_0_and_can_be_updated_from_it() {
         String id = "seed-" + UUID.randomUUID();
         dynamo.putItem(b -> b.tableName(rulesTable).item(Map.of("ruleId", AttributeValue.fromS(id),
