@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code DELETE /admin/routing-rules/{ruleId}}: delete, with {@code If-Match}; 204;</li>
  *   <li>{@code GET /admin/routing-rules/{ruleId}/history}: its audit trail, newest first.</li>
  * </ul>
- * A two-part key ({@code templateId}, {@code language}) adds {@code GET /admin/reply-templates/{templateId}}: the
+ * A two-part key ({@code templateKey}, {@code language}) adds {@code GET /admin/reply-templates/{templateKey}}: the
  * objects of one partition. Which of these a request is follows from its method, its path parameters and
  * whether the route ends in {@code /history}.
  */
@@ -53,7 +53,8 @@ public final class AdminCollection {
 
     /** Serves one request to the collection's routes. */
     public Reply serve(Request request) {
-        AdminRequests.author(request);   // reads too: the routes are IAM-only, and a request without a caller is not one
+        // Reads too: the routes are IAM-only, and a request without a caller is not one of theirs.
+        String author = AdminRequests.author(request);
         List<String> names = schema.keyNames();
         boolean fullKey = names.stream().allMatch(request::hasPath);
         boolean partition = !fullKey && request.hasPath(names.get(0));
@@ -64,20 +65,19 @@ public final class AdminCollection {
         if (fullKey) {
             return switch (method) {
                 case "GET" -> AdminRequests.object(200, items.get(key(request)));
-                case "PUT" -> put(request);
-                case "DELETE" -> delete(request);
+                case "PUT" -> put(request, author);
+                case "DELETE" -> delete(request, author);
                 default -> methodNotAllowed();
             };
         }
         return switch (method) {
             case "GET" -> list(partition ? items.partition(partitionKey(request)) : items.list());
-            case "POST" -> create(request);
+            case "POST" -> create(request, author);
             default -> methodNotAllowed();
         };
     }
 
-    private Reply create(Request request) {
-        String author = AdminRequests.author(request);
+    private Reply create(Request request, String author) {
         ObjectNode body = body(request);
         Map<String, String> key = new LinkedHashMap<>();
         for (String name : schema.keyNames()) {
@@ -90,8 +90,7 @@ public final class AdminCollection {
         return AdminRequests.object(201, items.create(itemKey(key), item(key, body), author));
     }
 
-    private Reply put(Request request) {
-        String author = AdminRequests.author(request);
+    private Reply put(Request request, String author) {
         ObjectNode body = body(request);
         Map<String, String> key = pathKey(request);
         key.forEach((name, value) -> {
@@ -112,8 +111,7 @@ public final class AdminCollection {
         return AdminRequests.object(201, created.get());
     }
 
-    private Reply delete(Request request) {
-        String author = AdminRequests.author(request);
+    private Reply delete(Request request, String author) {
         long expected = AdminRequests.requiredVersion(request, null);
         items.delete(key(request), expected, author);
         return Reply.status(204, null);
